@@ -1,0 +1,293 @@
+package com.nightshift.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.nightshift.common.aws.AwsClients;
+import com.nightshift.common.aws.AwsEndpoint;
+
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.Capability;
+import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
+import software.amazon.awssdk.services.cloudformation.model.Parameter;
+import software.amazon.awssdk.services.cloudformation.model.Stack;
+import software.amazon.awssdk.services.cloudformation.model.StackStatus;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.EventBridgeConfiguration;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The whole platform on one machine: the AWS emulator, the workload stack deployed into it from the
+ * synthesized CloudFormation template, and the four services as local processes configured from
+ * their task definitions as deployed. Closing it stops everything it started.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+
+    /** The application containers, by the names the task definitions give them (= module names). */
+    public static final List<String> SERVICES = List.of("ingestion-service", "processing-service",
+            "risk-calculation", "reporting-service");
+    static final String ENVIRONMENT = "local";
+    static final String STACK_NAME = "nightshift-workload-" + ENVIRONMENT;
+    static final String SECRET_NAME = "secret-app-" + ENVIRONMENT;
+    private static final Region REGION = Region.US_EAST_1;
+
+    private final Optional<MotoServer> moto;
+    private final AwsClients clients;
+    private final StackOutputs outputs;
+    private final Map<String, ServiceProcess> services;
+
+    private LocalStack(Optional<MotoServer> moto, AwsClients clients, StackOutputs outputs,
+            Map<String, ServiceProcess> services) {
+        this.moto = moto;
+        this.clients = clients;
+        this.outputs = outputs;
+        this.services = services;
+    }
+
+    /**
+     * Starts the emulator (or uses {@code AWS_ENDPOINT_URL} when set), deploys the workload template
+     * from {@code projectRoot/infra/target/cdk.out}, and starts the services from their runnable jars.
+     * Logs go to {@code workDirectory}.
+     */
+    public static LocalStack start(Path projectRoot, Path workDirectory) throws IOException {
+        Files.createDirectories(workDirectory);
+        Path template = projectRoot.resolve("infra/target/cdk.out/" + STACK_NAME + ".template.json");
+        if (!Files.isRegularFile(template)) {
+            throw new IOException("no template at " + template + ": run ./mvnw package first");
+        }
+        Map<String, Path> jars = new LinkedHashMap<>();
+        for (String service : SERVICES) {
+            jars.put(service, runnableJar(projectRoot.resolve(service).resolve("target")));
+        }
+
+        Optional<MotoServer> moto = Optional.empty();
+        String external = System.getenv().getOrDefault(AwsEndpoint.ENDPOINT_VARIABLE, "");
+        URI endpoint;
+        if (external.isBlank()) {
+            MotoServer server = MotoServer.start(workDirectory.resolve("logs/moto.log"));
+            server.stopOnExit();
+            moto = Optional.of(server);
+            endpoint = server.endpoint();
+            LOG.info("AWS emulator (moto) listening on {}", endpoint);
+        } else {
+            endpoint = URI.create(external);
+            LOG.info("using the AWS endpoint in {}: {}", AwsEndpoint.ENDPOINT_VARIABLE, endpoint);
+        }
+        AwsClients clients = new AwsClients(AwsEndpoint.emulator(endpoint, REGION));
+        List<ServiceProcess> started = new ArrayList<>();
+        try {
+            StackOutputs outputs = deploy(clients, template);
+            Map<String, Map<String, String>> environments;
+            try (CloudFormationClient cloudFormation = clients.configure(CloudFormationClient.builder()).build();
+                    EcsClient ecs = clients.configure(EcsClient.builder()).build();
+                    SecretsManagerClient secrets = clients.configure(SecretsManagerClient.builder()).build()) {
+                environments = new TaskDefinitionEnvironment(cloudFormation, ecs, secrets)
+                        .read(STACK_NAME, Set.copyOf(SERVICES));
+            }
+            Map<String, ServiceProcess> services = new LinkedHashMap<>();
+            for (String service : SERVICES) {
+                Map<String, String> taskEnvironment = environments.get(service);
+                if (taskEnvironment == null) {
+                    throw new IllegalStateException("stack " + STACK_NAME + " has no task definition with a container named "
+                            + service);
+                }
+                int port = MotoServer.freeLoopbackPort();
+                ServiceProcess process = ServiceProcess.start(service, jars.get(service),
+                        processEnvironment(taskEnvironment, endpoint, port), port,
+                        workDirectory.resolve("logs/" + service + ".log"));
+                started.add(process);
+                services.put(service, process);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> started.forEach(ServiceProcess::close), "stop-services"));
+            for (ServiceProcess process : services.values()) {
+                process.awaitHealthy(Duration.ofSeconds(90));
+                LOG.info("{} healthy on {}", process.name(), process.baseUri());
+            }
+            return new LocalStack(moto, clients, outputs, services);
+        } catch (IOException | RuntimeException e) {
+            started.forEach(ServiceProcess::close);
+            moto.ifPresent(MotoServer::close);
+            throw e;
+        }
+    }
+
+    /**
+     * The task definition's variables and secrets, plus what the ECS platform itself provides
+     * (region, credentials through the task role) and what only a local run needs: the emulator
+     * endpoint, a free loopback port instead of the container's 8080, and loopback-only binding.
+     */
+    static Map<String, String> processEnvironment(Map<String, String> taskEnvironment, URI endpoint, int port) {
+        Map<String, String> environment = new LinkedHashMap<>(taskEnvironment);
+        environment.put("AWS_REGION", REGION.id());
+        environment.put("AWS_ENDPOINT_URL", endpoint.toString());
+        environment.put("AWS_ACCESS_KEY_ID", "test");
+        environment.put("AWS_SECRET_ACCESS_KEY", "test");
+        environment.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+        environment.put("MICRONAUT_SERVER_HOST", "127.0.0.1");
+        for (String inherited : List.of("PATH", "HOME", "TMPDIR", "LANG", "TZ")) {
+            String value = System.getenv(inherited);
+            if (value != null) {
+                environment.put(inherited, value);
+            }
+        }
+        return environment;
+    }
+
+    private static Path runnableJar(Path target) throws IOException {
+        if (Files.isDirectory(target)) {
+            try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, "*-all.jar")) {
+                for (Path jar : jars) {
+                    return jar;
+                }
+            }
+        }
+        throw new IOException("no runnable jar (*-all.jar) in " + target + ": run ./mvnw package first");
+    }
+
+    private static StackOutputs deploy(AwsClients clients, Path template) throws IOException {
+        String secretArn = applicationSecret(clients);
+        try (CloudFormationClient cloudFormation = clients.configure(CloudFormationClient.builder()).build()) {
+            Optional<Stack> existing = findStack(cloudFormation);
+            if (existing.isPresent() && existing.get().stackStatus() == StackStatus.CREATE_COMPLETE) {
+                LOG.info("stack {} already deployed on this endpoint; reusing it", STACK_NAME);
+            } else {
+                String body = Files.readString(template);
+                cloudFormation.createStack(b -> b.stackName(STACK_NAME).templateBody(body)
+                        .parameters(Parameter.builder().parameterKey("AppSecretArn").parameterValue(secretArn).build())
+                        .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM));
+                awaitCreated(cloudFormation);
+                LOG.info("stack {} deployed from {}", STACK_NAME, template.getFileName());
+            }
+            StackOutputs outputs = StackOutputs.describe(cloudFormation, STACK_NAME);
+            enableEventBridgeNotifications(clients, outputs.dataBucket());
+            return outputs;
+        }
+    }
+
+    /**
+     * The local environment imports its application secret (moto's CloudFormation does not model
+     * AWS::SecretsManager::Secret), so the harness plays the operator and creates it first.
+     */
+    private static String applicationSecret(AwsClients clients) {
+        try (SecretsManagerClient secrets = clients.configure(SecretsManagerClient.builder()).build()) {
+            try {
+                return secrets.describeSecret(b -> b.secretId(SECRET_NAME)).arn();
+            } catch (ResourceNotFoundException absent) {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                String value = "{\"manifestSigningKey\":\"" + HexFormat.of().formatHex(key) + "\"}";
+                return secrets.createSecret(b -> b.name(SECRET_NAME).secretString(value)).arn();
+            }
+        }
+    }
+
+    /**
+     * moto's CloudFormation does not apply a bucket's EventBridge notification setting, so it is
+     * switched on through the S3 API, as the template asks for it on AWS.
+     */
+    private static void enableEventBridgeNotifications(AwsClients clients, String bucket) {
+        try (S3Client s3 = clients.s3()) {
+            s3.putBucketNotificationConfiguration(b -> b.bucket(bucket).notificationConfiguration(
+                    n -> n.eventBridgeConfiguration(EventBridgeConfiguration.builder().build())));
+        }
+    }
+
+    private static Optional<Stack> findStack(CloudFormationClient cloudFormation) {
+        try {
+            return cloudFormation.describeStacks(b -> b.stackName(STACK_NAME)).stacks().stream().findFirst();
+        } catch (CloudFormationException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void awaitCreated(CloudFormationClient cloudFormation) {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (Instant.now().isBefore(deadline)) {
+            Stack stack = findStack(cloudFormation).orElseThrow();
+            StackStatus status = stack.stackStatus();
+            if (status == StackStatus.CREATE_COMPLETE) {
+                return;
+            }
+            if (!status.toString().endsWith("IN_PROGRESS")) {
+                String reasons = cloudFormation.describeStackEvents(b -> b.stackName(STACK_NAME)).stackEvents().stream()
+                        .filter(e -> e.resourceStatusReason() != null)
+                        .map(e -> e.logicalResourceId() + ": " + e.resourceStatusReason())
+                        .limit(10).collect(Collectors.joining("\n  "));
+                throw new IllegalStateException("stack " + STACK_NAME + " ended in " + status + ":\n  " + reasons);
+            }
+            MotoServer.sleep(Duration.ofMillis(500));
+        }
+        throw new IllegalStateException("stack " + STACK_NAME + " not created within 5 minutes");
+    }
+
+    public AwsClients clients() {
+        return clients;
+    }
+
+    public StackOutputs outputs() {
+        return outputs;
+    }
+
+    public URI reportingUri() {
+        return services.get("reporting-service").baseUri();
+    }
+
+    public Map<String, ServiceProcess> services() {
+        return services;
+    }
+
+    /** Fails with the service's log when a service process has died. */
+    public void checkServicesAlive() {
+        for (ServiceProcess service : services.values()) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException(service.name() + " stopped unexpectedly:\n"
+                        + ServiceProcess.tail(service.log(), 30));
+            }
+        }
+    }
+
+    public SqsClient sqs() {
+        return clients.sqs();
+    }
+
+    @Override
+    public void close() {
+        List<ServiceProcess> reversed = new ArrayList<>(services.values());
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(ServiceProcess::close);
+        moto.ifPresent(MotoServer::close);
+    }
+
+    static void copy(Path from, Path to) {
+        try {
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

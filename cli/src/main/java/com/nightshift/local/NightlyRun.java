@@ -1,0 +1,132 @@
+package com.nightshift.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nightshift.common.json.JsonCodec;
+import com.nightshift.common.storage.ObjectRef;
+import com.nightshift.common.storage.StoredObject;
+
+/**
+ * {@code nightshift local}: one whole night on the local stack. Generates the sample inputs, uploads
+ * them to the data bucket, waits until every report exists, copies results and PDFs to the output
+ * directory, and prints a summary.
+ */
+final class NightlyRun {
+
+    static final Duration NIGHT_TIMEOUT = Duration.ofMinutes(5);
+    private static final List<String> OUTPUT_DIRECTORIES = List.of("reports", "results", "rejects", "ingested", "logs");
+
+    private final Path projectRoot;
+    private final Path out;
+    private final PrintStream console;
+
+    NightlyRun(Path projectRoot, Path out, PrintStream console) {
+        this.projectRoot = projectRoot;
+        this.out = out;
+        this.console = console;
+    }
+
+    void run() throws IOException {
+        clean();
+        SampleDataSet sample = SampleDataSet.generate(20261120L);
+        Instant started = Instant.now();
+        try (LocalStack stack = LocalStack.start(projectRoot, out);
+                StackDriver driver = StackDriver.local(stack)) {
+            console.printf("local stack up in %d s; uploading %d files to s3://%s/inbound/%n",
+                    Duration.between(started, Instant.now()).toSeconds(), sample.files().size(),
+                    driver.outputs().dataBucket());
+            Instant uploaded = Instant.now();
+            sample.files().forEach(driver::upload);
+            List<String> reportKeys = sample.expectedReportIds().stream().map(id -> "reports/" + id + ".pdf").toList();
+            driver.awaitObjects(driver.outputs().outputBucket(), reportKeys, uploaded, NIGHT_TIMEOUT);
+            // Reports exist; let the last messages be deleted so the run ends with empty queues.
+            driver.await("the queues to drain", Duration.ofSeconds(60), () -> driver.backlog() == 0);
+            Duration night = Duration.between(uploaded, Instant.now());
+            copyOutputs(driver);
+            printSummary(driver, sample, night);
+        }
+    }
+
+    private void clean() throws IOException {
+        for (String directory : OUTPUT_DIRECTORIES) {
+            Path path = out.resolve(directory);
+            if (Files.exists(path)) {
+                try (Stream<Path> walk = Files.walk(path)) {
+                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        }
+        Files.createDirectories(out);
+    }
+
+    private void copyOutputs(StackDriver driver) throws IOException {
+        String staging = driver.outputs().stagingBucket();
+        for (String prefix : List.of("results/", "rejects/", "ingested/")) {
+            for (StoredObject object : driver.store().list(staging, prefix)) {
+                write(out.resolve(object.ref().key()), driver.store().read(object.ref()));
+            }
+        }
+        for (StoredObject object : driver.store().list(driver.outputs().outputBucket(), "reports/")) {
+            write(out.resolve(object.ref().key()), driver.store().read(object.ref()));
+        }
+    }
+
+    private static void write(Path path, byte[] content) throws IOException {
+        Files.createDirectories(path.getParent());
+        Files.write(path, content);
+    }
+
+    private void printSummary(StackDriver driver, SampleDataSet sample, Duration night) {
+        String staging = driver.outputs().stagingBucket();
+        String date = SampleDataSet.BUSINESS_DATE.toString();
+        console.println();
+        console.printf("Nightshift local run, business date %s: all %d reports in %d s%n", date,
+                sample.expectedReportIds().size(), night.toSeconds());
+        console.println();
+        console.println("Reconciliation      ledger  statement  matched  unmatched-ledger  unmatched-statement");
+        for (SampleDataSet.AccountTruth account : sample.accounts()) {
+            JsonNode result = JsonCodec.tree(driver.store().read(ObjectRef.of(staging,
+                    "results/recon/" + date + "/" + account.account() + "/result.json")));
+            JsonNode counts = result.path("counts");
+            console.printf("  %-16s %7d %10d %8d %17d %20d%n", account.account(), counts.path("ledgerRows").asInt(),
+                    counts.path("statementRows").asInt(), counts.path("matched").asInt(),
+                    counts.path("unmatchedLedger").asInt(), counts.path("unmatchedStatement").asInt());
+        }
+        console.println();
+        console.println("Risk (1-day Monte Carlo)   value           VaR             ES     confidence  scenarios");
+        for (String portfolio : sample.portfolios()) {
+            JsonNode result = JsonCodec.tree(driver.store().read(ObjectRef.of(staging,
+                    "results/risk/" + date + "/" + portfolio + "/result.json")));
+            console.printf("  %-12s %s %14.2f %14.2f %14.2f %10.1f%% %10d%n", portfolio, result.path("currency").asText(),
+                    result.path("portfolioValue").asDouble(), result.path("valueAtRisk").asDouble(),
+                    result.path("expectedShortfall").asDouble(), 100 * result.path("confidence").asDouble(),
+                    result.path("scenarios").asInt());
+        }
+        console.println();
+        int rejected = 0;
+        for (StoredObject object : driver.store().list(staging, "ingested/")) {
+            rejected += JsonCodec.tree(driver.store().read(object.ref())).path("rowsRejected").asInt();
+        }
+        console.printf("Rejected rows: %d (see %s)%n", rejected, out.resolve("rejects").toAbsolutePath());
+        console.println();
+        console.println("Reports:");
+        List<String> lines = new ArrayList<>();
+        for (String id : sample.expectedReportIds()) {
+            lines.add(String.format("  %-32s %s  (served at %s/reports/%s while the stack ran)", id,
+                    out.resolve("reports/" + id + ".pdf").toAbsolutePath(), driver.reportsEndpoint(), id));
+        }
+        lines.forEach(console::println);
+    }
+}

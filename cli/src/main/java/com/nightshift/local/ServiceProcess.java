@@ -1,0 +1,125 @@
+package com.nightshift.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service running as a local process: {@code java -jar <service>-all.jar} with exactly the
+ * environment its task definition gives it (plus the platform variables ECS would add).
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final String name;
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServiceProcess(String name, Process process, int port, Path log) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    static ServiceProcess start(String name, Path jar, Map<String, String> environment, int port, Path log)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        // Small, fast-starting JVMs: four services and the emulator share a laptop-sized machine.
+        command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx512m",
+                "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        return new ServiceProcess(name, builder.start(), port, log);
+    }
+
+    /** The JVM running this harness; bin/nightshift and the build both pick a JDK 21+ for it. */
+    static String javaExecutable() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Waits until {@code GET /health} answers 200; fails with the end of the service's log otherwise. */
+    void awaitHealthy(Duration timeout) throws IOException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IOException(name + " exited with " + process.exitValue() + ":\n" + tail(log, 30));
+            }
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(baseUri().resolve("/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for " + name, e);
+            }
+            MotoServer.sleep(Duration.ofMillis(250));
+        }
+        throw new IOException(name + " was not healthy within " + timeout + ":\n" + tail(log, 30));
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log at " + file + ")";
+        }
+    }
+
+    /** SIGTERM, as ECS sends; SIGKILL after {@code grace}. */
+    static void terminate(Process process, Duration grace) {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        terminate(process, Duration.ofSeconds(15));
+    }
+}

@@ -1,0 +1,52 @@
+package com.nightshift.common.aws;
+
+import java.time.Duration;
+
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Builds the AWS SDK clients the services use, all configured the same way from one {@link AwsEndpoint}.
+ *
+ * <p>The URL-connection HTTP client is chosen explicitly: it is small, starts fast, and keeps the
+ * SDK from guessing between HTTP implementations found on the class path.
+ */
+public final class AwsClients {
+
+    private final AwsEndpoint endpoint;
+
+    public AwsClients(AwsEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    public AwsEndpoint endpoint() {
+        return endpoint;
+    }
+
+    public S3Client s3() {
+        // Path-style addressing: emulators on loopback cannot resolve virtual-host bucket names.
+        return configure(S3Client.builder()).forcePathStyle(endpoint.isEmulator()).build();
+    }
+
+    public SqsClient sqs() {
+        return configure(SqsClient.builder()).build();
+    }
+
+    /** Applies region, endpoint, credentials and HTTP client to any SDK client builder. */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(B builder) {
+        builder.region(endpoint.region())
+                .credentialsProvider(endpoint.credentials())
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(5))
+                        .socketTimeout(Duration.ofSeconds(60)))
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallAttemptTimeout(Duration.ofSeconds(60))
+                        .build());
+        endpoint.endpointOverride().ifPresent(builder::endpointOverride);
+        return builder;
+    }
+}

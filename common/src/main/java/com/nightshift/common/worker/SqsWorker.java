@@ -1,0 +1,194 @@
+package com.nightshift.common.worker;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import com.nightshift.common.trace.TraceContext;
+
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
+
+/**
+ * The loop every worker runs: long-poll a queue, hand each message to a {@link JobHandler}, delete it
+ * when the handler returns, leave it for a retry when the handler throws.
+ *
+ * <p>Stopping is graceful: {@link #close()} stops receiving, lets a job in progress finish (up to
+ * the stop timeout), and hands back any message received but not started, so a rolling deployment
+ * or a scale-in never loses or stalls a job.
+ */
+public final class SqsWorker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqsWorker.class);
+
+    private final String name;
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final JobHandler handler;
+    private final WorkerSettings settings;
+    private final Clock clock;
+    private final Thread thread;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicInteger processed = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+    private volatile boolean running;
+    private volatile boolean busy;
+    private volatile Instant lastPoll;
+
+    public SqsWorker(String name, SqsClient sqs, String queueUrl, JobHandler handler, WorkerSettings settings) {
+        this(name, sqs, queueUrl, handler, settings, Clock.systemUTC());
+    }
+
+    SqsWorker(String name, SqsClient sqs, String queueUrl, JobHandler handler, WorkerSettings settings, Clock clock) {
+        if (queueUrl == null || queueUrl.isBlank()) {
+            throw new IllegalArgumentException(name + ": queue URL must be given");
+        }
+        this.name = name;
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.handler = handler;
+        this.settings = settings;
+        this.clock = clock;
+        this.lastPoll = clock.instant();
+        this.thread = new Thread(this::run, "worker-" + name);
+        // A worker idle in a long poll must not hold the JVM open; a busy one is waited for in close().
+        this.thread.setDaemon(true);
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread.start();
+        LOG.info("worker {} polling {}", name, queueUrl);
+    }
+
+    /** Healthy while the loop runs and has completed a poll within three poll intervals. */
+    public boolean healthy() {
+        Duration sincePoll = Duration.between(lastPoll, clock.instant());
+        Duration limit = settings.waitTime().multipliedBy(3).plus(settings.visibilityTimeoutCeiling());
+        return running && thread.isAlive() && (busy || sincePoll.compareTo(limit) < 0);
+    }
+
+    public int processedCount() {
+        return processed.get();
+    }
+
+    public int failedCount() {
+        return failed.get();
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                List<Message> messages = receive();
+                lastPoll = clock.instant();
+                for (Message message : messages) {
+                    if (!running) {
+                        handBack(message);
+                        continue;
+                    }
+                    process(message);
+                }
+            }
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private List<Message> receive() {
+        try {
+            ReceiveMessageResponse response = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
+                    .maxNumberOfMessages(settings.maxMessages())
+                    .waitTimeSeconds((int) settings.waitTime().toSeconds())
+                    .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)
+                    .messageAttributeNames(TraceContext.ATTRIBUTE));
+            return response.messages();
+        } catch (RuntimeException e) {
+            if (running) {
+                LOG.warn("worker {}: receive from {} failed: {}", name, queueUrl, e.toString());
+                sleep(settings.errorBackoff());
+            }
+            return List.of();
+        }
+    }
+
+    private void process(Message message) {
+        int receiveCount = Integer.parseInt(message.attributes()
+                .getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
+        TraceContext trace = TraceContext.continueFrom(Optional.ofNullable(message.messageAttributes()
+                .get(TraceContext.ATTRIBUTE)).map(v -> v.stringValue()));
+        busy = true;
+        MDC.put("traceId", trace.traceId());
+        MDC.put("messageId", message.messageId());
+        try {
+            handler.handle(new JobMessage(message.messageId(), message.body(), receiveCount, trace));
+            sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+            processed.incrementAndGet();
+        } catch (Exception e) {
+            failed.incrementAndGet();
+            Duration backoff = settings.retryBackoff(receiveCount);
+            LOG.error("worker {}: message {} failed on delivery {}, retrying in {} s: {}", name,
+                    message.messageId(), receiveCount, backoff.toSeconds(), e.toString(), e);
+            changeVisibility(message, backoff);
+        } finally {
+            busy = false;
+            MDC.clear();
+        }
+    }
+
+    private void handBack(Message message) {
+        changeVisibility(message, Duration.ZERO);
+    }
+
+    private void changeVisibility(Message message, Duration timeout) {
+        try {
+            sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle())
+                    .visibilityTimeout((int) timeout.toSeconds()));
+        } catch (RuntimeException e) {
+            // The message reappears when its visibility timeout ends anyway.
+            LOG.warn("worker {}: could not change visibility of {}: {}", name, message.messageId(), e.toString());
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops receiving and waits, up to the stop timeout, for a job in progress to finish. */
+    @Override
+    public void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        if (busy) {
+            LOG.info("worker {}: stopping, waiting for the job in progress", name);
+            try {
+                if (!stopped.await(settings.stopTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warn("worker {}: job still running after {}; its message will be retried", name,
+                            settings.stopTimeout());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        LOG.info("worker {} stopped after {} messages ({} failed)", name, processed.get(), failed.get());
+    }
+}

@@ -1,0 +1,70 @@
+package com.nightshift.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nightshift.common.json.JsonCodec;
+import com.nightshift.common.storage.ObjectRef;
+import com.nightshift.common.storage.StoredObject;
+import com.nightshift.local.StackDriver;
+
+/** At-least-once delivery: the same file delivered twice leaves one result, not a doubled one. */
+@ExtendWith(StackUnderTest.class)
+class IdempotencyIT {
+
+    private static final String LEDGER_KEY = "inbound/ledger/ledger-ACC-3001-2026-11-21.csv";
+    private static final String STATEMENT_KEY = "inbound/statements/ACC-3001-2026-11-21.csv";
+    private static final String RESULT_PREFIX = "results/recon/2026-11-21/ACC-3001/";
+
+    @Test
+    void the_same_file_delivered_twice_yields_one_result(StackDriver stack) {
+        String staging = stack.outputs().stagingBucket();
+        Instant first = Instant.now();
+        stack.upload(LEDGER_KEY, Inputs.read("ledger-ACC-3001.csv"));
+        stack.upload(STATEMENT_KEY, Inputs.read("statement-ACC-3001.csv"));
+        stack.awaitObjects(staging, List.of(RESULT_PREFIX + "result.json"), first, Duration.ofMinutes(2));
+        stack.awaitObjects(stack.outputs().outputBucket(), List.of("reports/recon-2026-11-21-ACC-3001.pdf"), first,
+                Duration.ofMinutes(2));
+        stack.await("the first delivery to finish", Duration.ofMinutes(2), () -> stack.backlog() == 0);
+        JsonNode firstCounts = counts(stack);
+
+        // Deliver the statement again: once more through S3 (a second upload of the same bytes)
+        // and once as a duplicate of the ingest message, as SQS may do.
+        Instant second = Instant.now();
+        stack.upload(STATEMENT_KEY, Inputs.read("statement-ACC-3001.csv"));
+        stack.sqs().sendMessage(b -> b.queueUrl(stack.outputs().ingestQueueUrl()).messageBody(objectCreatedEvent(
+                stack.outputs().dataBucket(), STATEMENT_KEY)));
+        stack.awaitObjects(staging, List.of(RESULT_PREFIX + "result.json"), second, Duration.ofMinutes(2));
+        stack.await("the repeated deliveries to finish", Duration.ofMinutes(2), () -> stack.backlog() == 0);
+
+        List<StoredObject> results = stack.store().list(staging, RESULT_PREFIX).stream()
+                .filter(o -> o.ref().key().endsWith(".json")).toList();
+        assertThat(results).extracting(o -> o.ref().key()).containsExactly(RESULT_PREFIX + "result.json");
+        assertThat(counts(stack)).isEqualTo(firstCounts);
+        assertThat(counts(stack).path("statementRows").asInt()).isEqualTo(3);
+        assertThat(counts(stack).path("matched").asInt()).isEqualTo(2);
+        assertThat(stack.store().list(staging, "staged/statement/ACC-3001/2026-11-21/")).hasSize(1);
+        assertThat(stack.store().list(stack.outputs().outputBucket(), "reports/recon-2026-11-21-ACC-3001")).hasSize(1);
+    }
+
+    private static JsonNode counts(StackDriver stack) {
+        return JsonCodec.tree(stack.store().read(ObjectRef.of(stack.outputs().stagingBucket(),
+                RESULT_PREFIX + "result.json"))).path("counts");
+    }
+
+    private static String objectCreatedEvent(String bucket, String key) {
+        return """
+                {"version":"0","id":"duplicate-delivery","detail-type":"Object Created","source":"aws.s3",
+                 "account":"123456789012","time":"2026-11-21T22:00:00Z","region":"us-east-1",
+                 "resources":["arn:aws:s3:::%s"],
+                 "detail":{"version":"0","bucket":{"name":"%s"},"object":{"key":"%s","size":1},"reason":"PutObject"}}
+                """.formatted(bucket, bucket, key);
+    }
+}

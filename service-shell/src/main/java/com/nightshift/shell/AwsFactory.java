@@ -1,0 +1,55 @@
+package com.nightshift.shell;
+
+import com.nightshift.common.aws.AwsClients;
+import com.nightshift.common.aws.AwsEndpoint;
+import com.nightshift.common.manifest.ManifestSigner;
+import com.nightshift.common.storage.ObjectStore;
+import com.nightshift.common.worker.JobPublisher;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * AWS clients configured from the task's environment ({@code AWS_REGION}, and {@code AWS_ENDPOINT_URL}
+ * when the stack is an emulator), and the manifest signer keyed by the application secret.
+ */
+@Factory
+public class AwsFactory {
+
+    @Singleton
+    AwsClients awsClients() {
+        return new AwsClients(AwsEndpoint.fromEnvironment());
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    S3Client s3(AwsClients clients) {
+        return clients.s3();
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    SqsClient sqs(AwsClients clients) {
+        return clients.sqs();
+    }
+
+    @Singleton
+    ObjectStore objectStore(S3Client s3) {
+        return new ObjectStore(s3);
+    }
+
+    @Singleton
+    JobPublisher jobPublisher(SqsClient sqs) {
+        return new JobPublisher(sqs);
+    }
+
+    /** From {@code MANIFEST_SIGNING_KEY}, which the task definition injects from Secrets Manager. */
+    @Singleton
+    ManifestSigner manifestSigner(@Property(name = "manifest.signing.key") String key) {
+        return ManifestSigner.withKey(key);
+    }
+}

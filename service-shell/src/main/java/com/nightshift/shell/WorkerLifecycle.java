@@ -1,0 +1,56 @@
+package com.nightshift.shell;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.nightshift.common.worker.SqsWorker;
+import com.nightshift.common.worker.WorkerSettings;
+
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Starts a worker for every {@link QueueConsumer} once the application is up, and stops them
+ * gracefully when it shuts down (SIGTERM from ECS: the job in progress finishes first).
+ */
+@Singleton
+public class WorkerLifecycle {
+
+    private final List<QueueConsumer> consumers;
+    private final SqsClient sqs;
+    private final List<SqsWorker> workers = new ArrayList<>();
+    private final Map<String, SqsWorker> byName = new LinkedHashMap<>();
+
+    public WorkerLifecycle(List<QueueConsumer> consumers, SqsClient sqs) {
+        this.consumers = consumers;
+        this.sqs = sqs;
+    }
+
+    @EventListener
+    synchronized void onStartup(StartupEvent event) {
+        for (QueueConsumer consumer : consumers) {
+            SqsWorker worker = new SqsWorker(consumer.name(), sqs, consumer.queueUrl(), consumer,
+                    WorkerSettings.defaults());
+            workers.add(worker);
+            byName.put(consumer.name(), worker);
+            worker.start();
+        }
+    }
+
+    /** Worker name to healthy, in start order. */
+    public synchronized Map<String, Boolean> health() {
+        Map<String, Boolean> health = new LinkedHashMap<>();
+        byName.forEach((name, worker) -> health.put(name, worker.healthy()));
+        return health;
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        workers.forEach(SqsWorker::close);
+    }
+}
