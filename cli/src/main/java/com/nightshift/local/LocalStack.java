@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.nightshift.common.aws.AwsClients;
+import com.nightshift.common.emulator.MotoServer;
 import com.nightshift.common.aws.AwsEndpoint;
 
 import software.amazon.awssdk.regions.Region;

@@ -1,5 +1,7 @@
 package com.nightshift.local;
 
+import com.nightshift.common.emulator.MotoServer;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One service running as a local process: {@code java -jar <service>-all.jar} with exactly the
@@ -101,25 +102,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM, as ECS sends; SIGKILL after {@code grace}. */
-    static void terminate(Process process, Duration grace) {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
-        terminate(process, Duration.ofSeconds(15));
+        MotoServer.terminate(process, Duration.ofSeconds(15));
     }
 }

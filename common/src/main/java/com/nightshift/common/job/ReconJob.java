@@ -18,6 +18,7 @@ public record ReconJob(String jobId, String account, LocalDate businessDate) {
 
     /** The job id is the pair itself, so the same pair asked for twice is the same job. */
     public static ReconJob of(String account, LocalDate businessDate) {
+        JobIds.requireId(account, "account");
         return new ReconJob("recon-" + businessDate + "-" + account, account, businessDate);
     }
 }

@@ -78,7 +78,7 @@ public final class SqsWorker implements AutoCloseable {
     /** Healthy while the loop runs and has completed a poll within three poll intervals. */
     public boolean healthy() {
         Duration sincePoll = Duration.between(lastPoll, clock.instant());
-        Duration limit = settings.waitTime().multipliedBy(3).plus(settings.visibilityTimeoutCeiling());
+        Duration limit = settings.waitTime().multipliedBy(3).plus(settings.errorBackoff()).plusSeconds(60);
         return running && thread.isAlive() && (busy || sincePoll.compareTo(limit) < 0);
     }
 

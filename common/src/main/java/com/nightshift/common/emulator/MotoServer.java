@@ -1,4 +1,4 @@
-package com.nightshift.local;
+package com.nightshift.common.emulator;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -72,13 +72,14 @@ public final class MotoServer implements AutoCloseable {
         throw new IOException("moto_server did not listen on port " + port + " within " + START_TIMEOUT + "; see " + log);
     }
 
-    static int freeLoopbackPort() throws IOException {
+    /** A port that was free on 127.0.0.1 a moment ago. */
+    public static int freeLoopbackPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
 
-    static void sleep(Duration duration) {
+    public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
@@ -89,20 +90,32 @@ public final class MotoServer implements AutoCloseable {
 
     @Override
     public void close() {
-        ServiceProcess.terminate(process, Duration.ofSeconds(10));
+        terminate(process, Duration.ofSeconds(10));
     }
 
     /** Stops the server when the JVM ends, even on Ctrl-C. */
-    void stopOnExit() {
+    public void stopOnExit() {
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "stop-moto"));
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    @SuppressWarnings("unused")
-    private static boolean waitFor(Process process, Duration timeout) throws InterruptedException {
-        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    /** SIGTERM, then SIGKILL after {@code grace}: how every process the local stack starts is stopped. */
+    public static void terminate(Process process, Duration grace) {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -1,0 +1,144 @@
+package com.nightshift.common.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.nightshift.common.aws.AwsClients;
+import com.nightshift.common.aws.AwsEndpoint;
+import com.nightshift.common.emulator.MotoServer;
+import com.nightshift.common.trace.TraceContext;
+
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/** The worker loop against real SQS semantics (the moto emulator): delete, retry, dead-letter, stop. */
+class SqsWorkerTest {
+
+    private static final WorkerSettings FAST = new WorkerSettings(1, Duration.ofSeconds(1), Duration.ofSeconds(10),
+            Duration.ofMillis(100), Duration.ZERO, Duration.ZERO);
+
+    @TempDir
+    static Path logs;
+    private static MotoServer moto;
+    private static SqsClient sqs;
+
+    @BeforeAll
+    static void startEmulator() throws Exception {
+        moto = MotoServer.start(logs.resolve("moto.log"));
+        sqs = new AwsClients(AwsEndpoint.emulator(moto.endpoint(), Region.US_EAST_1)).sqs();
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        sqs.close();
+        moto.close();
+    }
+
+    @Test
+    void handled_message_is_deleted() {
+        String queue = queue("handled", Map.of());
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        try (SqsWorker worker = new SqsWorker("t", sqs, queue, m -> bodies.add(m.body()), FAST)) {
+            worker.start();
+            sqs.sendMessage(b -> b.queueUrl(queue).messageBody("job-1"));
+            await(() -> worker.processedCount() == 1);
+        }
+        assertThat(bodies).containsExactly("job-1");
+        assertThat(messagesIn(queue)).isZero();
+    }
+
+    @Test
+    void failing_message_is_retried_then_dead_lettered_after_the_maximum_receive_count() {
+        String dlq = queue("failing-dlq", Map.of());
+        String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlq).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        String queue = queue("failing", Map.of(QueueAttributeName.REDRIVE_POLICY,
+                "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"2\"}"));
+        List<Integer> deliveries = new CopyOnWriteArrayList<>();
+        try (SqsWorker worker = new SqsWorker("t", sqs, queue, m -> {
+            deliveries.add(m.receiveCount());
+            throw new IllegalStateException("cannot do this job");
+        }, FAST)) {
+            worker.start();
+            sqs.sendMessage(b -> b.queueUrl(queue).messageBody("poison"));
+            await(() -> messagesIn(dlq) == 1);
+        }
+        assertThat(deliveries).containsExactly(1, 2);
+    }
+
+    @Test
+    void close_lets_the_job_in_progress_finish() throws Exception {
+        String queue = queue("graceful", Map.of());
+        CountDownLatch started = new CountDownLatch(1);
+        List<String> finished = new CopyOnWriteArrayList<>();
+        SqsWorker worker = new SqsWorker("t", sqs, queue, m -> {
+            started.countDown();
+            Thread.sleep(1500);
+            finished.add(m.body());
+        }, FAST);
+        worker.start();
+        sqs.sendMessage(b -> b.queueUrl(queue).messageBody("long-job"));
+        assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
+        worker.close();
+        assertThat(finished).containsExactly("long-job");
+        assertThat(messagesIn(queue)).isZero();
+    }
+
+    @Test
+    void trace_context_travels_with_the_message() {
+        String queue = queue("traced", Map.of());
+        TraceContext sent = TraceContext.newTrace();
+        List<TraceContext> received = new CopyOnWriteArrayList<>();
+        try (SqsWorker worker = new SqsWorker("t", sqs, queue, m -> received.add(m.trace()), FAST)) {
+            worker.start();
+            new JobPublisher(sqs).publish(queue, Map.of("jobId", "j"), sent);
+            await(() -> received.size() == 1);
+        }
+        assertThat(received.getFirst().traceId()).isEqualTo(sent.traceId());
+    }
+
+    @Test
+    void worker_is_healthy_while_polling_and_not_after_close() {
+        String queue = queue("health", Map.of());
+        SqsWorker worker = new SqsWorker("t", sqs, queue, m -> { }, FAST);
+        worker.start();
+        assertThat(worker.healthy()).isTrue();
+        worker.close();
+        assertThat(worker.healthy()).isFalse();
+    }
+
+    private static String queue(String name, Map<QueueAttributeName, String> attributes) {
+        return sqs.createQueue(b -> b.queueName(name + "-" + System.nanoTime()).attributes(attributes)).queueUrl();
+    }
+
+    private static int messagesIn(String queue) {
+        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(queue).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+
+    private static void await(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("condition within 30 s").isBefore(deadline);
+            MotoServer.sleep(Duration.ofMillis(100));
+        }
+    }
+}
