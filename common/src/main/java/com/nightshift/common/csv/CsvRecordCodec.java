@@ -1,0 +1,110 @@
+package com.nightshift.common.csv;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.CharacterCodingException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Reads and writes one CSV format with a fixed header, one record per row.
+ *
+ * <p>The read loop is shared: the first record must equal {@link #header()} exactly (else
+ * {@link UnreadableFileException}); every later record is a data row, rejected if it is malformed,
+ * blank or has the wrong number of fields, otherwise handed to {@link #fromRow}. A subclass
+ * supplies only the mapping between a row and its record type. Instances hold no mutable state
+ * and are thread-safe.
+ */
+public abstract class CsvRecordCodec<T> implements RecordReader<T>, RecordWriter<T> {
+
+    private final List<String> header;
+
+    protected CsvRecordCodec(List<String> header) {
+        this.header = List.copyOf(header);
+    }
+
+    /** The exact header line this format requires, as column names. */
+    public final List<String> header() {
+        return header;
+    }
+
+    /** Builds a record from a row whose field count already matches the header. */
+    protected abstract T fromRow(CsvRow row) throws InvalidFieldException;
+
+    /** The fields of a record, in header order, such that {@link #fromRow} reads them back equal. */
+    protected abstract List<String> toFields(T record);
+
+    @Override
+    public final ReadCounts read(InputStream in, Consumer<? super AcceptedRow<T>> accepted,
+                                 Consumer<? super RejectedRow> rejected) throws IOException, UnreadableFileException {
+        // Not closed here: the caller owns the stream.
+        CsvReader reader = CsvReader.ofUtf8(in);
+        long acceptedCount = 0;
+        long rejectedCount = 0;
+        try {
+            checkHeader(reader.next());
+            for (Optional<CsvRecord> next = reader.next(); next.isPresent(); next = reader.next()) {
+                CsvRecord record = next.get();
+                Optional<String> problem = problemWith(record);
+                if (problem.isEmpty()) {
+                    try {
+                        accepted.accept(new AcceptedRow<>(record.lineNumber(),
+                                fromRow(CsvRow.of(header, record.fields())), record.rawText()));
+                        acceptedCount++;
+                        continue;
+                    } catch (InvalidFieldException e) {
+                        problem = Optional.of(e.getMessage());
+                    } catch (IllegalArgumentException e) {
+                        // A record factory's own invariant; still a bad row, never a lost one.
+                        problem = Optional.of(e.getMessage());
+                    }
+                }
+                rejected.accept(RejectedRow.of(record.lineNumber(), problem.get(), record.rawText()));
+                rejectedCount++;
+            }
+        } catch (CharacterCodingException e) {
+            throw new UnreadableFileException("file is not valid UTF-8 text; expected UTF-8 CSV with header '"
+                    + String.join(",", header) + "'", e);
+        }
+        return ReadCounts.of(acceptedCount, rejectedCount);
+    }
+
+    private void checkHeader(Optional<CsvRecord> first) throws UnreadableFileException {
+        String expected = String.join(",", header);
+        if (first.isEmpty()) {
+            throw new UnreadableFileException("file is empty; expected header '" + expected + "'");
+        }
+        CsvRecord found = first.get();
+        if (!found.wellFormed() || !found.fields().equals(header)) {
+            throw new UnreadableFileException("expected header '" + expected + "' on line 1, found '"
+                    + found.rawText() + "'");
+        }
+    }
+
+    private Optional<String> problemWith(CsvRecord record) {
+        if (!record.wellFormed()) {
+            return record.defect();
+        }
+        if (record.blank()) {
+            return Optional.of("row is blank");
+        }
+        if (record.fields().size() != header.size()) {
+            return Optional.of("expected " + header.size() + " fields, found " + record.fields().size());
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public final void write(Collection<? extends T> records, OutputStream out) throws IOException {
+        CsvWriter writer = CsvWriter.ofUtf8(out);
+        writer.writeRecord(header);
+        for (T record : records) {
+            writer.writeRecord(toFields(record));
+        }
+        // Flushed, not closed: the caller owns the stream.
+        writer.flush();
+    }
+}

@@ -1,0 +1,41 @@
+package com.nightshift.common.transaction;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * An account identifier: 1 to 64 characters from {@code [A-Za-z0-9._-]}.
+ *
+ * <p>Immutable. The character set is the contract of docs/architecture.md: the value appears as a
+ * segment of S3 keys and in report ids, so nothing else may reach it. {@link #toString()} is the
+ * value itself.
+ */
+public record AccountId(String value) implements Comparable<AccountId> {
+
+    /** The rule every account identifier matches. */
+    public static final Pattern PATTERN = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    /** How the rule reads in a rejection reason. */
+    public static final String RULE = "must be 1 to 64 characters from [A-Za-z0-9._-]";
+
+    public AccountId {
+        Objects.requireNonNull(value, "value");
+        if (!PATTERN.matcher(value).matches()) {
+            throw new IllegalArgumentException("account '" + value + "' " + RULE);
+        }
+    }
+
+    public static AccountId of(String value) {
+        return new AccountId(value);
+    }
+
+    @Override
+    public int compareTo(AccountId other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

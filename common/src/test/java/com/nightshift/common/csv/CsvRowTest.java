@@ -1,0 +1,53 @@
+package com.nightshift.common.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CsvRowTest {
+
+    private static CsvRow row(String value) {
+        return CsvRow.of(List.of("v"), List.of(value));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "+1", "12.5", "0.0001", "-000.10", "123456789012345678901234567890.5"})
+    void accepts_plain_decimal(String text) throws Exception {
+        assertThat(row(text).decimal("v")).isEqualByComparingTo(text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.", ".5", "1e3", "1E+3", "--1", "1,5", "1 000", "NaN", "Infinity", "0x10", "١٢"})
+    void refuses_anything_but_a_plain_decimal(String text) {
+        assertThatThrownBy(() -> row(text).decimal("v"))
+                .isInstanceOf(InvalidFieldException.class)
+                .hasMessage("v '" + text + "' is not a decimal");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-11-20", "2024-02-29"})
+    void accepts_iso_date(String text) throws Exception {
+        assertThat(row(text).date("v")).hasToString(text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-11-20T00:00", "20261120", "2026-1-2", "2025-02-29", "+2026-11-20", "2026-11-20 "})
+    void refuses_anything_but_an_existing_iso_date(String text) {
+        assertThatThrownBy(() -> row(text).date("v")).isInstanceOf(InvalidFieldException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"EUR", "USD", "JPY", "CHF", "XAU"})
+    void accepts_iso_4217_code(String code) throws Exception {
+        assertThat(row(code).currency("v").getCurrencyCode()).isEqualTo(code);
+    }
+
+    @Test
+    void asking_for_a_column_the_header_lacks_is_a_programming_error() {
+        assertThatThrownBy(() -> row("x").text("other")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

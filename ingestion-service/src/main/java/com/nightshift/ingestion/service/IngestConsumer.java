@@ -1,0 +1,136 @@
+package com.nightshift.ingestion.service;
+
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import com.nightshift.common.job.ObjectCreatedEvent;
+import com.nightshift.common.job.ReconJob;
+import com.nightshift.common.job.RiskJob;
+import com.nightshift.common.json.JsonCodec;
+import com.nightshift.common.manifest.CodeVersion;
+import com.nightshift.common.manifest.InputObject;
+import com.nightshift.common.manifest.ManifestSigner;
+import com.nightshift.common.storage.ObjectRef;
+import com.nightshift.common.storage.ObjectStore;
+import com.nightshift.common.worker.JobMessage;
+import com.nightshift.common.worker.JobPublisher;
+import com.nightshift.ingestion.engine.IngestionEngine;
+import com.nightshift.ingestion.engine.IngestionOutcome;
+import com.nightshift.ingestion.engine.ReconciliationPair;
+import com.nightshift.ingestion.engine.StagedObject;
+import com.nightshift.shell.QueueConsumer;
+
+import io.micronaut.context.annotation.Property;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+
+/**
+ * Ingests one inbound file per S3 event: validates it with the {@link IngestionEngine}, writes the
+ * staged objects, the rejects and the summary to the staging bucket, and asks the next stages to
+ * run. Re-ingesting a file replaces its own outputs (keys derive from the inbound key), and staged
+ * objects a corrected file no longer produces are removed, so nothing is counted twice.
+ */
+@Singleton
+public class IngestConsumer implements QueueConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestConsumer.class);
+    private static final String INBOUND = "inbound/";
+
+    private final ObjectStore store;
+    private final JobPublisher publisher;
+    private final IngestionEngine engine = new IngestionEngine();
+    private final String queueUrl;
+    private final String stagingBucket;
+    private final String reconQueueUrl;
+    private final String riskQueueUrl;
+    private final Clock clock = Clock.systemUTC();
+
+    public IngestConsumer(ObjectStore store, JobPublisher publisher, ManifestSigner signer,
+            @Property(name = "ingest.queue.url") String queueUrl,
+            @Property(name = "data.bucket") String dataBucket,
+            @Property(name = "staging.bucket") String stagingBucket,
+            @Property(name = "recon.queue.url") String reconQueueUrl,
+            @Property(name = "risk.queue.url") String riskQueueUrl) {
+        this.store = store;
+        this.publisher = publisher;
+        this.queueUrl = queueUrl;
+        this.stagingBucket = stagingBucket;
+        this.reconQueueUrl = reconQueueUrl;
+        this.riskQueueUrl = riskQueueUrl;
+        LOG.info("ingesting {}{} into {}", dataBucket, "/" + INBOUND, stagingBucket);
+    }
+
+    @Override
+    public String name() {
+        return "ingest";
+    }
+
+    @Override
+    public String queueUrl() {
+        return queueUrl;
+    }
+
+    @Override
+    public void handle(JobMessage message) throws Exception {
+        ObjectCreatedEvent event = ObjectCreatedEvent.parse(message.body());
+        ObjectRef source = event.object();
+        MDC.put("jobId", "ingest:" + source.key());
+        if (!source.key().startsWith(INBOUND) || source.key().endsWith("/")) {
+            LOG.info("ignoring {}: not an inbound file", source);
+            return;
+        }
+        byte[] content;
+        String etag;
+        try (ResponseInputStream<GetObjectResponse> in = store.open(source)) {
+            content = in.readAllBytes();
+            etag = unquote(in.response().eTag());
+        }
+        IngestionOutcome outcome = engine.ingest(source.key(), new ByteArrayInputStream(content));
+
+        removeStagedObjectsNoLongerProduced(outcome);
+        for (StagedObject staged : outcome.stagedObjects()) {
+            store.put(ObjectRef.of(stagingBucket, staged.key()), staged.content(), StagedObject.CONTENT_TYPE);
+        }
+        store.put(ObjectRef.of(stagingBucket, outcome.rejects().key()), outcome.rejects().content(),
+                StagedObject.CONTENT_TYPE);
+        IngestionSummary summary = new IngestionSummary(
+                new InputObject(source.bucket(), source.key(), etag, ManifestSigner.sha256(content)),
+                outcome.inputType().name(), outcome.sourceId().value(), outcome.counts().rowsRead(),
+                outcome.counts().accepted(), outcome.counts().rejected(), outcome.stagedKeys(),
+                outcome.rejects().key(), clock.instant(), CodeVersion.current());
+        store.put(ObjectRef.of(stagingBucket, outcome.summaryKey()), JsonCodec.writeBytes(summary), "application/json");
+        LOG.info("ingested {}: {} rows read, {} accepted, {} rejected, {} staged objects", source,
+                summary.rowsRead(), summary.rowsAccepted(), summary.rowsRejected(), outcome.stagedObjects().size());
+
+        for (ReconciliationPair pair : outcome.reconciliationPairs()) {
+            publisher.publish(reconQueueUrl, ReconJob.of(pair.account().value(), pair.businessDate()), message.trace());
+        }
+        for (var date : outcome.riskBusinessDates()) {
+            publisher.publish(riskQueueUrl, RiskJob.of(date), message.trace());
+        }
+    }
+
+    /** A corrected file may no longer contain an (account, date) it had: its old staged rows must go. */
+    private void removeStagedObjectsNoLongerProduced(IngestionOutcome outcome) {
+        ObjectRef previousSummary = ObjectRef.of(stagingBucket, outcome.summaryKey());
+        Optional<List<String>> previous = store.head(previousSummary)
+                .map(o -> JsonCodec.read(store.read(previousSummary), IngestionSummary.class).stagedKeys());
+        previous.ifPresent(keys -> keys.stream()
+                .filter(key -> !outcome.stagedKeys().contains(key))
+                .forEach(key -> {
+                    LOG.info("removing {}: the new version of the file no longer produces it", key);
+                    store.delete(ObjectRef.of(stagingBucket, key));
+                }));
+    }
+
+    private static String unquote(String etag) {
+        return etag == null ? "" : etag.replace("\"", "");
+    }
+}
