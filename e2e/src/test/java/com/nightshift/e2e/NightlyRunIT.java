@@ -62,7 +62,7 @@ class NightlyRunIT {
             HttpResponse<byte[]> response = stack.get("/reports/risk-" + DATE + "-" + portfolio);
             assertThat(response.statusCode()).isEqualTo(200);
             String text = Pdf.text(response.body());
-            assertThat(text).contains(portfolio).contains(String.format("%,.2f", var));
+            assertThat(text).contains(portfolio).contains(String.format(java.util.Locale.ROOT, "%,.2f", var));
         }
     }
 

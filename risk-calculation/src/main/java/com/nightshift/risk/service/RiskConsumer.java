@@ -1,0 +1,192 @@
+package com.nightshift.risk.service;
+
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import com.nightshift.common.csv.ReadResult;
+import com.nightshift.common.csv.RecordReader;
+import com.nightshift.common.job.ReportJob;
+import com.nightshift.common.job.ReportKind;
+import com.nightshift.common.job.RiskJob;
+import com.nightshift.common.json.JsonCodec;
+import com.nightshift.common.manifest.InputObject;
+import com.nightshift.common.manifest.ManifestSigner;
+import com.nightshift.common.manifest.ResultManifest;
+import com.nightshift.common.market.Position;
+import com.nightshift.common.market.PositionCsvCodec;
+import com.nightshift.common.market.PriceCsvCodec;
+import com.nightshift.common.market.PricePoint;
+import com.nightshift.common.storage.ObjectRef;
+import com.nightshift.common.storage.ObjectStore;
+import com.nightshift.common.storage.StoredObject;
+import com.nightshift.common.worker.JobMessage;
+import com.nightshift.common.worker.JobPublisher;
+import com.nightshift.risk.engine.MarketData;
+import com.nightshift.risk.engine.MonteCarloVarEngine;
+import com.nightshift.risk.engine.Portfolio;
+import com.nightshift.risk.engine.RiskResult;
+import com.nightshift.risk.engine.VarParameters;
+import com.nightshift.shell.QueueConsumer;
+
+import io.micronaut.context.annotation.Property;
+import jakarta.inject.Singleton;
+
+/**
+ * Computes VaR and ES for every portfolio staged for a business date, once positions for that date
+ * and a prices file ending on that date are both staged. Writes one result per portfolio and asks
+ * for its report. A portfolio that cannot be computed (mixed currencies, missing prices) fails the job,
+ * so it is retried and then dead-lettered rather than silently left out.
+ */
+@Singleton
+public class RiskConsumer implements QueueConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RiskConsumer.class);
+    /** Returns older than a year say little about tomorrow; the window is recorded in every manifest. */
+    static final int LOOKBACK_DAYS = 365;
+    static final int HORIZON_DAYS = 1;
+
+    private final ObjectStore store;
+    private final JobPublisher publisher;
+    private final ManifestSigner signer;
+    private final MonteCarloVarEngine engine = MonteCarloVarEngine.withParallelism(
+            Math.max(1, Runtime.getRuntime().availableProcessors()));
+    private final String queueUrl;
+    private final String stagingBucket;
+    private final String reportQueueUrl;
+    private final int scenarios;
+    private final double confidence;
+    private final long seed;
+    private final Clock clock = Clock.systemUTC();
+
+    public RiskConsumer(ObjectStore store, JobPublisher publisher, ManifestSigner signer,
+            @Property(name = "risk.queue.url") String queueUrl,
+            @Property(name = "staging.bucket") String stagingBucket,
+            @Property(name = "report.queue.url") String reportQueueUrl,
+            @Property(name = "var.scenarios") int scenarios,
+            @Property(name = "var.confidence") double confidence,
+            @Property(name = "var.seed") long seed) {
+        this.store = store;
+        this.publisher = publisher;
+        this.signer = signer;
+        this.queueUrl = queueUrl;
+        this.stagingBucket = stagingBucket;
+        this.reportQueueUrl = reportQueueUrl;
+        // Validated now so that a bad task definition fails the service at start, not at night.
+        VarParameters.of(confidence, HORIZON_DAYS, scenarios, seed);
+        this.scenarios = scenarios;
+        this.confidence = confidence;
+        this.seed = seed;
+    }
+
+    @Override
+    public String name() {
+        return "risk";
+    }
+
+    @Override
+    public String queueUrl() {
+        return queueUrl;
+    }
+
+    @Override
+    public void handle(JobMessage message) throws Exception {
+        RiskJob job = JsonCodec.read(message.body(), RiskJob.class);
+        MDC.put("jobId", job.jobId());
+        LocalDate date = job.businessDate();
+        List<StoredObject> positionObjects = store.list(stagingBucket, "staged/positions/" + date + "/");
+        List<StoredObject> priceObjects = store.list(stagingBucket, "staged/market-data/" + date + "/");
+        if (positionObjects.isEmpty() || priceObjects.isEmpty()) {
+            LOG.info("{}: {} staged; waiting for the other input", job.jobId(),
+                    positionObjects.isEmpty() ? "no positions" : "no prices ending on " + date);
+            return;
+        }
+        List<InputObject> inputs = new ArrayList<>();
+        List<Position> positions = read(positionObjects, new PositionCsvCodec(), inputs);
+        List<PricePoint> prices = read(priceObjects, new PriceCsvCodec(), inputs);
+        LocalDate windowStart = date.minusDays(LOOKBACK_DAYS);
+        MarketData.Builder market = MarketData.builder();
+        Map<String, String> priceCurrency = new TreeMap<>();
+        for (PricePoint price : prices) {
+            if (!price.priceDate().isAfter(date) && !price.priceDate().isBefore(windowStart)) {
+                market.add(price.instrumentId(), price.priceDate(), price.close().doubleValue());
+                priceCurrency.put(price.instrumentId(), price.currency().getCurrencyCode());
+            }
+        }
+        MarketData marketData = market.build();
+        VarParameters parameters = VarParameters.of(confidence, HORIZON_DAYS, scenarios, seed);
+
+        for (Portfolio portfolio : portfolios(positions, priceCurrency)) {
+            RiskResult result = engine.run(portfolio, marketData, parameters);
+            ResultManifest manifest = signer.sign(ResultManifest.unsigned(inputs, Map.of(
+                    "portfolio", portfolio.id(), "businessDate", date.toString(),
+                    "confidence", Double.toString(confidence), "horizonDays", Integer.toString(HORIZON_DAYS),
+                    "scenarios", Integer.toString(scenarios), "lookbackDays", Integer.toString(LOOKBACK_DAYS),
+                    "method", "monte-carlo-normal"), seed, clock.instant()));
+            RiskDocument document = new RiskDocument(portfolio.id(), date, result.valuationDate(), result.currency(),
+                    result.portfolioValue(), result.valueAtRisk(), result.expectedShortfall(), result.confidence(),
+                    result.horizonDays(), result.scenarios(), result.seed(), result.returnsUsed(),
+                    "Monte Carlo, multivariate normal log returns", portfolio.holdings().entrySet().stream()
+                            .map(h -> new RiskDocument.Holding(h.getKey(), h.getValue(),
+                                    result.holdingValues().getOrDefault(h.getKey(), 0.0))).toList(),
+                    manifest);
+            String resultKey = "results/risk/" + date + "/" + portfolio.id() + "/result.json";
+            store.put(ObjectRef.of(stagingBucket, resultKey), JsonCodec.writeBytes(document), "application/json");
+            LOG.info("{}: {} VaR {} ES {} {} ({} scenarios)", job.jobId(), portfolio.id(),
+                    String.format("%.2f", result.valueAtRisk()), String.format("%.2f", result.expectedShortfall()),
+                    result.currency(), result.scenarios());
+            publisher.publish(reportQueueUrl, new ReportJob(job.jobId() + "-" + portfolio.id(), ReportKind.RISK,
+                    stagingBucket, resultKey, "risk-" + date + "-" + portfolio.id()), message.trace());
+        }
+    }
+
+    /** Positions grouped by portfolio; quantities of the same instrument add up. */
+    static List<Portfolio> portfolios(List<Position> positions, Map<String, String> priceCurrency) {
+        Map<String, Map<String, Double>> holdings = new TreeMap<>();
+        Map<String, String> currencies = new LinkedHashMap<>();
+        for (Position position : positions) {
+            String id = position.portfolioId().value();
+            String currency = position.currency().getCurrencyCode();
+            String previous = currencies.putIfAbsent(id, currency);
+            if (previous != null && !previous.equals(currency)) {
+                throw new IllegalArgumentException("portfolio " + id + " holds positions in " + previous + " and "
+                        + currency + "; one currency per portfolio is supported");
+            }
+            String quoted = priceCurrency.get(position.instrumentId());
+            if (quoted != null && !quoted.equals(currency)) {
+                throw new IllegalArgumentException("portfolio " + id + " holds " + position.instrumentId() + " in "
+                        + currency + " but its prices are in " + quoted);
+            }
+            holdings.computeIfAbsent(id, k -> new TreeMap<>()).merge(position.instrumentId(),
+                    position.quantity().doubleValue(), Double::sum);
+        }
+        return holdings.entrySet().stream()
+                .map(e -> Portfolio.of(e.getKey(), currencies.get(e.getKey()), e.getValue())).toList();
+    }
+
+    private <T> List<T> read(List<StoredObject> objects, RecordReader<T> reader, List<InputObject> inputs)
+            throws Exception {
+        List<T> rows = new ArrayList<>();
+        for (StoredObject object : objects) {
+            byte[] content = store.read(object.ref());
+            ReadResult<T> read = reader.readAll(new ByteArrayInputStream(content));
+            if (!read.rejected().isEmpty()) {
+                throw new IllegalStateException(object.ref() + " has " + read.rejected().size()
+                        + " invalid rows, first: " + read.rejected().getFirst().reason());
+            }
+            rows.addAll(read.records());
+            inputs.add(new InputObject(object.ref().bucket(), object.ref().key(), object.etag(),
+                    ManifestSigner.sha256(content)));
+        }
+        return rows;
+    }
+}
