@@ -1,8 +1,6 @@
 package com.nightshift.recon.service;
 
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -10,16 +8,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import com.nightshift.common.csv.ReadResult;
 import com.nightshift.common.job.ReconJob;
 import com.nightshift.common.job.ReportJob;
 import com.nightshift.common.job.ReportKind;
 import com.nightshift.common.json.JsonCodec;
-import com.nightshift.common.manifest.InputObject;
 import com.nightshift.common.manifest.ManifestSigner;
 import com.nightshift.common.manifest.ResultManifest;
 import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
+import com.nightshift.common.storage.StagedInputs;
 import com.nightshift.common.storage.StoredObject;
 import com.nightshift.common.transaction.AccountId;
 import com.nightshift.common.transaction.Transaction;
@@ -91,15 +88,15 @@ public class ReconConsumer implements QueueConsumer {
                         ledgerObjects.isEmpty() ? "no ledger" : "no statement");
                 return;
             }
-            List<InputObject> inputs = new ArrayList<>();
-            List<Transaction> ledger = read(ledgerObjects, inputs);
-            List<Transaction> statement = read(statementObjects, inputs);
+            StagedInputs inputs = new StagedInputs(store);
+            List<Transaction> ledger = inputs.read(ledgerObjects, codec);
+            List<Transaction> statement = inputs.read(statementObjects, codec);
             if (!unchanged(ledgerObjects, "staged/ledger/" + suffix) || !unchanged(statementObjects, "staged/statement/" + suffix)) {
                 LOG.info("{}: inputs changed while reading (attempt {}); reading again", job.jobId(), attempt);
                 continue;
             }
             ReconciliationResult result = engine.reconcile(AccountId.of(job.account()), job.businessDate(), ledger, statement);
-            ResultManifest manifest = signer.sign(ResultManifest.unsigned(inputs,
+            ResultManifest manifest = signer.sign(ResultManifest.unsigned(inputs.inputs(),
                     Map.of("rules", ExactMatchRule.NAME, "account", job.account(),
                             "businessDate", job.businessDate().toString()), null, clock.instant()));
             String resultKey = "results/recon/" + job.businessDate() + "/" + job.account() + "/result.json";
@@ -114,23 +111,6 @@ public class ReconConsumer implements QueueConsumer {
             return;
         }
         throw new IllegalStateException(job.jobId() + ": staged inputs kept changing; retrying later");
-    }
-
-    private List<Transaction> read(List<StoredObject> objects, List<InputObject> inputs) throws Exception {
-        List<Transaction> rows = new ArrayList<>();
-        for (StoredObject object : objects) {
-            byte[] content = store.read(object.ref());
-            ReadResult<Transaction> read = codec.readAll(new ByteArrayInputStream(content));
-            if (!read.rejected().isEmpty()) {
-                // Staged files hold accepted rows only; a reject here means the staging area is corrupt.
-                throw new IllegalStateException(object.ref() + " has " + read.rejected().size()
-                        + " invalid rows, first: " + read.rejected().getFirst().reason());
-            }
-            rows.addAll(read.records());
-            inputs.add(new InputObject(object.ref().bucket(), object.ref().key(), object.etag(),
-                    ManifestSigner.sha256(content)));
-        }
-        return rows;
     }
 
     private boolean unchanged(List<StoredObject> before, String prefix) {

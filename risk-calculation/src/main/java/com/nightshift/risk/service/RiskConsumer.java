@@ -1,9 +1,7 @@
 package com.nightshift.risk.service;
 
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import com.nightshift.common.csv.ReadResult;
-import com.nightshift.common.csv.RecordReader;
 import com.nightshift.common.job.ReportJob;
 import com.nightshift.common.job.ReportKind;
 import com.nightshift.common.job.RiskJob;
 import com.nightshift.common.json.JsonCodec;
-import com.nightshift.common.manifest.InputObject;
 import com.nightshift.common.manifest.ManifestSigner;
 import com.nightshift.common.manifest.ResultManifest;
 import com.nightshift.common.market.Position;
@@ -28,6 +23,7 @@ import com.nightshift.common.market.PriceCsvCodec;
 import com.nightshift.common.market.PricePoint;
 import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
+import com.nightshift.common.storage.StagedInputs;
 import com.nightshift.common.storage.StoredObject;
 import com.nightshift.common.worker.JobMessage;
 import com.nightshift.common.worker.JobPublisher;
@@ -110,9 +106,9 @@ public class RiskConsumer implements QueueConsumer {
                     positionObjects.isEmpty() ? "no positions" : "no prices ending on " + date);
             return;
         }
-        List<InputObject> inputs = new ArrayList<>();
-        List<Position> positions = read(positionObjects, new PositionCsvCodec(), inputs);
-        List<PricePoint> prices = read(priceObjects, new PriceCsvCodec(), inputs);
+        StagedInputs inputs = new StagedInputs(store);
+        List<Position> positions = inputs.read(positionObjects, new PositionCsvCodec());
+        List<PricePoint> prices = inputs.read(priceObjects, new PriceCsvCodec());
         LocalDate windowStart = date.minusDays(LOOKBACK_DAYS);
         MarketData.Builder market = MarketData.builder();
         Map<String, String> priceCurrency = new TreeMap<>();
@@ -127,7 +123,7 @@ public class RiskConsumer implements QueueConsumer {
 
         for (Portfolio portfolio : portfolios(positions, priceCurrency)) {
             RiskResult result = engine.run(portfolio, marketData, parameters);
-            ResultManifest manifest = signer.sign(ResultManifest.unsigned(inputs, Map.of(
+            ResultManifest manifest = signer.sign(ResultManifest.unsigned(inputs.inputs(), Map.of(
                     "portfolio", portfolio.id(), "businessDate", date.toString(),
                     "confidence", Double.toString(confidence), "horizonDays", Integer.toString(HORIZON_DAYS),
                     "scenarios", Integer.toString(scenarios), "lookbackDays", Integer.toString(LOOKBACK_DAYS),
@@ -171,22 +167,5 @@ public class RiskConsumer implements QueueConsumer {
         }
         return holdings.entrySet().stream()
                 .map(e -> Portfolio.of(e.getKey(), currencies.get(e.getKey()), e.getValue())).toList();
-    }
-
-    private <T> List<T> read(List<StoredObject> objects, RecordReader<T> reader, List<InputObject> inputs)
-            throws Exception {
-        List<T> rows = new ArrayList<>();
-        for (StoredObject object : objects) {
-            byte[] content = store.read(object.ref());
-            ReadResult<T> read = reader.readAll(new ByteArrayInputStream(content));
-            if (!read.rejected().isEmpty()) {
-                throw new IllegalStateException(object.ref() + " has " + read.rejected().size()
-                        + " invalid rows, first: " + read.rejected().getFirst().reason());
-            }
-            rows.addAll(read.records());
-            inputs.add(new InputObject(object.ref().bucket(), object.ref().key(), object.etag(),
-                    ManifestSigner.sha256(content)));
-        }
-        return rows;
     }
 }
