@@ -1,0 +1,48 @@
+package com.nightshift.infra.config;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One deployment environment, read from {@code infra/config/<name>.json} by
+ * {@link EnvironmentConfigLoader}. Immutable; every field has been validated when an instance exists.
+ *
+ * @param environmentSuffix lower-case suffix of every resource and stack name, e.g. {@code dev}
+ * @param account           target AWS account, or empty for an account-agnostic template
+ * @param region            {@code us-east-1} or {@code us-east-2}
+ * @param networkMode       create a VPC, or import one through stack parameters
+ * @param natGateways       NAT gateways of a created VPC (1 to 3: tasks pull images through them)
+ * @param secretMode        create the application secret, or import it through {@code AppSecretArn}
+ * @param certificateArn    ACM certificate for the reports endpoint; empty means plain HTTP on port 80
+ * @param tags              tags on every resource (at least Environment, Project, CostCenter)
+ * @param services          task size and counts for every service
+ * @param collectorImage    the ADOT collector sidecar image, pinned by version tag or digest
+ * @param alarms            alarm thresholds
+ * @param localEmulator     the environment is the local moto emulator: leave out what its
+ *                          CloudFormation cannot create (see {@link com.nightshift.infra.EmulatorLimits})
+ */
+public record EnvironmentConfig(
+        String environmentSuffix,
+        Optional<String> account,
+        String region,
+        NetworkMode networkMode,
+        int natGateways,
+        SecretMode secretMode,
+        Optional<String> certificateArn,
+        Map<String, String> tags,
+        Map<Workload, ServiceSizing> services,
+        String collectorImage,
+        AlarmThresholds alarms,
+        boolean localEmulator) {
+
+    public EnvironmentConfig {
+        tags = Map.copyOf(new LinkedHashMap<>(tags));
+        services = Map.copyOf(new EnumMap<>(services));
+    }
+
+    public ServiceSizing sizing(Workload workload) {
+        return services.get(workload);
+    }
+}

@@ -1,0 +1,256 @@
+package com.nightshift.infra.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads and validates environment configuration files. Every problem is reported as an
+ * {@link InvalidConfigException} whose message names the file and the field, e.g.
+ * {@code config/dev.json: field 'services.risk-calculation.cpu': 300 is not a Fargate cpu value}.
+ * Unknown fields are rejected too, so a misspelt field fails instead of being ignored.
+ */
+public final class EnvironmentConfigLoader {
+
+    private static final Pattern SUFFIX = Pattern.compile("[a-z][a-z0-9-]{0,15}");
+    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    private static final Pattern CERTIFICATE_ARN = Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+");
+    private static final Set<String> REGIONS = Set.of("us-east-1", "us-east-2");
+    private static final List<String> REQUIRED_TAGS = List.of("Environment", "Project", "CostCenter");
+    private static final Set<String> TOP_LEVEL_FIELDS = Set.of(
+            "environmentSuffix", "account", "region", "network", "secret", "certificateArn", "tags", "services",
+            "collectorImage", "alarms", "localEmulator");
+    private static final Pattern COLLECTOR_IMAGE = Pattern.compile(
+            "public\\.ecr\\.aws/aws-observability/aws-otel-collector(:v\\d+\\.\\d+\\.\\d+|@sha256:[a-f0-9]{64})");
+    private static final Set<String> SERVICE_FIELDS = Set.of("cpu", "memory", "desiredCount", "minCount", "maxCount");
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    /** Every {@code *.json} in {@code directory}, sorted by file name. */
+    public List<EnvironmentConfig> loadAll(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            List<Path> configs = files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+            if (configs.isEmpty()) {
+                throw new InvalidConfigException(directory + ": no environment configuration (*.json) found");
+            }
+            return configs.stream().map(this::load).toList();
+        } catch (IOException e) {
+            throw new InvalidConfigException(directory + ": cannot list configuration files: " + e.getMessage(), e);
+        }
+    }
+
+    public EnvironmentConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new InvalidConfigException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        return parse(file.toString(), text);
+    }
+
+    /** Parses {@code json}; {@code source} names the file in error messages. */
+    public EnvironmentConfig parse(String source, String json) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidConfigException(source + ": not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        Fields f = new Fields(source);
+        f.object(root, "(root)");
+        f.onlyKnown(root, "", TOP_LEVEL_FIELDS);
+
+        String suffix = f.matching(root, "environmentSuffix", SUFFIX, "lower-case letters, digits and '-', starting with a letter, at most 16");
+        Optional<String> account = f.optionalMatching(root, "account", ACCOUNT, "a 12-digit AWS account id");
+        String region = f.oneOf(root, "region", REGIONS);
+
+        JsonNode network = f.requiredObject(root, "network");
+        f.onlyKnown(network, "network.", Set.of("mode", "natGateways"));
+        NetworkMode networkMode = NetworkMode.valueOf(f.oneOf(network, "network.mode", Set.of("create", "import")).toUpperCase(Locale.ROOT));
+        int natGateways = networkMode == NetworkMode.CREATE ? f.intBetween(network, "network.natGateways", 1, 3) : 0;
+
+        JsonNode secret = f.requiredObject(root, "secret");
+        f.onlyKnown(secret, "secret.", Set.of("mode"));
+        SecretMode secretMode = SecretMode.valueOf(f.oneOf(secret, "secret.mode", Set.of("create", "import")).toUpperCase(Locale.ROOT));
+
+        Optional<String> certificateArn = f.optionalMatching(root, "certificateArn", CERTIFICATE_ARN, "an ACM certificate ARN");
+
+        JsonNode tagsNode = f.requiredObject(root, "tags");
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (Iterator<String> names = tagsNode.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            tags.put(name, f.nonBlank(tagsNode, "tags." + name));
+        }
+        for (String required : REQUIRED_TAGS) {
+            f.nonBlank(tagsNode, "tags." + required);
+        }
+
+        JsonNode servicesNode = f.requiredObject(root, "services");
+        List<String> known = new ArrayList<>();
+        for (Workload w : Workload.values()) {
+            known.add(w.moduleName());
+        }
+        f.onlyKnown(servicesNode, "services.", Set.copyOf(known));
+        Map<Workload, ServiceSizing> services = new EnumMap<>(Workload.class);
+        for (Workload w : Workload.values()) {
+            String path = "services." + w.moduleName();
+            JsonNode s = f.requiredObject(servicesNode, path);
+            f.onlyKnown(s, path + ".", SERVICE_FIELDS);
+            services.put(w, sizing(f, s, path));
+        }
+        String collectorImage = f.matching(root, "collectorImage", COLLECTOR_IMAGE,
+                "public.ecr.aws/aws-observability/aws-otel-collector pinned by a version tag (:vX.Y.Z) or a digest (@sha256:...)");
+
+        JsonNode alarmsNode = f.requiredObject(root, "alarms");
+        f.onlyKnown(alarmsNode, "alarms.", Set.of("cpuHighPercent", "memoryHighPercent", "oldestMessageAgeMinutes"));
+        AlarmThresholds alarms = new AlarmThresholds(
+                f.intBetween(alarmsNode, "alarms.cpuHighPercent", 50, 100),
+                f.intBetween(alarmsNode, "alarms.memoryHighPercent", 50, 100),
+                f.intBetween(alarmsNode, "alarms.oldestMessageAgeMinutes", 5, 24 * 60));
+
+        boolean localEmulator = f.optionalBoolean(root, "localEmulator");
+        return new EnvironmentConfig(suffix, account, region, networkMode, natGateways, secretMode,
+                certificateArn, tags, services, collectorImage, alarms, localEmulator);
+    }
+
+    private static ServiceSizing sizing(Fields f, JsonNode s, String path) {
+        int cpu = f.intBetween(s, path + ".cpu", 256, 16384);
+        List<Integer> memories = FargateSizes.memoryChoicesMiB(cpu);
+        if (memories.isEmpty()) {
+            throw f.bad(path + ".cpu", cpu + " is not a Fargate cpu value (256, 512, 1024, 2048, 4096, 8192, 16384)");
+        }
+        int memory = f.intBetween(s, path + ".memory", 512, 122880);
+        if (!memories.contains(memory)) {
+            throw f.bad(path + ".memory", memory + " MiB is not a Fargate memory size for cpu " + cpu
+                    + " (from " + memories.getFirst() + " to " + memories.getLast() + " MiB)");
+        }
+        if (memory - TaskShape.COLLECTOR_MEMORY_MIB < TaskShape.MIN_APP_MEMORY_MIB) {
+            throw f.bad(path + ".memory", memory + " MiB leaves less than " + TaskShape.MIN_APP_MEMORY_MIB
+                    + " MiB for the service once the collector sidecar has its " + TaskShape.COLLECTOR_MEMORY_MIB + " MiB");
+        }
+        // Two tasks at least, so a zone outage or a Spot interruption never leaves a stage without a worker.
+        int min = f.intBetween(s, path + ".minCount", 2, 100);
+        int max = f.intBetween(s, path + ".maxCount", 2, 100);
+        int desired = f.intBetween(s, path + ".desiredCount", 2, 100);
+        if (min > max) {
+            throw f.bad(path + ".minCount", min + " is greater than maxCount " + max);
+        }
+        if (desired < min || desired > max) {
+            throw f.bad(path + ".desiredCount", desired + " is outside minCount " + min + " .. maxCount " + max);
+        }
+        return new ServiceSizing(cpu, memory, desired, min, max);
+    }
+
+    /** Field access that names the file and the field's path in every error. */
+    private record Fields(String source) {
+
+        InvalidConfigException bad(String path, String problem) {
+            return new InvalidConfigException(source + ": field '" + path + "': " + problem);
+        }
+
+        private static String leaf(String path) {
+            int dot = path.lastIndexOf('.');
+            return dot < 0 ? path : path.substring(dot + 1);
+        }
+
+        private JsonNode required(JsonNode parent, String path) {
+            JsonNode node = parent.get(leaf(path));
+            if (node == null || node.isNull()) {
+                throw bad(path, "is missing");
+            }
+            return node;
+        }
+
+        void object(JsonNode node, String path) {
+            if (!node.isObject()) {
+                throw bad(path, "must be a JSON object");
+            }
+        }
+
+        void onlyKnown(JsonNode node, String prefix, Set<String> known) {
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!known.contains(name)) {
+                    throw bad(prefix + name, "is not a known field (known: " + known.stream().sorted().toList() + ")");
+                }
+            }
+        }
+
+        JsonNode requiredObject(JsonNode parent, String path) {
+            JsonNode node = required(parent, path);
+            object(node, path);
+            return node;
+        }
+
+        String nonBlank(JsonNode parent, String path) {
+            JsonNode node = required(parent, path);
+            if (!node.isTextual() || node.asText().isBlank()) {
+                throw bad(path, "must be a non-empty string");
+            }
+            return node.asText();
+        }
+
+        String matching(JsonNode parent, String path, Pattern pattern, String expected) {
+            String value = nonBlank(parent, path);
+            if (!pattern.matcher(value).matches()) {
+                throw bad(path, "'" + value + "' is not " + expected);
+            }
+            return value;
+        }
+
+        Optional<String> optionalMatching(JsonNode parent, String path, Pattern pattern, String expected) {
+            JsonNode node = parent.get(leaf(path));
+            if (node == null || node.isNull()) {
+                return Optional.empty();
+            }
+            return Optional.of(matching(parent, path, pattern, expected));
+        }
+
+        String oneOf(JsonNode parent, String path, Set<String> allowed) {
+            String value = nonBlank(parent, path);
+            if (!allowed.contains(value)) {
+                throw bad(path, "'" + value + "' is not one of " + allowed.stream().sorted().toList());
+            }
+            return value;
+        }
+
+        boolean optionalBoolean(JsonNode parent, String path) {
+            JsonNode node = parent.get(leaf(path));
+            if (node == null || node.isNull()) {
+                return false;
+            }
+            if (!node.isBoolean()) {
+                throw bad(path, "'" + node + "' is not true or false");
+            }
+            return node.booleanValue();
+        }
+
+        int intBetween(JsonNode parent, String path, int min, int max) {
+            JsonNode node = required(parent, path);
+            if (!node.isIntegralNumber()) {
+                throw bad(path, "'" + node + "' is not a whole number");
+            }
+            long value = node.asLong();
+            if (value < min || value > max) {
+                throw bad(path, value + " is outside " + min + " .. " + max);
+            }
+            return (int) value;
+        }
+    }
+}

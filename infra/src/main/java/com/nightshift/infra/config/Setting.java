@@ -1,0 +1,16 @@
+package com.nightshift.infra.config;
+
+/** An environment variable a service reads; the name is the variable's name. See docs/architecture.md. */
+public enum Setting {
+    DATA_BUCKET,
+    STAGING_BUCKET,
+    OUTPUT_BUCKET,
+    INGEST_QUEUE_URL,
+    RECON_QUEUE_URL,
+    RISK_QUEUE_URL,
+    REPORT_QUEUE_URL,
+    VAR_SCENARIOS,
+    VAR_CONFIDENCE,
+    VAR_SEED,
+    MICRONAUT_SERVER_PORT
+}

@@ -1,0 +1,261 @@
+package com.nightshift.infra.constructs;
+
+import com.nightshift.infra.config.ServiceSizing;
+import com.nightshift.infra.config.Workload;
+import com.nightshift.infra.RegistryStack;
+import com.nightshift.infra.compliance.Suppressions;
+import com.nightshift.infra.config.TaskShape;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.CfnParameter;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ecr.IRepository;
+import software.amazon.awscdk.services.ecr.Repository;
+import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
+import software.amazon.awscdk.services.ecs.CapacityProviderStrategy;
+import software.amazon.awscdk.services.ecs.ContainerDefinition;
+import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
+import software.amazon.awscdk.services.ecs.FargatePlatformVersion;
+import software.amazon.awscdk.services.ecs.MountPoint;
+import software.amazon.awscdk.services.ecs.Volume;
+import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
+import software.amazon.awscdk.services.ecs.ContainerImage;
+import software.amazon.awscdk.services.ecs.FargateService;
+import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
+import software.amazon.awscdk.services.ecs.HealthCheck;
+import software.amazon.awscdk.services.ecs.ICluster;
+import software.amazon.awscdk.services.ecs.LogDriver;
+import software.amazon.awscdk.services.ecs.PortMapping;
+import software.amazon.awscdk.services.ecs.Secret;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.logs.ILogGroup;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.constructs.Construct;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Nightshift service on Fargate: a task definition with the application container (named
+ * after the module, listening on {@link #CONTAINER_PORT}, user 1000, read-only root filesystem with
+ * a writable /tmp), its log group, and a service in the private subnets without public IPs, on
+ * platform 1.4.0, with ECS Exec and a deployment circuit breaker that rolls back. The image is the service's ECR repository at the digest given
+ * by the stack parameter {@code <Logical>ImageDigest}; the execution role may pull from exactly that
+ * repository. Callers grant the task role what the service needs.
+ */
+public final class NightshiftService extends Construct {
+
+    public static final int CONTAINER_PORT = 8080;
+    public static final String CONTAINER_USER = "1000";
+    public static final String COLLECTOR_NAME = "otel-collector";
+    /** Where the collector's default ECS configuration writes EMF metrics. */
+    public static final String EMF_LOG_GROUP = "/aws/ecs/application/metrics";
+    public static final Duration STOP_TIMEOUT = Duration.seconds(120);
+    public static final Duration HEALTH_CHECK_GRACE = Duration.seconds(120);
+    private static final String TMP_VOLUME = "tmp";
+    public static final String ZERO_DIGEST = "sha256:" + "0".repeat(64);
+    /** Runs inside the image; exits 0 when the service's /health answers 200 (class in the common module). */
+    public static final List<String> HEALTH_CHECK_COMMAND =
+            List.of("CMD", "java", "-cp", "/app/classes:/app/libs/*", "com.nightshift.common.health.HealthProbe");
+
+    private final FargateTaskDefinition taskDefinition;
+    private final ContainerDefinition container;
+    private final FargateService service;
+    private final SecurityGroup securityGroup;
+
+    /** What the service runs with; the environment is exactly the variables the service reads. */
+    public record Props(
+            Workload workload,
+            ServiceSizing sizing,
+            String environmentSuffix,
+            ICluster cluster,
+            IVpc vpc,
+            Map<String, String> environment,
+            ISecret appSecret,
+            String secretField,
+            IKey key,
+            String collectorImage) {
+    }
+
+    public NightshiftService(Construct scope, String id, Props props) {
+        super(scope, id);
+        Workload workload = props.workload();
+        String name = workload.moduleName();
+        String suffix = props.environmentSuffix();
+
+        CfnParameter digest = CfnParameter.Builder.create(Stack.of(this), workload.logicalName() + "ImageDigest")
+                .type("String")
+                .allowedPattern("^sha256:[a-f0-9]{64}$")
+                .defaultValue(ZERO_DIGEST)
+                .description("Image digest of " + name + " in ECR repository ecr-" + name + "-" + suffix)
+                .build();
+        IRepository repository = Repository.fromRepositoryName(this, "Repository",
+                RegistryStack.repositoryName(workload, suffix));
+
+        var logGroup = new EncryptedLogGroup(this, "Logs", "/nightshift/" + suffix + "/" + name, props.key()).logGroup();
+
+        this.taskDefinition = FargateTaskDefinition.Builder.create(this, "TaskDefinition")
+                .family("task-" + name + "-" + suffix)
+                .cpu(props.sizing().cpu())
+                .memoryLimitMiB(props.sizing().memoryMiB())
+                .volumes(List.of(Volume.builder().name(TMP_VOLUME).build()))
+                .build();
+        repository.grantPull(taskDefinition.obtainExecutionRole());
+
+        this.container = taskDefinition.addContainer("App", ContainerDefinitionOptions.builder()
+                .containerName(name)
+                .image(ContainerImage.fromRegistry(repository.repositoryUriForDigest(digest.getValueAsString())))
+                .essential(true)
+                .cpu(TaskShape.appCpu(props.sizing()))
+                .memoryLimitMiB(TaskShape.appMemoryMiB(props.sizing()))
+                .user(CONTAINER_USER)
+                .readonlyRootFilesystem(true)
+                .stopTimeout(STOP_TIMEOUT)
+                .portMappings(List.of(PortMapping.builder().containerPort(CONTAINER_PORT).build()))
+                .environment(props.environment())
+                .secrets(Map.of("MANIFEST_SIGNING_KEY", Secret.fromSecretsManager(props.appSecret(), props.secretField())))
+                .logging(LogDriver.awsLogs(AwsLogDriverProps.builder()
+                        .logGroup(logGroup)
+                        .streamPrefix(name)
+                        .build()))
+                .healthCheck(HealthCheck.builder()
+                        .command(HEALTH_CHECK_COMMAND)
+                        .interval(Duration.seconds(30))
+                        .timeout(Duration.seconds(5))
+                        .retries(3)
+                        .startPeriod(Duration.seconds(60))
+                        .build())
+                .build());
+        // The root filesystem is read-only; the JVM and the HTTP server write temporary files here.
+        container.addMountPoints(MountPoint.builder().sourceVolume(TMP_VOLUME).containerPath("/tmp").readOnly(false).build());
+        addCollector(props, logGroup);
+
+        Suppressions.suppress(taskDefinition, "AwsSolutions-ECS2",
+                "The plain environment holds bucket names, queue URLs and tuning values, which are not secret "
+                        + "(docs/architecture.md); the one secret, MANIFEST_SIGNING_KEY, comes from Secrets Manager.");
+        Suppressions.suppress(taskDefinition.obtainExecutionRole(), "AwsSolutions-IAM5",
+                "ecr:GetAuthorizationToken has no resource-level permissions; image pulls are limited to this "
+                        + "service's repository.", List.of("Resource::*"));
+
+        this.securityGroup = SecurityGroup.Builder.create(this, "SecurityGroup")
+                .vpc(props.vpc())
+                .description(name + " tasks: no inbound except from its load balancer, if any")
+                .allowAllOutbound(true)
+                .build();
+
+        FargateService.Builder service = FargateService.Builder.create(this, "Service")
+                .serviceName("svc-" + name + "-" + suffix)
+                .cluster(props.cluster())
+                .taskDefinition(taskDefinition)
+                .platformVersion(FargatePlatformVersion.VERSION1_4)
+                .capacityProviderStrategies(capacityFor(workload))
+                .desiredCount(props.sizing().desiredCount())
+                .minHealthyPercent(100)
+                .maxHealthyPercent(200)
+                .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
+                .enableExecuteCommand(true)
+                .assignPublicIp(false)
+                .vpcSubnets(SubnetSelection.builder().subnets(props.vpc().getPrivateSubnets()).build())
+                .securityGroups(List.of(securityGroup));
+        if (workload.servesHttp()) {
+            // Time for the JVM to start before load balancer health checks count against a new task.
+            service.healthCheckGracePeriod(HEALTH_CHECK_GRACE);
+        }
+        this.service = service.build();
+        Suppressions.suppress(taskDefinition.getTaskRole(), "AwsSolutions-IAM5",
+                "ECS Exec: the ssmmessages channel actions and logs:DescribeLogGroups have no resource-level "
+                        + "permissions; session logs go only to the cluster's exec log group.",
+                List.of("Resource::*", Suppressions.matching("^Resource::arn:<AWS::Partition>:logs:.*:log-group:<ExecLogs[A-Za-z0-9]+>:\\*$")));
+    }
+
+    /**
+     * The ADOT collector beside the service: it receives OTLP on localhost (the SDK default endpoint,
+     * so the service needs no extra variable) and forwards traces to X-Ray and metrics as EMF logs.
+     * Not essential: losing telemetry must not stop a nightly run.
+     */
+    private void addCollector(Props props, ILogGroup logGroup) {
+        ContainerDefinition collector = taskDefinition.addContainer("Collector", ContainerDefinitionOptions.builder()
+                .containerName(COLLECTOR_NAME)
+                .image(ContainerImage.fromRegistry(props.collectorImage()))
+                .essential(false)
+                .cpu(TaskShape.COLLECTOR_CPU)
+                .memoryLimitMiB(TaskShape.COLLECTOR_MEMORY_MIB)
+                .readonlyRootFilesystem(true)
+                .command(List.of("--config=/etc/ecs/ecs-default-config.yaml"))
+                .logging(LogDriver.awsLogs(AwsLogDriverProps.builder()
+                        .logGroup(logGroup)
+                        .streamPrefix(COLLECTOR_NAME)
+                        .build()))
+                .build());
+        collector.addMountPoints(MountPoint.builder().sourceVolume(TMP_VOLUME).containerPath("/tmp").readOnly(false).build());
+        taskDefinition.addToTaskRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules",
+                        "xray:GetSamplingTargets", "xray:GetSamplingStatisticSummaries"))
+                .resources(List.of("*"))
+                .build());
+        taskDefinition.addToTaskRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"))
+                .resources(List.of(Stack.of(this).formatArn(ArnComponents.builder()
+                        .service("logs").resource("log-group").resourceName(EMF_LOG_GROUP + ":*")
+                        .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build())))
+                .build());
+        Suppressions.suppress(taskDefinition.getTaskRole(), "AwsSolutions-IAM5",
+                "The collector sidecar: X-Ray trace and sampling actions have no resource-level permissions; "
+                        + "EMF metrics go only to the streams of " + EMF_LOG_GROUP + ".",
+                List.of("Resource::*", Suppressions.matching("^Resource::arn:<AWS::Partition>:logs:.*:log-group:"
+                        + EMF_LOG_GROUP.replace("/", "\\/") + ":\\*$")));
+    }
+
+    /**
+     * Queue workers run mostly on Fargate Spot (an interrupted job returns to its queue and is retried)
+     * with one on-demand task always present; the HTTP service runs on on-demand Fargate only.
+     */
+    static List<CapacityProviderStrategy> capacityFor(Workload workload) {
+        if (workload.servesHttp()) {
+            return List.of(CapacityProviderStrategy.builder().capacityProvider("FARGATE").weight(1).build());
+        }
+        return List.of(
+                CapacityProviderStrategy.builder().capacityProvider("FARGATE").base(1).weight(3).build(),
+                CapacityProviderStrategy.builder().capacityProvider("FARGATE_SPOT").weight(7).build());
+    }
+
+    /**
+     * Accepts the wildcards that CDK's bucket, queue and key grants produce on the task role: action
+     * families such as {@code s3:GetObject*} and object resources under the stage's own prefixes.
+     * Call after the grants, since the role's policy exists only once something is granted.
+     */
+    public void acceptScopedGrantWildcards() {
+        Suppressions.suppress(taskDefinition.getTaskRole(), "AwsSolutions-IAM5",
+                "Generated by CDK grants: S3 and KMS action families (read, write, abort multipart) limited to "
+                        + "this stage's key prefixes in the workload buckets (docs/architecture.md) and to the workload key.",
+                List.of("Action::s3:GetObject*", "Action::s3:GetBucket*", "Action::s3:List*", "Action::s3:DeleteObject*",
+                        "Action::s3:Abort*", "Action::kms:ReEncrypt*", "Action::kms:GenerateDataKey*",
+                        Suppressions.matching("^Resource::<Buckets[A-Za-z]+[0-9A-F]{8}\\.Arn>\\/[a-z/-]+\\/\\*$")));
+    }
+
+    public FargateTaskDefinition taskDefinition() {
+        return taskDefinition;
+    }
+
+    public ContainerDefinition container() {
+        return container;
+    }
+
+    public FargateService service() {
+        return service;
+    }
+
+    public SecurityGroup securityGroup() {
+        return securityGroup;
+    }
+
+    public IRole taskRole() {
+        return taskDefinition.getTaskRole();
+    }
+}

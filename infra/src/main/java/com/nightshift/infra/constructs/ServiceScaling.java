@@ -1,0 +1,102 @@
+package com.nightshift.infra.constructs;
+
+import com.nightshift.infra.config.ServiceSizing;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.applicationautoscaling.AdjustmentType;
+import software.amazon.awscdk.services.applicationautoscaling.BasicStepScalingPolicyProps;
+import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
+import software.amazon.awscdk.services.applicationautoscaling.ScalingInterval;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
+import software.amazon.awscdk.services.ecs.FargateService;
+import software.amazon.awscdk.services.ecs.ScalableTaskCount;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.constructs.Construct;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Task-count scaling of one service between its configured minimum and maximum: CPU target tracking
+ * at {@value #CPU_TARGET_PERCENT}% scales out, a step policy scales in once CPU stays below
+ * {@value #CPU_SCALE_IN_PERCENT}%, and a queue worker also scales out on its backlog per running task
+ * (visible messages / running tasks). Every policy waits {@link #COOLDOWN} between adjustments.
+ */
+public final class ServiceScaling extends Construct {
+
+    public static final int CPU_TARGET_PERCENT = 70;
+    public static final int CPU_SCALE_IN_PERCENT = 30;
+    public static final int BACKLOG_PER_TASK = 10;
+    public static final int BACKLOG_PER_TASK_SURGE = 50;
+    public static final Duration COOLDOWN = Duration.seconds(300);
+
+    private final ScalableTaskCount taskCount;
+
+    public ServiceScaling(Construct scope, String id, FargateService service, ServiceSizing sizing,
+                          String clusterName, Optional<IQueue> workQueue) {
+        super(scope, id);
+        this.taskCount = service.autoScaleTaskCount(EnableScalingProps.builder()
+                .minCapacity(sizing.minCount())
+                .maxCapacity(sizing.maxCount())
+                .build());
+        // Scale-in is left to the step policy below, so tasks are removed only when CPU is clearly low.
+        taskCount.scaleOnCpuUtilization("CpuTarget", CpuUtilizationScalingProps.builder()
+                .targetUtilizationPercent(CPU_TARGET_PERCENT)
+                .disableScaleIn(true)
+                .scaleOutCooldown(COOLDOWN)
+                .scaleInCooldown(COOLDOWN)
+                .build());
+        taskCount.scaleOnMetric("CpuLow", BasicStepScalingPolicyProps.builder()
+                .metric(service.metricCpuUtilization(MetricOptions.builder()
+                        .period(Duration.minutes(5)).build()))
+                .scalingSteps(List.of(
+                        ScalingInterval.builder().upper(CPU_SCALE_IN_PERCENT).change(-1).build(),
+                        ScalingInterval.builder().lower(CPU_SCALE_IN_PERCENT).change(0).build()))
+                .adjustmentType(AdjustmentType.CHANGE_IN_CAPACITY)
+                .evaluationPeriods(3)
+                .cooldown(COOLDOWN)
+                .build());
+        workQueue.ifPresent(queue -> taskCount.scaleOnMetric("Backlog", BasicStepScalingPolicyProps.builder()
+                .metric(backlogPerTask(queue, clusterName, service.getServiceName()))
+                .scalingSteps(List.of(
+                        ScalingInterval.builder().upper(BACKLOG_PER_TASK).change(0).build(),
+                        ScalingInterval.builder().lower(BACKLOG_PER_TASK).change(1).build(),
+                        ScalingInterval.builder().lower(BACKLOG_PER_TASK_SURGE).change(3).build()))
+                .adjustmentType(AdjustmentType.CHANGE_IN_CAPACITY)
+                .cooldown(COOLDOWN)
+                .build()));
+    }
+
+    /** Visible messages per running task; with no task running, the whole backlog counts. */
+    public static IMetric backlogPerTask(IQueue queue, String clusterName, String serviceName) {
+        return MathExpression.Builder.create()
+                .label("Backlog per task")
+                .expression("IF(running > 0, visible / running, visible)")
+                .usingMetrics(Map.of(
+                        "visible", queue.metricApproximateNumberOfMessagesVisible(
+                                MetricOptions.builder()
+                                        .statistic("Maximum").period(Duration.minutes(1)).build()),
+                        "running", runningTasks(clusterName, serviceName)))
+                .period(Duration.minutes(1))
+                .build();
+    }
+
+    /** Container Insights' count of running tasks of one service. */
+    public static Metric runningTasks(String clusterName, String serviceName) {
+        return Metric.Builder.create()
+                .namespace("ECS/ContainerInsights")
+                .metricName("RunningTaskCount")
+                .dimensionsMap(Map.of("ClusterName", clusterName, "ServiceName", serviceName))
+                .statistic("Average")
+                .period(Duration.minutes(1))
+                .build();
+    }
+
+    public ScalableTaskCount taskCount() {
+        return taskCount;
+    }
+}

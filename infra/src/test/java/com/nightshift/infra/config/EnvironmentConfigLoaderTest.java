@@ -1,0 +1,123 @@
+package com.nightshift.infra.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EnvironmentConfigLoaderTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final EnvironmentConfigLoader loader = new EnvironmentConfigLoader();
+
+    @Test
+    void test_loadAll_readsEveryShippedConfiguration() {
+        List<EnvironmentConfig> configs = loader.loadAll(Path.of("config"));
+
+        assertThat(configs).extracting(EnvironmentConfig::environmentSuffix).contains("dev", "local");
+    }
+
+    @Test
+    void test_load_local_usesCreatedNetworkImportedSecretAndUsEast1() {
+        EnvironmentConfig local = loader.load(Path.of("config/local.json"));
+
+        assertThat(local.region()).isEqualTo("us-east-1");
+        assertThat(local.networkMode()).isEqualTo(NetworkMode.CREATE);
+        assertThat(local.secretMode()).isEqualTo(SecretMode.IMPORT);
+        assertThat(local.tags()).containsKeys("Environment", "Project", "CostCenter");
+        assertThat(local.services()).containsOnlyKeys(Workload.values());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "cpu not a Fargate value     | services.risk-calculation.cpu    | 300",
+            "memory not allowed for cpu  | services.risk-calculation.memory | 512",
+            "desired above max           | services.risk-calculation.desiredCount | 99",
+            "cpu not a number            | services.risk-calculation.cpu    | \"lots\"",
+    })
+    void test_parse_badServiceValue_namesFileAndField(String problem, String field, String json) throws IOException {
+        String leaf = field.substring(field.lastIndexOf('.') + 1);
+        var value = MAPPER.readTree(json);
+        assertRejected(root -> ((ObjectNode) root.get("services").get("risk-calculation")).set(leaf, value), field);
+    }
+
+    @Test
+    void test_parse_unsupportedRegion_namesRegion() {
+        assertRejected(root -> root.put("region", "eu-west-1"), "region");
+    }
+
+    @Test
+    void test_parse_unknownNetworkMode_namesNetworkMode() {
+        assertRejected(root -> ((ObjectNode) root.get("network")).put("mode", "borrow"), "network.mode");
+    }
+
+    @Test
+    void test_parse_missingCostCenterTag_namesTag() {
+        assertRejected(root -> ((ObjectNode) root.get("tags")).remove("CostCenter"), "tags.CostCenter");
+    }
+
+    @Test
+    void test_parse_misspeltField_isRejectedNotIgnored() {
+        assertRejected(root -> root.put("enviromentSuffix", "x"), "enviromentSuffix");
+    }
+
+    @Test
+    void test_parse_upperCaseSuffix_namesSuffix() {
+        assertRejected(root -> root.put("environmentSuffix", "Dev"), "environmentSuffix");
+    }
+
+    @Test
+    void test_parse_missingService_namesService() {
+        assertRejected(root -> ((ObjectNode) root.get("services")).remove("reporting-service"), "services.reporting-service");
+    }
+
+    @Test
+    void test_parse_collectorImageByLatestTag_isRejectedAsUnpinned() {
+        assertRejected(root -> root.put("collectorImage", "public.ecr.aws/aws-observability/aws-otel-collector:latest"), "collectorImage");
+    }
+
+    @Test
+    void test_parse_singleTaskMinimum_isRejected() {
+        assertRejected(root -> ((ObjectNode) root.get("services").get("ingestion-service")).put("minCount", 1),
+                "services.ingestion-service.minCount");
+    }
+
+    @Test
+    void test_parse_memoryWithoutRoomForCollector_namesMemory() {
+        assertRejected(root -> ((ObjectNode) root.get("services").get("ingestion-service")).put("cpu", 256).put("memory", 512),
+                "services.ingestion-service.memory");
+    }
+
+    @Test
+    void test_parse_missingAlarmThreshold_namesIt() {
+        assertRejected(root -> ((ObjectNode) root.get("alarms")).remove("oldestMessageAgeMinutes"), "alarms.oldestMessageAgeMinutes");
+    }
+
+    @Test
+    void test_parse_badAccount_namesAccount() {
+        assertRejected(root -> root.put("account", "12345"), "account");
+    }
+
+    private void assertRejected(Consumer<ObjectNode> edit, String field) {
+        ObjectNode root;
+        try {
+            root = (ObjectNode) MAPPER.readTree(Files.readString(Path.of("config/local.json")));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        edit.accept(root);
+        assertThatThrownBy(() -> loader.parse("config/broken.json", root.toString()))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith("config/broken.json: field '" + field + "'");
+    }
+}
