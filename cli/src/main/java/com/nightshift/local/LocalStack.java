@@ -75,7 +75,7 @@ public final class LocalStack implements AutoCloseable {
      * Logs go to {@code workDirectory}.
      */
     public static LocalStack start(Path projectRoot, Path workDirectory) throws IOException {
-        Files.createDirectories(workDirectory);
+        Files.createDirectories(workDirectory.resolve("logs"));
         Path template = projectRoot.resolve("infra/target/cdk.out/" + STACK_NAME + ".template.json");
         if (!Files.isRegularFile(template)) {
             throw new IOException("no template at " + template + ": run ./mvnw package first");

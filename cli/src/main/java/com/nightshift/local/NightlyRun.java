@@ -49,9 +49,14 @@ final class NightlyRun {
             sample.files().forEach(driver::upload);
             List<String> reportKeys = sample.expectedReportIds().stream().map(id -> "reports/" + id + ".pdf").toList();
             driver.awaitObjects(driver.outputs().outputBucket(), reportKeys, uploaded, NIGHT_TIMEOUT);
-            // Reports exist; let the last messages be deleted so the run ends with empty queues.
-            driver.await("the queues to drain", Duration.ofSeconds(60), () -> driver.backlog() == 0);
             Duration night = Duration.between(uploaded, Instant.now());
+            // Reports exist; give duplicate deliveries still in flight a moment to finish before stopping.
+            // Not an error if some stay in flight: on a reused emulator, consumers of an earlier run
+            // that were stopped mid long-poll can hold messages until their visibility timeout ends.
+            if (!driver.awaitQuiet(Duration.ofSeconds(20))) {
+                console.printf("note: %d messages still in flight; SQS redelivers them after their visibility timeout%n",
+                        driver.backlog());
+            }
             copyOutputs(driver);
             printSummary(driver, sample, night);
         }

@@ -96,6 +96,18 @@ public final class StackDriver implements AutoCloseable {
         }
     }
 
+    /** Waits up to {@code timeout} for an empty backlog; true when the work queues are empty. */
+    public boolean awaitQuiet(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (backlog() > 0) {
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            MotoServer.sleep(Duration.ofMillis(500));
+        }
+        return true;
+    }
+
     /** Waits for objects written at or after {@code since} at each of {@code keys} in {@code bucket}. */
     public void awaitObjects(String bucket, List<String> keys, Instant since, Duration timeout) {
         await(keys.size() + " objects in " + bucket + " " + keys, timeout, () -> keys.stream().allMatch(key ->
