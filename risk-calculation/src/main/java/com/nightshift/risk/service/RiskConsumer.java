@@ -1,6 +1,8 @@
 package com.nightshift.risk.service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nightshift.common.job.ReportJob;
 import com.nightshift.common.job.ReportKind;
 import com.nightshift.common.job.RiskJob;
@@ -25,6 +28,7 @@ import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
 import com.nightshift.common.storage.StagedInputs;
 import com.nightshift.common.storage.StoredObject;
+import com.nightshift.common.time.BusinessCalendar;
 import com.nightshift.common.worker.JobMessage;
 import com.nightshift.common.worker.JobPublisher;
 import com.nightshift.risk.engine.MarketData;
@@ -96,7 +100,7 @@ public class RiskConsumer implements QueueConsumer {
 
     @Override
     public void handle(JobMessage message) throws Exception {
-        RiskJob job = JsonCodec.read(message.body(), RiskJob.class);
+        RiskJob job = riskJob(message.body(), clock.instant());
         MDC.put("jobId", job.jobId());
         LocalDate date = job.businessDate();
         List<StoredObject> positionObjects = store.list(stagingBucket, "staged/positions/" + date + "/");
@@ -143,6 +147,19 @@ public class RiskConsumer implements QueueConsumer {
             publisher.publish(reportQueueUrl, new ReportJob(job.jobId() + "-" + portfolio.id(), ReportKind.RISK,
                     stagingBucket, resultKey, "risk-" + date + "-" + portfolio.id()), message.trace());
         }
+    }
+
+    /**
+     * A job names its business date, except the nightly schedule's
+     * ({@code {"jobId":"risk-nightly","trigger":"schedule"}}), which works on the date the night belongs to.
+     */
+    static RiskJob riskJob(String body, Instant now) {
+        JsonNode message = JsonCodec.tree(body.getBytes(StandardCharsets.UTF_8));
+        if (!message.hasNonNull("businessDate") && "schedule".equals(message.path("trigger").asText())) {
+            LocalDate date = BusinessCalendar.businessDateOfNightAt(now);
+            return new RiskJob(message.path("jobId").asText("risk-nightly") + "-" + date, date);
+        }
+        return JsonCodec.read(body, RiskJob.class);
     }
 
     /** Positions grouped by portfolio; quantities of the same instrument add up. */

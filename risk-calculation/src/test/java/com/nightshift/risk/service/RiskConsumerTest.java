@@ -44,4 +44,25 @@ class RiskConsumerTest {
         assertThatThrownBy(() -> RiskConsumer.portfolios(List.of(position("PF-A", "SAP", "1", "USD")),
                 Map.of("SAP", "EUR"))).hasMessageContaining("SAP").hasMessageContaining("EUR");
     }
+
+    @Test
+    void scheduled_message_runs_for_the_business_date_of_the_night() {
+        var job = RiskConsumer.riskJob("{\"jobId\":\"risk-nightly\",\"trigger\":\"schedule\"}",
+                java.time.Instant.parse("2026-11-24T07:00:00Z"));
+        assertThat(job.businessDate()).isEqualTo(LocalDate.of(2026, 11, 23));
+        assertThat(job.jobId()).isEqualTo("risk-nightly-2026-11-23");
+    }
+
+    @Test
+    void a_job_with_a_business_date_runs_for_that_date() {
+        var job = RiskConsumer.riskJob("{\"jobId\":\"risk-2026-11-20\",\"businessDate\":\"2026-11-20\"}",
+                java.time.Instant.parse("2026-11-24T07:00:00Z"));
+        assertThat(job.businessDate()).isEqualTo(DATE);
+    }
+
+    @Test
+    void a_job_without_date_or_schedule_trigger_is_refused() {
+        assertThatThrownBy(() -> RiskConsumer.riskJob("{\"jobId\":\"x\"}", java.time.Instant.now()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
