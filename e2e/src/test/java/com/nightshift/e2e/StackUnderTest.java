@@ -32,7 +32,7 @@ public final class StackUnderTest implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent("stack", key -> start(), RunningStack.class).driver();
+                .computeIfAbsent("stack", key -> start(), RunningStack.class).driver();
     }
 
     private static RunningStack start() {
