@@ -1,5 +1,9 @@
 package com.nightshift.common.job;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nightshift.common.json.JsonCodec;
 import com.nightshift.common.storage.ObjectRef;
@@ -9,6 +13,16 @@ import com.nightshift.common.storage.ObjectRef;
  * {@code {"source":"aws.s3","detail-type":"Object Created","detail":{"bucket":{"name":…},"object":{"key":…,"etag":…,"size":…}}}}.
  */
 public record ObjectCreatedEvent(ObjectRef object, String etag, long size) {
+
+    /**
+     * The key as the event gives it, then its URL-decoded form when that differs: S3's direct
+     * notifications URL-encode keys ("a b.csv" arrives as "a+b.csv"), and a consumer must not depend
+     * on which path an event took.
+     */
+    public List<ObjectRef> candidateObjects() {
+        String decoded = URLDecoder.decode(object.key(), StandardCharsets.UTF_8);
+        return decoded.equals(object.key()) ? List.of(object) : List.of(object, ObjectRef.of(object.bucket(), decoded));
+    }
 
     /** Parses the message body; anything that is not an S3 Object Created event is an {@link IllegalArgumentException}. */
     public static ObjectCreatedEvent parse(String body) {

@@ -43,4 +43,16 @@ class ObjectCreatedEventTest {
         assertThatThrownBy(() -> ObjectCreatedEvent.parse(EVENT.replace("\"key\"", "\"k\"")))
                 .hasMessageContaining("detail.object.key");
     }
+
+    @Test
+    void an_encoded_key_is_also_tried_decoded() {
+        ObjectCreatedEvent event = ObjectCreatedEvent.parse(EVENT.replace("ledger-2026-11-20.csv", "ledger+2026%2C11.csv"));
+        assertThat(event.candidateObjects()).extracting(o -> o.key())
+                .containsExactly("inbound/ledger/ledger+2026%2C11.csv", "inbound/ledger/ledger 2026,11.csv");
+    }
+
+    @Test
+    void a_plain_key_is_tried_once() {
+        assertThat(ObjectCreatedEvent.parse(EVENT).candidateObjects()).hasSize(1);
+    }
 }

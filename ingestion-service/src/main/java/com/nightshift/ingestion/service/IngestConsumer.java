@@ -80,7 +80,8 @@ public class IngestConsumer implements QueueConsumer {
     @Override
     public void handle(JobMessage message) throws Exception {
         ObjectCreatedEvent event = ObjectCreatedEvent.parse(message.body());
-        ObjectRef source = event.object();
+        ObjectRef source = event.candidateObjects().stream().filter(o -> store.head(o).isPresent()).findFirst()
+                .orElse(event.object());
         MDC.put("jobId", "ingest:" + source.key());
         if (!source.key().startsWith(INBOUND) || source.key().endsWith("/")) {
             LOG.info("ignoring {}: not an inbound file", source);
