@@ -1,6 +1,10 @@
 package com.nightshift.local;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The {@code nightshift} command. {@code bin/nightshift} builds what is missing and runs this class
@@ -18,6 +22,9 @@ public final class NightshiftCli {
         try {
             switch (command) {
                 case "local" -> new NightlyRun(projectRoot, out, System.out).run();
+                case "destroy" -> EnvironmentDestroyer.run(List.of(args).subList(1, args.length), projectRoot,
+                        System.getenv(), new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                        System.out);
                 case "help", "-h", "--help" -> usage();
                 default -> {
                     System.err.println("nightshift: unknown command '" + command + "'");
@@ -41,6 +48,10 @@ public final class NightshiftCli {
 
                   local    run one whole night on the local stack (moto, the workload template, the four
                            services as processes); results and PDF reports are copied to ./out
+                  destroy --env <env> [--region <region>] [--yes]
+                           delete a deployed environment completely: empty its buckets (every object
+                           version), delete its images, then delete the workload and registry stacks;
+                           asks first unless --yes; honours AWS_ENDPOINT_URL
                   help     this text
                 """);
     }

@@ -27,6 +27,10 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
  * <p>Stopping is graceful: {@link #close()} stops receiving, lets a job in progress finish (up to
  * the stop timeout), and hands back any message received but not started, so a rolling deployment
  * or a scale-in never loses or stalls a job.
+ *
+ * <p>On ECS the worker also protects its task from scale-in while it holds jobs (see
+ * {@link TaskProtection}): protection is asked for when a job starts and removed when a receive comes
+ * back empty or the worker stops.
  */
 public final class SqsWorker implements AutoCloseable {
 
@@ -37,6 +41,7 @@ public final class SqsWorker implements AutoCloseable {
     private final String queueUrl;
     private final JobHandler handler;
     private final WorkerSettings settings;
+    private final TaskProtection protection;
     private final Clock clock;
     private final Thread thread;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -46,11 +51,18 @@ public final class SqsWorker implements AutoCloseable {
     private volatile boolean busy;
     private volatile Instant lastPoll;
 
+    /** A worker that protects its ECS task while busy when {@code ECS_AGENT_URI} is set in the environment. */
     public SqsWorker(String name, SqsClient sqs, String queueUrl, JobHandler handler, WorkerSettings settings) {
-        this(name, sqs, queueUrl, handler, settings, Clock.systemUTC());
+        this(name, sqs, queueUrl, handler, settings, TaskProtection.fromEnvironment(System.getenv()));
     }
 
-    SqsWorker(String name, SqsClient sqs, String queueUrl, JobHandler handler, WorkerSettings settings, Clock clock) {
+    public SqsWorker(String name, SqsClient sqs, String queueUrl, JobHandler handler, WorkerSettings settings,
+            TaskProtection protection) {
+        this(name, sqs, queueUrl, handler, settings, protection, Clock.systemUTC());
+    }
+
+    SqsWorker(String name, SqsClient sqs, String queueUrl, JobHandler handler, WorkerSettings settings,
+            TaskProtection protection, Clock clock) {
         if (queueUrl == null || queueUrl.isBlank()) {
             throw new IllegalArgumentException(name + ": queue URL must be given");
         }
@@ -59,6 +71,7 @@ public final class SqsWorker implements AutoCloseable {
         this.queueUrl = queueUrl;
         this.handler = handler;
         this.settings = settings;
+        this.protection = protection;
         this.clock = clock;
         this.lastPoll = clock.instant();
         this.thread = new Thread(this::run, "worker-" + name);
@@ -95,6 +108,9 @@ public final class SqsWorker implements AutoCloseable {
             while (running) {
                 List<Message> messages = receive();
                 lastPoll = clock.instant();
+                if (messages.isEmpty()) {
+                    protection.release();
+                }
                 for (Message message : messages) {
                     if (!running) {
                         handBack(message);
@@ -104,6 +120,7 @@ public final class SqsWorker implements AutoCloseable {
                 }
             }
         } finally {
+            protection.release();
             stopped.countDown();
         }
     }
@@ -131,6 +148,7 @@ public final class SqsWorker implements AutoCloseable {
         TraceContext trace = TraceContext.continueFrom(Optional.ofNullable(message.messageAttributes()
                 .get(TraceContext.ATTRIBUTE)).map(v -> v.stringValue()));
         busy = true;
+        protection.hold();
         MDC.put("traceId", trace.traceId());
         MDC.put("messageId", message.messageId());
         try {

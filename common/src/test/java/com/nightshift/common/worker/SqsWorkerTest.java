@@ -122,6 +122,27 @@ class SqsWorkerTest {
         assertThat(worker.healthy()).isFalse();
     }
 
+    @Test
+    void worker_protects_its_task_while_it_holds_a_job_and_releases_it_when_idle() throws Exception {
+        String queue = queue("protected", Map.of());
+        String state = "PUT /api/task-1234/task-protection/v1/state ";
+        try (AgentEndpoint agent = new AgentEndpoint()) {
+            List<List<String>> seenByJobs = new CopyOnWriteArrayList<>();
+            try (SqsWorker worker = new SqsWorker("t", sqs, queue, m -> seenByJobs.add(agent.requests()), FAST,
+                    TaskProtection.through(agent.agentUri()))) {
+                sqs.sendMessage(b -> b.queueUrl(queue).messageBody("job-1"));
+                sqs.sendMessage(b -> b.queueUrl(queue).messageBody("job-2"));
+                worker.start();
+                await(() -> worker.processedCount() == 2 && agent.requests().size() == 2);
+            }
+            assertThat(seenByJobs.getFirst()).containsExactly(
+                    state + "{\"ProtectionEnabled\":true,\"ExpiresInMinutes\":120}");
+            assertThat(agent.requests()).containsExactly(
+                    state + "{\"ProtectionEnabled\":true,\"ExpiresInMinutes\":120}",
+                    state + "{\"ProtectionEnabled\":false}");
+        }
+    }
+
     private static String queue(String name, Map<QueueAttributeName, String> attributes) {
         return sqs.createQueue(b -> b.queueName(name + "-" + System.nanoTime()).attributes(attributes)).queueUrl();
     }

@@ -1,0 +1,150 @@
+package com.nightshift.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The order of a deployment's steps, with a shell that records commands instead of running them. */
+class DeployerTest {
+
+    private static final Clock NOW = Clock.fixed(Instant.parse("2026-11-22T07:30:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path root;
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private final RecordingShell shell = new RecordingShell();
+
+    @BeforeEach
+    void layOutProject() throws IOException {
+        ProjectTree.config(root, "dev", "dev", "create", "create");
+        ProjectTree.templates(root, "dev", 1_000);
+    }
+
+    @Test
+    void dry_run_prints_every_step_and_runs_nothing() {
+        deployer("--env", "dev", "--root", root.toString(), "--version", "0.1.0", "--account", "123456789012",
+                "--dry-run").run();
+
+        assertThat(shell.commands).isEmpty();
+        assertThat(output()).contains("aws cloudformation deploy --region us-east-1 --stack-name nightshift-registry-dev")
+                .contains("jib:build -Dnightshift.ecr.registry=123456789012.dkr.ecr.us-east-1.amazonaws.com")
+                .contains("123456789012.dkr.ecr.us-east-1.amazonaws.com/ecr-reporting-service-dev:0.1.0")
+                .contains("--stack-name nightshift-workload-dev")
+                .contains("'IngestionImageDigest=<digest from ");
+    }
+
+    @Test
+    void snapshot_version_is_tagged_with_the_time_of_the_push() {
+        deployer("--env=dev", "--root=" + root, "--version=0.1.0-SNAPSHOT", "--account=123456789012", "--dry-run").run();
+
+        assertThat(output()).contains("/ecr-ingestion-service-dev:0.1.0-SNAPSHOT-20261122073000");
+    }
+
+    @Test
+    void deployment_runs_registry_then_images_then_workload() {
+        shell.onImages = () -> writeDigests();
+
+        deployer("--env", "dev", "--root", root.toString(), "--version", "0.1.0").run();
+
+        assertThat(shell.commands).extracting(c -> String.join(" ", c.subList(0, Math.min(3, c.size()))))
+                .containsExactly("aws sts get-caller-identity", "aws cloudformation deploy",
+                        "aws ecr get-login-password", root.resolve("mvnw") + " -B -f", "aws cloudformation deploy");
+        assertThat(shell.commands.get(1)).contains("nightshift-registry-dev");
+        assertThat(shell.commands.get(4)).contains("nightshift-workload-dev", "RiskImageDigest=sha256:" + "a".repeat(64));
+    }
+
+    @Test
+    void failed_registry_step_stops_the_deployment() {
+        shell.exitCode = 254;
+
+        assertThatThrownBy(() -> deployer("--env", "dev", "--root", root.toString(), "--version", "0.1.0").run())
+                .hasMessageContaining("registry stack nightshift-registry-dev failed: aws exited with 254");
+        assertThat(shell.commands).hasSize(2);
+    }
+
+    @Test
+    void credentials_of_another_account_than_the_one_given_stop_the_deployment() {
+        assertThatThrownBy(() -> deployer("--env", "dev", "--root", root.toString(), "--version", "0.1.0",
+                "--account", "999999999999").run())
+                .hasMessageContaining("credentials are for account 123456789012")
+                .hasMessageContaining("999999999999");
+        assertThat(shell.commands).hasSize(1);
+    }
+
+    @Test
+    void unknown_option_is_an_error_naming_it() {
+        assertThatThrownBy(() -> Deployer.Options.parse("--version", "1", "--enviroment", "dev"))
+                .hasMessage("unknown option --enviroment");
+    }
+
+    @Test
+    void unset_maven_property_counts_as_not_given() {
+        Deployer.Options options = Deployer.Options.parse("--version=1", "--account=${nightshift.account}",
+                "--parameter=AppSecretArn=${nightshift.appSecretArn}", "--template-bucket=");
+
+        assertThat(options.account()).isEmpty();
+        assertThat(options.parameters()).isEmpty();
+        assertThat(options.templateBucket()).isEmpty();
+    }
+
+    private Deployer deployer(String... args) {
+        return new Deployer(Deployer.Options.parse(args), shell,
+                new PrintStream(printed, true, StandardCharsets.UTF_8), NOW);
+    }
+
+    private String output() {
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    private void writeDigests() {
+        try {
+            for (ServiceImage image : ServiceImage.values()) {
+                Path file = image.digestFile(root);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, "sha256:" + "a".repeat(64));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Records commands; the caller identity is account 123456789012, and the image step can write digests. */
+    private static final class RecordingShell extends CommandShell {
+
+        final List<List<String>> commands = new ArrayList<>();
+        int exitCode;
+        Runnable onImages = () -> { };
+
+        @Override
+        public int run(List<String> command, Path directory, Map<String, String> environment) {
+            commands.add(command);
+            if (command.contains("jib:build")) {
+                assertThat(Path.of(environment.get("DOCKER_CONFIG")).resolve("config.json")).exists();
+                onImages.run();
+            }
+            return exitCode;
+        }
+
+        @Override
+        public String capture(List<String> command, Path directory) {
+            commands.add(command);
+            return command.contains("sts") ? "123456789012" : "token";
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package com.nightshift.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nightshift.common.aws.AwsEndpoint;
+import com.nightshift.common.emulator.MotoServer;
+
+import software.amazon.awssdk.regions.Region;
+
+/** The signed ECR API calls against the moto emulator. */
+class EcrImagesTest {
+
+    @TempDir
+    static Path work;
+    private static MotoServer moto;
+    private static EcrImages images;
+
+    @BeforeAll
+    static void startEmulator() throws Exception {
+        moto = MotoServer.start(work.resolve("moto.log"));
+        images = new EcrImages(AwsEndpoint.emulator(moto.endpoint(), Region.US_EAST_1));
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        moto.close();
+    }
+
+    @Test
+    void digests_lists_an_image_with_two_tags_once() {
+        createRepository("two-tags");
+        putImage(images, "two-tags", "1.0.0", 1);
+        putImage(images, "two-tags", "latest", 1);
+        putImage(images, "two-tags", "1.0.1", 2);
+
+        assertThat(images.digests("two-tags")).hasSize(2).allMatch(d -> d.startsWith("sha256:"));
+    }
+
+    @Test
+    void deleteAll_leaves_the_repository_empty() {
+        createRepository("emptied");
+        for (int i = 1; i <= 3; i++) {
+            putImage(images, "emptied", "v" + i, i);
+        }
+
+        assertThat(images.deleteAll("emptied")).isEqualTo(3);
+        assertThat(images.digests("emptied")).isEmpty();
+    }
+
+    @Test
+    void missing_repository_counts_as_empty() {
+        assertThat(images.digests("never-created")).isEmpty();
+        assertThat(images.deleteAll("never-created")).isZero();
+    }
+
+    private static void createRepository(String name) {
+        images.call("CreateRepository", new ObjectMapper().createObjectNode().put("repositoryName", name), name);
+    }
+
+    /** Puts an image manifest numbered {@code n} (the same n gives the same digest) under {@code tag}. */
+    static void putImage(EcrImages images, String repository, String tag, int n) {
+        String layer = "sha256:" + String.format("%064x", n);
+        String manifest = """
+                {"schemaVersion":2,"mediaType":"application/vnd.docker.distribution.manifest.v2+json",
+                 "config":{"mediaType":"application/vnd.docker.container.image.v1+json","size":100,"digest":"%s"},
+                 "layers":[{"mediaType":"application/vnd.docker.image.rootfs.diff.tar.gzip","size":200,"digest":"%s"}]}
+                """.formatted(layer, layer);
+        images.call("PutImage", new ObjectMapper().createObjectNode().put("repositoryName", repository)
+                .put("imageManifest", manifest).put("imageTag", tag), repository);
+    }
+}

@@ -1,0 +1,203 @@
+package com.nightshift.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.nightshift.common.aws.AwsClients;
+import com.nightshift.common.aws.AwsEndpoint;
+import com.nightshift.common.emulator.MotoServer;
+
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
+import software.amazon.awssdk.services.cloudformation.model.StackStatus;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+
+/**
+ * {@code nightshift destroy} against the moto emulator: stacks made through the CloudFormation API
+ * from small hand-written templates, holding a versioned bucket with several versions and an ECR
+ * repository with images.
+ */
+class EnvironmentDestroyerTest {
+
+    @TempDir
+    static Path work;
+    private static MotoServer moto;
+    private static AwsEndpoint endpoint;
+    private static CloudFormationClient cloudFormation;
+    private static S3Client s3;
+
+    @BeforeAll
+    static void startEmulator() throws Exception {
+        moto = MotoServer.start(work.resolve("moto.log"));
+        endpoint = AwsEndpoint.emulator(moto.endpoint(), Region.US_EAST_1);
+        AwsClients clients = new AwsClients(endpoint);
+        cloudFormation = clients.configure(CloudFormationClient.builder()).build();
+        s3 = clients.s3();
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        cloudFormation.close();
+        s3.close();
+        moto.close();
+    }
+
+    @Test
+    void destroy_empties_the_versioned_bucket_and_deletes_the_workload_stack() throws IOException {
+        String bucket = "s3-output-tw";
+        createStack("nightshift-workload-tw", versionedBucketTemplate(bucket));
+        // moto's CloudFormation accepts VersioningConfiguration but does not apply it.
+        s3.putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+        for (int version = 1; version <= 3; version++) {
+            s3.putObject(b -> b.bucket(bucket).key("reports/r.pdf"), RequestBody.fromString("version " + System.nanoTime()));
+        }
+        s3.putObject(b -> b.bucket(bucket).key("results/x.json"), RequestBody.fromString("{}"));
+        s3.deleteObject(b -> b.bucket(bucket).key("results/x.json"));
+        assertThat(s3.listObjectVersions(b -> b.bucket(bucket)).versions()).hasSize(4);
+
+        String printed = destroy("tw", "--yes");
+
+        assertThat(stackExists("nightshift-workload-tw")).isFalse();
+        assertThatThrownBy(() -> s3.headBucket(b -> b.bucket(bucket))).isInstanceOf(NoSuchBucketException.class);
+        assertThat(printed).contains("bucket s3-output-tw: deleted 5 object versions and delete markers");
+    }
+
+    @Test
+    void destroy_leaves_an_imported_bucket_named_only_in_the_outputs_alone() throws IOException {
+        String imported = "s3-existing-data-ti";
+        s3.createBucket(b -> b.bucket(imported));
+        s3.putObject(b -> b.bucket(imported).key("inbound/ledger/l.csv"), RequestBody.fromString("a,b"));
+        createStack("nightshift-workload-ti", """
+                {"Resources":{"Queue":{"Type":"AWS::SQS::Queue","Properties":{"QueueName":"sqs-ingest-ti"}}},
+                 "Outputs":{"DataBucketName":{"Value":"%s"}}}
+                """.formatted(imported));
+
+        destroy("ti", "--yes");
+
+        assertThat(stackExists("nightshift-workload-ti")).isFalse();
+        assertThat(s3.listObjectVersions(b -> b.bucket(imported)).versions()).hasSize(1);
+    }
+
+    @Test
+    void destroy_deletes_the_images_of_the_registry_repositories_and_the_registry_stack() throws IOException {
+        String repository = "ecr-ingestion-service-tr";
+        createStack("nightshift-registry-tr", """
+                {"Resources":{"Repository":{"Type":"AWS::ECR::Repository","Properties":{"RepositoryName":"%s"}}}}
+                """.formatted(repository));
+        EcrImages images = new EcrImages(endpoint);
+        EcrImagesTest.putImage(images, repository, "1.0.0", 1);
+        EcrImagesTest.putImage(images, repository, "1.0.1", 2);
+
+        destroy("tr", "--yes");
+
+        assertThat(stackExists("nightshift-registry-tr")).isFalse();
+        // moto keeps a repository after its stack is deleted; on AWS the repository itself goes too.
+        assertThat(images.digests(repository)).isEmpty();
+    }
+
+    @Test
+    void destroy_without_the_environment_name_as_answer_deletes_nothing() throws IOException {
+        String bucket = "s3-data-tn";
+        createStack("nightshift-workload-tn", versionedBucketTemplate(bucket));
+        s3.putObject(b -> b.bucket(bucket).key("inbound/ledger/l.csv"), RequestBody.fromString("a,b"));
+
+        String printed = destroy("tn", "no");
+
+        assertThat(printed).contains("Type the environment name (tn) to go on:").contains("nothing deleted");
+        assertThat(stackExists("nightshift-workload-tn")).isTrue();
+        assertThat(s3.listObjectVersions(b -> b.bucket(bucket)).versions()).hasSize(1);
+    }
+
+    @Test
+    void destroy_of_an_environment_without_stacks_deletes_nothing_and_succeeds() throws IOException {
+        String printed = destroy("none", "--yes");
+
+        assertThat(printed).contains("stack nightshift-workload-none: not found")
+                .contains("stack nightshift-registry-none: not found");
+    }
+
+    @Test
+    void destroy_without_env_is_an_error_saying_it_is_required() {
+        assertThatThrownBy(() -> EnvironmentDestroyer.Arguments.parse(List.of("--yes")))
+                .hasMessageContaining("--env <env> is required");
+    }
+
+    @Test
+    void destroy_of_an_unknown_environment_is_an_error_naming_it() throws IOException {
+        Path root = Files.createTempDirectory(work, "root");
+        writeConfig(root, "dev");
+
+        assertThatThrownBy(() -> EnvironmentDestroyer.run(List.of("--env", "prod", "--yes"), root, Map.of(),
+                new BufferedReader(new StringReader("")), new PrintStream(new ByteArrayOutputStream(), true,
+                        StandardCharsets.UTF_8)))
+                .hasMessageContaining("unknown environment 'prod'");
+    }
+
+    /** Runs the command for environment {@code suffix}: "--yes", or the answer typed at the prompt. */
+    private static String destroy(String suffix, String yesOrAnswer) throws IOException {
+        Path root = Files.createTempDirectory(work, "root");
+        writeConfig(root, suffix);
+        List<String> args = yesOrAnswer.equals("--yes") ? List.of("--env", suffix, "--yes") : List.of("--env", suffix);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        EnvironmentDestroyer.run(args, root, Map.of("AWS_ENDPOINT_URL", moto.endpoint().toString()),
+                new BufferedReader(new StringReader(yesOrAnswer + "\n")),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void writeConfig(Path root, String suffix) throws IOException {
+        Path config = Files.createDirectories(root.resolve("infra/config"));
+        Files.writeString(config.resolve(suffix + ".json"), """
+                {"environmentSuffix":"%s","region":"us-east-1","network":{"mode":"create"},"secret":{"mode":"create"}}
+                """.formatted(suffix));
+    }
+
+    private static String versionedBucketTemplate(String bucket) {
+        return """
+                {"Resources":{"Bucket":{"Type":"AWS::S3::Bucket","Properties":{"BucketName":"%s",
+                  "VersioningConfiguration":{"Status":"Enabled"}}}},
+                 "Outputs":{"OutputBucketName":{"Value":{"Ref":"Bucket"}}}}
+                """.formatted(bucket);
+    }
+
+    private static void createStack(String name, String template) {
+        cloudFormation.createStack(b -> b.stackName(name).templateBody(template));
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (cloudFormation.describeStacks(b -> b.stackName(name)).stacks().getFirst().stackStatus()
+                != StackStatus.CREATE_COMPLETE) {
+            assertThat(Instant.now()).as("stack " + name + " created within 60 s").isBefore(deadline);
+            MotoServer.sleep(Duration.ofMillis(200));
+        }
+    }
+
+    private static boolean stackExists(String name) {
+        try {
+            return cloudFormation.describeStacks(b -> b.stackName(name)).stacks().stream()
+                    .anyMatch(s -> s.stackStatus() != StackStatus.DELETE_COMPLETE);
+        } catch (CloudFormationException e) {
+            return false;
+        }
+    }
+}
