@@ -31,10 +31,11 @@ import java.util.Map;
 public final class NightshiftApp {
 
     /**
-     * Resource types left untagged everywhere: CDK renders Tags on dashboards, but the CloudFormation
-     * resource schema that cfn-lint checks against has no Tags property for them.
+     * Resource types left untagged everywhere: CDK renders Tags on dashboards and listener rules, but
+     * the CloudFormation resource schema that cfn-lint checks against has no Tags property for them.
      */
-    static final List<String> UNTAGGED_RESOURCE_TYPES = List.of("AWS::CloudWatch::Dashboard");
+    static final List<String> UNTAGGED_RESOURCE_TYPES = List.of("AWS::CloudWatch::Dashboard",
+            "AWS::ElasticLoadBalancingV2::ListenerRule");
 
     private NightshiftApp() {
     }

@@ -1,12 +1,14 @@
 package com.nightshift.infra;
 
 import com.nightshift.infra.config.EnvironmentConfig;
+import com.nightshift.infra.config.ReportingDeployment;
 import com.nightshift.infra.config.Setting;
 import com.nightshift.infra.config.Workload;
 import com.nightshift.infra.constructs.AppSecret;
 import com.nightshift.infra.constructs.DataBuckets;
 import com.nightshift.infra.constructs.EncryptedLogGroup;
 import com.nightshift.infra.constructs.Network;
+import com.nightshift.infra.constructs.NightlyRiskSchedule;
 import com.nightshift.infra.constructs.NightshiftService;
 import com.nightshift.infra.constructs.QueueWithDeadLetter;
 import com.nightshift.infra.constructs.OperationsDashboard;
@@ -14,6 +16,7 @@ import com.nightshift.infra.constructs.QueueAlarms;
 import com.nightshift.infra.constructs.ReportsEndpoint;
 import com.nightshift.infra.constructs.ServiceAlarms;
 import com.nightshift.infra.constructs.ServiceScaling;
+import com.nightshift.infra.constructs.TaskFailureRate;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
@@ -48,8 +51,10 @@ import java.util.stream.IntStream;
 /**
  * {@code nightshift-workload-<suffix>}: everything that runs the nightly batch. Buckets, queues,
  * the S3-to-SQS trigger, the application secret, the network, the ECS cluster with one service per
- * {@link Workload}, and the load balancer in front of reporting-service. Names and per-service
- * configuration follow docs/architecture.md.
+ * {@link Workload}, the load balancer in front of reporting-service, the nightly risk schedule, and
+ * the alarms docs/operations.md describes. Names and per-service configuration follow
+ * docs/architecture.md; named resources are {@code <type>-<purpose>-<suffix>}, log groups excepted
+ * (paths, {@code /nightshift/<suffix>/...}, so key and IAM conditions can match the prefix).
  */
 public final class WorkloadStack extends Stack {
 
@@ -64,7 +69,7 @@ public final class WorkloadStack extends Stack {
         String suffix = config.environmentSuffix();
 
         Key key = Key.Builder.create(this, "WorkloadKey")
-                .alias("alias/nightshift-" + suffix)
+                .alias("alias/kms-workload-" + suffix)
                 .description("Nightshift " + suffix + ": buckets, queues, logs and the application secret")
                 .enableKeyRotation(true)
                 .removalPolicy(RemovalPolicy.DESTROY)
@@ -74,11 +79,13 @@ public final class WorkloadStack extends Stack {
                 .principals(List.of(new ServicePrincipal("logs." + config.region() + ".amazonaws.com")))
                 .actions(List.of("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"))
                 .resources(List.of("*"))
-                .conditions(Map.of("ArnLike", Map.of("kms:EncryptionContext:aws:logs:arn",
-                        "arn:" + Aws.PARTITION + ":logs:" + config.region() + ":" + Aws.ACCOUNT_ID + ":log-group:/nightshift/" + suffix + "/*")))
+                .conditions(Map.of("ArnLike", Map.of("kms:EncryptionContext:aws:logs:arn", List.of(
+                        "arn:" + Aws.PARTITION + ":logs:" + config.region() + ":" + Aws.ACCOUNT_ID + ":log-group:/nightshift/" + suffix + "/*",
+                        "arn:" + Aws.PARTITION + ":logs:" + config.region() + ":" + Aws.ACCOUNT_ID + ":log-group:"
+                                + TaskFailureRate.taskEventsLogGroupName(suffix)))))
                 .build());
 
-        DataBuckets buckets = new DataBuckets(this, "Buckets", suffix, key);
+        DataBuckets buckets = new DataBuckets(this, "Buckets", config.bucketMode(), suffix, key);
         QueueWithDeadLetter ingest = new QueueWithDeadLetter(this, "IngestQueue", "ingest", suffix, Duration.minutes(5), key);
         QueueWithDeadLetter recon = new QueueWithDeadLetter(this, "ReconQueue", "recon", suffix, Duration.minutes(5), key);
         QueueWithDeadLetter risk = new QueueWithDeadLetter(this, "RiskQueue", "risk", suffix, Duration.minutes(15), key);
@@ -143,7 +150,8 @@ public final class WorkloadStack extends Stack {
             workload.settings().forEach(s -> environment.put(s.name(), settings.get(s)));
             services.put(workload, new NightshiftService(this, workload.logicalName() + "Service",
                     new NightshiftService.Props(workload, config.sizing(workload), suffix, cluster, network.vpc(),
-                            environment, secret.secret(), AppSecret.SIGNING_KEY_FIELD, key, config.collectorImage())));
+                            environment, secret.secret(), AppSecret.SIGNING_KEY_FIELD, key, config.collectorImage(),
+                            workload.servesHttp() && config.reportingDeployment() == ReportingDeployment.BLUE_GREEN)));
         }
 
         // Each task role reaches only the prefixes and queues of its own stage (docs/architecture.md).
@@ -188,8 +196,9 @@ public final class WorkloadStack extends Stack {
         OperationsDashboard dashboard = new OperationsDashboard(this, "Operations", "dash-nightshift-" + suffix,
                 cluster.getClusterName(), EmulatorLimits.dashboardShowsAlarms(config.localEmulator()));
         for (Workload workload : Workload.values()) {
-            ServiceAlarms alarms = new ServiceAlarms(this, workload.logicalName() + "Alarms", workload.moduleName(),
-                    services.get(workload).service(), cluster.getClusterName(), config.alarms(), alarmTopic);
+            ServiceAlarms alarms = new ServiceAlarms(this, workload.logicalName() + "Alarms", workload.moduleName(), suffix,
+                    services.get(workload).service(), cluster.getClusterName(), config.sizing(workload).maxCount(),
+                    config.alarms(), alarmTopic);
             dashboard.service(workload.moduleName(), services.get(workload).service()).alarms(alarms.alarms());
         }
         Map<String, QueueWithDeadLetter> allQueues = new LinkedHashMap<>();
@@ -199,13 +208,18 @@ public final class WorkloadStack extends Stack {
         allQueues.put("report", report);
         allQueues.forEach((purpose, queues) -> {
             QueueAlarms alarms = new QueueAlarms(this, Character.toUpperCase(purpose.charAt(0)) + purpose.substring(1) + "QueueAlarms",
-                    purpose, queues, config.alarms().oldestMessageAgeMinutes(), alarmTopic);
+                    purpose, suffix, queues, config.alarms().oldestMessageAgeMinutes(), alarmTopic);
             dashboard.queue(purpose, queues).alarms(alarms.alarms());
         });
-        dashboard.build();
+        TaskFailureRate taskFailures = new TaskFailureRate(this, "TaskFailures", suffix, cluster.getClusterArn(), key, alarmTopic);
+        dashboard.alarms(List.of(taskFailures.alarm()));
 
         ReportsEndpoint endpoint = new ReportsEndpoint(this, "Reports", suffix, network.vpc(),
-                services.get(Workload.REPORTING), config.certificateArn(), buckets.accessLogs());
+                services.get(Workload.REPORTING), config.certificateArn(), buckets.accessLogs(), config.reportingDeployment());
+        dashboard.alarms(endpoint.alarms(suffix, alarmTopic));
+        dashboard.build();
+
+        new NightlyRiskSchedule(this, "NightlyRisk", suffix, config.riskSchedule(), risk.queue(), key);
         services.values().forEach(NightshiftService::acceptScopedGrantWildcards);
 
         Map<Workload, IQueue> workQueues = new EnumMap<>(Map.of(
@@ -214,8 +228,8 @@ public final class WorkloadStack extends Stack {
         for (Workload workload : Workload.values()) {
             // The HTTP service scales on CPU only; workers also on their queue's backlog.
             Optional<IQueue> backlog = workload.servesHttp() ? Optional.empty() : Optional.of(workQueues.get(workload));
-            new ServiceScaling(this, workload.logicalName() + "Scaling", services.get(workload).service(),
-                    config.sizing(workload), cluster.getClusterName(), backlog);
+            new ServiceScaling(this, workload.logicalName() + "Scaling", workload.moduleName(), suffix,
+                    services.get(workload).service(), config.sizing(workload), cluster.getClusterName(), backlog);
         }
 
         output("DataBucketName", buckets.data().getBucketName());

@@ -560,6 +560,10 @@ class WorkloadStackTest {
         return value == null ? List.of() : (List<Map<String, Object>>) value;
     }
 
+    static Map<String, Map<String, Object>> castResources(Object value) {
+        return castMap(value);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> castMap(Object value) {
         return (Map<String, Map<String, Object>>) value;

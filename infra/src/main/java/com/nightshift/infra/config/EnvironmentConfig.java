@@ -22,6 +22,9 @@ import java.util.Optional;
  * @param alarms            alarm thresholds
  * @param localEmulator     the environment is the local moto emulator: leave out what its
  *                          CloudFormation cannot create (see {@link com.nightshift.infra.EmulatorLimits})
+ * @param bucketMode        create the data, staging and output buckets, or import existing ones by name
+ * @param reportingDeployment how reporting-service versions are replaced: rolling or blue/green
+ * @param riskSchedule      when EventBridge Scheduler starts the nightly risk run
  */
 public record EnvironmentConfig(
         String environmentSuffix,
@@ -35,7 +38,10 @@ public record EnvironmentConfig(
         Map<Workload, ServiceSizing> services,
         String collectorImage,
         AlarmThresholds alarms,
-        boolean localEmulator) {
+        boolean localEmulator,
+        BucketMode bucketMode,
+        ReportingDeployment reportingDeployment,
+        RiskSchedule riskSchedule) {
 
     public EnvironmentConfig {
         tags = Map.copyOf(new LinkedHashMap<>(tags));

@@ -3,10 +3,13 @@ package com.nightshift.infra.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -34,7 +37,9 @@ public final class EnvironmentConfigLoader {
     private static final List<String> REQUIRED_TAGS = List.of("Environment", "Project", "CostCenter");
     private static final Set<String> TOP_LEVEL_FIELDS = Set.of(
             "environmentSuffix", "account", "region", "network", "secret", "certificateArn", "tags", "services",
-            "collectorImage", "alarms", "localEmulator");
+            "collectorImage", "alarms", "localEmulator", "buckets", "reportingDeployment", "riskSchedule");
+    /** EventBridge Scheduler cron: six fields (minutes hours day-of-month month day-of-week year). */
+    private static final Pattern SCHEDULER_CRON = Pattern.compile("cron\\((\\S+ ){5}\\S+\\)");
     private static final Pattern COLLECTOR_IMAGE = Pattern.compile(
             "public\\.ecr\\.aws/aws-observability/aws-otel-collector(:v\\d+\\.\\d+\\.\\d+|@sha256:[a-f0-9]{64})");
     private static final Set<String> SERVICE_FIELDS = Set.of("cpu", "memory", "desiredCount", "minCount", "maxCount");
@@ -101,7 +106,8 @@ public final class EnvironmentConfigLoader {
             f.nonBlank(tagsNode, "tags." + required);
         }
 
-        JsonNode servicesNode = f.requiredObject(root, "services");
+        // Services and every sizing field are optional: what a file leaves out gets ServiceSizing.defaults.
+        JsonNode servicesNode = f.optionalObject(root, "services");
         List<String> known = new ArrayList<>();
         for (Workload w : Workload.values()) {
             known.add(w.moduleName());
@@ -110,9 +116,9 @@ public final class EnvironmentConfigLoader {
         Map<Workload, ServiceSizing> services = new EnumMap<>(Workload.class);
         for (Workload w : Workload.values()) {
             String path = "services." + w.moduleName();
-            JsonNode s = f.requiredObject(servicesNode, path);
+            JsonNode s = f.optionalObject(servicesNode, path);
             f.onlyKnown(s, path + ".", SERVICE_FIELDS);
-            services.put(w, sizing(f, s, path));
+            services.put(w, sizing(f, s, path, ServiceSizing.defaults(w)));
         }
         String collectorImage = f.matching(root, "collectorImage", COLLECTOR_IMAGE,
                 "public.ecr.aws/aws-observability/aws-otel-collector pinned by a version tag (:vX.Y.Z) or a digest (@sha256:...)");
@@ -125,17 +131,38 @@ public final class EnvironmentConfigLoader {
                 f.intBetween(alarmsNode, "alarms.oldestMessageAgeMinutes", 5, 24 * 60));
 
         boolean localEmulator = f.optionalBoolean(root, "localEmulator");
+
+        JsonNode bucketsNode = f.optionalObject(root, "buckets");
+        f.onlyKnown(bucketsNode, "buckets.", Set.of("mode"));
+        BucketMode bucketMode = bucketsNode.has("mode")
+                ? BucketMode.valueOf(f.oneOf(bucketsNode, "buckets.mode", Set.of("create", "import")).toUpperCase(Locale.ROOT))
+                : BucketMode.CREATE;
+
+        ReportingDeployment reportingDeployment = root.has("reportingDeployment")
+                ? ReportingDeployment.ofConfigValue(f.oneOf(root, "reportingDeployment",
+                        Set.of(ReportingDeployment.ROLLING.configValue(), ReportingDeployment.BLUE_GREEN.configValue())))
+                : ReportingDeployment.ROLLING;
+
+        JsonNode scheduleNode = f.optionalObject(root, "riskSchedule");
+        f.onlyKnown(scheduleNode, "riskSchedule.", Set.of("cron", "timezone"));
+        String cron = scheduleNode.has("cron")
+                ? f.matching(scheduleNode, "riskSchedule.cron", SCHEDULER_CRON,
+                        "an EventBridge Scheduler cron expression, e.g. cron(0 2 ? * MON-FRI *)")
+                : RiskSchedule.DEFAULT.cron();
+        String timezone = scheduleNode.has("timezone") ? f.zoneId(scheduleNode, "riskSchedule.timezone") : RiskSchedule.DEFAULT.timezone();
+
         return new EnvironmentConfig(suffix, account, region, networkMode, natGateways, secretMode,
-                certificateArn, tags, services, collectorImage, alarms, localEmulator);
+                certificateArn, tags, services, collectorImage, alarms, localEmulator, bucketMode,
+                reportingDeployment, new RiskSchedule(cron, timezone));
     }
 
-    private static ServiceSizing sizing(Fields f, JsonNode s, String path) {
-        int cpu = f.intBetween(s, path + ".cpu", 256, 16384);
+    private static ServiceSizing sizing(Fields f, JsonNode s, String path, ServiceSizing defaults) {
+        int cpu = f.intBetween(s, path + ".cpu", 256, 16384, defaults.cpu());
         List<Integer> memories = FargateSizes.memoryChoicesMiB(cpu);
         if (memories.isEmpty()) {
             throw f.bad(path + ".cpu", cpu + " is not a Fargate cpu value (256, 512, 1024, 2048, 4096, 8192, 16384)");
         }
-        int memory = f.intBetween(s, path + ".memory", 512, 122880);
+        int memory = f.intBetween(s, path + ".memory", 512, 122880, defaults.memoryMiB());
         if (!memories.contains(memory)) {
             throw f.bad(path + ".memory", memory + " MiB is not a Fargate memory size for cpu " + cpu
                     + " (from " + memories.getFirst() + " to " + memories.getLast() + " MiB)");
@@ -145,9 +172,9 @@ public final class EnvironmentConfigLoader {
                     + " MiB for the service once the collector sidecar has its " + TaskShape.COLLECTOR_MEMORY_MIB + " MiB");
         }
         // Two tasks at least, so a zone outage or a Spot interruption never leaves a stage without a worker.
-        int min = f.intBetween(s, path + ".minCount", 2, 100);
-        int max = f.intBetween(s, path + ".maxCount", 2, 100);
-        int desired = f.intBetween(s, path + ".desiredCount", 2, 100);
+        int min = f.intBetween(s, path + ".minCount", 2, 100, defaults.minCount());
+        int max = f.intBetween(s, path + ".maxCount", 2, 100, defaults.maxCount());
+        int desired = f.intBetween(s, path + ".desiredCount", 2, 100, defaults.desiredCount());
         if (min > max) {
             throw f.bad(path + ".minCount", min + " is greater than maxCount " + max);
         }
@@ -159,6 +186,8 @@ public final class EnvironmentConfigLoader {
 
     /** Field access that names the file and the field's path in every error. */
     private record Fields(String source) {
+
+        private static final JsonNode MISSING = JsonNodeFactory.instance.objectNode();
 
         InvalidConfigException bad(String path, String problem) {
             return new InvalidConfigException(source + ": field '" + path + "': " + problem);
@@ -190,6 +219,38 @@ public final class EnvironmentConfigLoader {
                     throw bad(prefix + name, "is not a known field (known: " + known.stream().sorted().toList() + ")");
                 }
             }
+        }
+
+        /** The object at {@code path}, or an empty object when the field is absent. */
+        JsonNode optionalObject(JsonNode parent, String path) {
+            JsonNode node = parent.get(leaf(path));
+            if (node == null || node.isNull()) {
+                return MISSING;
+            }
+            object(node, path);
+            return node;
+        }
+
+        String zoneId(JsonNode parent, String path) {
+            String value = nonBlank(parent, path);
+            try {
+                if (!value.contains("/") && !value.equals("UTC")) {
+                    throw new DateTimeException("not a region-based zone id");
+                }
+                ZoneId.of(value);
+            } catch (DateTimeException e) {
+                throw bad(path, "'" + value + "' is not an IANA time zone such as America/New_York");
+            }
+            return value;
+        }
+
+        /** The whole number at {@code path}, or {@code fallback} when the field is absent. */
+        int intBetween(JsonNode parent, String path, int min, int max, int fallback) {
+            JsonNode node = parent.get(leaf(path));
+            if (node == null || node.isNull()) {
+                return fallback;
+            }
+            return intBetween(parent, path, min, max);
         }
 
         JsonNode requiredObject(JsonNode parent, String path) {

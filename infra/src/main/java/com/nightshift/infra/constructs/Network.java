@@ -8,7 +8,15 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.ec2.FlowLogDestination;
 import software.amazon.awscdk.services.ec2.FlowLogOptions;
 import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
+import software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService;
+import software.amazon.awscdk.services.ec2.GatewayVpcEndpointOptions;
 import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointAwsService;
+import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointOptions;
+import software.amazon.awscdk.services.ec2.Peer;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.IpAddresses;
 import software.amazon.awscdk.services.ec2.SubnetConfiguration;
 import software.amazon.awscdk.services.ec2.SubnetType;
@@ -17,24 +25,82 @@ import software.amazon.awscdk.services.ec2.VpcAttributes;
 import software.amazon.awscdk.services.logs.ILogGroup;
 import software.constructs.Construct;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The VPC the workload runs in. In {@code create} mode: a new VPC over three availability zones,
  * with public subnets (load balancer, NAT) and private subnets (tasks). In {@code import} mode: an
  * existing VPC named by the stack parameters {@code VpcId}, {@code AvailabilityZones},
  * {@code PublicSubnetIds} and {@code PrivateSubnetIds} (three of each, one per zone).
+ *
+ * <p>A created VPC also gets VPC endpoints, so tasks reach the AWS services they use without the NAT
+ * gateway (cheaper per GB, and the batch keeps running if the NAT path fails): interface endpoints
+ * with private DNS for {@link #INTERFACE_ENDPOINTS}, admitting HTTPS from the VPC only, and an S3
+ * gateway endpoint. An imported VPC's endpoints are its owner's.
  */
 public final class Network extends Construct {
 
     /** Zones per VPC; the imported subnet lists must have exactly this many entries. */
     public static final int ZONES = 3;
 
+    /**
+     * What a task calls: image pulls (ECR API and Docker registry), the ECS agent and telemetry,
+     * logs, queues, the secret, the key, traces from the collector, and STS for the task role.
+     */
+    public static final Map<String, InterfaceVpcEndpointAwsService> INTERFACE_ENDPOINTS = endpoints();
+
     private final IVpc vpc;
 
     public Network(Construct scope, String id, EnvironmentConfig config) {
         super(scope, id);
-        this.vpc = config.networkMode() == NetworkMode.CREATE ? created(config) : imported();
+        if (config.networkMode() == NetworkMode.CREATE) {
+            Vpc created = created(config);
+            addEndpoints(created);
+            this.vpc = created;
+        } else {
+            this.vpc = imported();
+        }
+    }
+
+    private static Map<String, InterfaceVpcEndpointAwsService> endpoints() {
+        Map<String, InterfaceVpcEndpointAwsService> endpoints = new LinkedHashMap<>();
+        endpoints.put("EcrApi", InterfaceVpcEndpointAwsService.ECR);
+        endpoints.put("EcrDocker", InterfaceVpcEndpointAwsService.ECR_DOCKER);
+        endpoints.put("Ecs", InterfaceVpcEndpointAwsService.ECS);
+        endpoints.put("EcsAgent", InterfaceVpcEndpointAwsService.ECS_AGENT);
+        endpoints.put("EcsTelemetry", InterfaceVpcEndpointAwsService.ECS_TELEMETRY);
+        endpoints.put("Logs", InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS);
+        endpoints.put("Sqs", InterfaceVpcEndpointAwsService.SQS);
+        endpoints.put("SecretsManager", InterfaceVpcEndpointAwsService.SECRETS_MANAGER);
+        endpoints.put("Kms", InterfaceVpcEndpointAwsService.KMS);
+        endpoints.put("XRay", InterfaceVpcEndpointAwsService.XRAY);
+        endpoints.put("Sts", InterfaceVpcEndpointAwsService.STS);
+        return Collections.unmodifiableMap(endpoints);
+    }
+
+    private void addEndpoints(Vpc created) {
+        SecurityGroup endpointSecurityGroup = SecurityGroup.Builder.create(this, "EndpointSecurityGroup")
+                .vpc(created)
+                .description("VPC interface endpoints: HTTPS from inside the VPC")
+                .allowAllOutbound(false)
+                .build();
+        endpointSecurityGroup.addIngressRule(Peer.ipv4(created.getVpcCidrBlock()), Port.tcp(443), "HTTPS from the VPC");
+        SubnetSelection privateSubnets = SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build();
+        INTERFACE_ENDPOINTS.forEach((id, service) -> created.addInterfaceEndpoint(id + "Endpoint",
+                InterfaceVpcEndpointOptions.builder()
+                        .service(service)
+                        .privateDnsEnabled(true)
+                        .subnets(privateSubnets)
+                        .securityGroups(List.of(endpointSecurityGroup))
+                        .open(false)
+                        .build()));
+        created.addGatewayEndpoint("S3Endpoint", GatewayVpcEndpointOptions.builder()
+                .service(GatewayVpcEndpointAwsService.S3)
+                .subnets(List.of(privateSubnets))
+                .build());
     }
 
     /** Records all traffic of a created VPC in {@code logGroup}; an imported VPC's flow logs are its owner's. */
@@ -47,7 +113,7 @@ public final class Network extends Construct {
         }
     }
 
-    private IVpc created(EnvironmentConfig config) {
+    private Vpc created(EnvironmentConfig config) {
         return Vpc.Builder.create(this, "Vpc")
                 .vpcName("vpc-nightshift-" + config.environmentSuffix())
                 .ipAddresses(IpAddresses.cidr("10.40.0.0/16"))

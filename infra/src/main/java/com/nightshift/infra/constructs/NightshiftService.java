@@ -19,6 +19,8 @@ import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.CapacityProviderStrategy;
 import software.amazon.awscdk.services.ecs.ContainerDefinition;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
+import software.amazon.awscdk.services.ecs.DeploymentStrategy;
+import software.amazon.awscdk.services.ecs.TrafficShiftConfig;
 import software.amazon.awscdk.services.ecs.FargatePlatformVersion;
 import software.amazon.awscdk.services.ecs.MountPoint;
 import software.amazon.awscdk.services.ecs.Volume;
@@ -45,7 +47,8 @@ import java.util.Map;
  * One Nightshift service on Fargate: a task definition with the application container (named
  * after the module, listening on {@link #CONTAINER_PORT}, user 1000, read-only root filesystem with
  * a writable /tmp), its log group, and a service in the private subnets without public IPs, on
- * platform 1.4.0, with ECS Exec and a deployment circuit breaker that rolls back. The image is the service's ECR repository at the digest given
+ * platform 1.4.0, with ECS Exec and a deployment circuit breaker that rolls back (rolling deployments,
+ * or linear blue/green for the HTTP service when {@code Props.blueGreen}). The image is the service's ECR repository at the digest given
  * by the stack parameter {@code <Logical>ImageDigest}; the execution role may pull from exactly that
  * repository. Callers grant the task role what the service needs.
  */
@@ -58,6 +61,12 @@ public final class NightshiftService extends Construct {
     public static final String EMF_LOG_GROUP = "/aws/ecs/application/metrics";
     public static final Duration STOP_TIMEOUT = Duration.seconds(120);
     public static final Duration HEALTH_CHECK_GRACE = Duration.seconds(120);
+    /** Blue/green: traffic moves to the new version this many percent at a time ... */
+    public static final int LINEAR_STEP_PERCENT = 10;
+    /** ... one step a minute, so the whole shift takes 10 minutes ... */
+    public static final Duration LINEAR_STEP_BAKE = Duration.minutes(1);
+    /** ... and the old version keeps running this long after the last step, ready for a rollback. */
+    public static final Duration BLUE_GREEN_BAKE_TIME = Duration.minutes(10);
     private static final String TMP_VOLUME = "tmp";
     public static final String ZERO_DIGEST = "sha256:" + "0".repeat(64);
     /** Runs inside the image; exits 0 when the service's /health answers 200 (class in the common module). */
@@ -80,7 +89,8 @@ public final class NightshiftService extends Construct {
             ISecret appSecret,
             String secretField,
             IKey key,
-            String collectorImage) {
+            String collectorImage,
+            boolean blueGreen) {
     }
 
     public NightshiftService(Construct scope, String id, Props props) {
@@ -166,6 +176,15 @@ public final class NightshiftService extends Construct {
         if (workload.servesHttp()) {
             // Time for the JVM to start before load balancer health checks count against a new task.
             service.healthCheckGracePeriod(HEALTH_CHECK_GRACE);
+        }
+        if (props.blueGreen()) {
+            // ECS native linear blue/green (no CodeDeploy): the load balancer side is in ReportsEndpoint.
+            service.deploymentStrategy(DeploymentStrategy.LINEAR)
+                    .linearConfiguration(TrafficShiftConfig.builder()
+                            .stepPercent(LINEAR_STEP_PERCENT)
+                            .stepBakeTime(LINEAR_STEP_BAKE)
+                            .build())
+                    .bakeTime(BLUE_GREEN_BAKE_TIME);
         }
         this.service = service.build();
         Suppressions.suppress(taskDefinition.getTaskRole(), "AwsSolutions-IAM5",

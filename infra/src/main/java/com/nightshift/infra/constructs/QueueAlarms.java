@@ -14,16 +14,18 @@ import java.util.List;
 /**
  * The alarms of one work queue, notifying the operations topic: any message in its dead-letter queue
  * (a job failed {@value QueueWithDeadLetter#MAX_RECEIVE_COUNT} times), and the oldest waiting message
- * older than the configured age (the stage is stuck or too slow for the 09:30 deadline).
+ * older than the configured age (the stage is stuck or too slow for the 09:30 deadline). Named
+ * {@code alarm-<purpose>-dlq-not-empty-<suffix>} and {@code alarm-<purpose>-oldest-message-age-<suffix>}.
  */
 public final class QueueAlarms extends Construct {
 
     private final List<Alarm> alarms;
 
-    public QueueAlarms(Construct scope, String id, String purpose, QueueWithDeadLetter queues,
+    public QueueAlarms(Construct scope, String id, String purpose, String environmentSuffix, QueueWithDeadLetter queues,
                        int oldestMessageAgeMinutes, ITopic topic) {
         super(scope, id);
         Alarm deadLetters = Alarm.Builder.create(this, "DeadLetterNotEmpty")
+                .alarmName("alarm-" + purpose + "-dlq-not-empty-" + environmentSuffix)
                 .alarmDescription(purpose + " dead-letter queue has messages: jobs failed repeatedly")
                 .metric(queues.deadLetterQueue().metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
                         .statistic("Maximum").period(Duration.minutes(1)).build()))
@@ -33,6 +35,7 @@ public final class QueueAlarms extends Construct {
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
         Alarm oldest = Alarm.Builder.create(this, "OldestMessageAge")
+                .alarmName("alarm-" + purpose + "-oldest-message-age-" + environmentSuffix)
                 .alarmDescription(purpose + " queue: oldest message waiting more than " + oldestMessageAgeMinutes + " minutes")
                 .metric(queues.queue().metricApproximateAgeOfOldestMessage(MetricOptions.builder()
                         .statistic("Maximum").period(Duration.minutes(5)).build()))

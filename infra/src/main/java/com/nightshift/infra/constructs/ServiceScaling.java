@@ -14,7 +14,9 @@ import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.ScalableTaskCount;
 import software.amazon.awscdk.services.sqs.IQueue;
+import software.amazon.awscdk.CfnResource;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,8 @@ import java.util.Optional;
  * at {@value #CPU_TARGET_PERCENT}% scales out, a step policy scales in once CPU stays below
  * {@value #CPU_SCALE_IN_PERCENT}%, and a queue worker also scales out on its backlog per running task
  * (visible messages / running tasks). Every policy waits {@link #COOLDOWN} between adjustments.
+ * The alarms that drive the step policies are named {@code alarm-<service>-scaling-cpu-low-<suffix>}
+ * and {@code alarm-<service>-scaling-backlog-high-<suffix>}.
  */
 public final class ServiceScaling extends Construct {
 
@@ -36,8 +40,8 @@ public final class ServiceScaling extends Construct {
 
     private final ScalableTaskCount taskCount;
 
-    public ServiceScaling(Construct scope, String id, FargateService service, ServiceSizing sizing,
-                          String clusterName, Optional<IQueue> workQueue) {
+    public ServiceScaling(Construct scope, String id, String serviceLabel, String environmentSuffix,
+                          FargateService service, ServiceSizing sizing, String clusterName, Optional<IQueue> workQueue) {
         super(scope, id);
         this.taskCount = service.autoScaleTaskCount(EnableScalingProps.builder()
                 .minCapacity(sizing.minCount())
@@ -69,6 +73,19 @@ public final class ServiceScaling extends Construct {
                 .adjustmentType(AdjustmentType.CHANGE_IN_CAPACITY)
                 .cooldown(COOLDOWN)
                 .build()));
+        nameAlarms("CpuLow", "alarm-" + serviceLabel + "-scaling-cpu-low-" + environmentSuffix);
+        workQueue.ifPresent(queue -> nameAlarms("Backlog", "alarm-" + serviceLabel + "-scaling-backlog-high-" + environmentSuffix));
+    }
+
+    /** Step scaling creates its alarm itself, without a name; give it one like every other alarm. */
+    private void nameAlarms(String policyId, String alarmName) {
+        // The policies and their alarms live under the task count, which CDK puts under the service.
+        for (IConstruct child : taskCount.getNode().findAll()) {
+            if (child instanceof CfnResource resource && "AWS::CloudWatch::Alarm".equals(resource.getCfnResourceType())
+                    && child.getNode().getPath().contains("/" + policyId + "/")) {
+                resource.addPropertyOverride("AlarmName", alarmName);
+            }
+        }
     }
 
     /** Visible messages per running task; with no task running, the whole backlog counts. */

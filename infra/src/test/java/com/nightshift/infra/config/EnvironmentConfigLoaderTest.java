@@ -77,8 +77,50 @@ class EnvironmentConfigLoaderTest {
     }
 
     @Test
-    void test_parse_missingService_namesService() {
-        assertRejected(root -> ((ObjectNode) root.get("services")).remove("reporting-service"), "services.reporting-service");
+    void test_parse_omittedServices_getTheRequirementDefaults() {
+        EnvironmentConfig config = parsed(root -> root.remove("services"));
+
+        assertThat(config.services()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                Workload.INGESTION, new ServiceSizing(1024, 2048, 2, 2, 10),
+                Workload.PROCESSING, new ServiceSizing(1024, 2048, 2, 2, 10),
+                Workload.RISK, new ServiceSizing(2048, 4096, 2, 2, 10),
+                Workload.REPORTING, new ServiceSizing(1024, 2048, 2, 2, 10)));
+    }
+
+    @Test
+    void test_parse_omittedMaxCount_defaultsToTen() {
+        EnvironmentConfig config = parsed(root -> ((ObjectNode) root.get("services").get("ingestion-service")).remove("maxCount"));
+
+        assertThat(config.sizing(Workload.INGESTION).maxCount()).isEqualTo(10);
+    }
+
+    @Test
+    void test_parse_omittedNewFields_defaultToCreatedBucketsRollingAndWeekdays0200NewYork() {
+        EnvironmentConfig config = parsed(root -> { });
+
+        assertThat(config.bucketMode()).isEqualTo(BucketMode.CREATE);
+        assertThat(config.reportingDeployment()).isEqualTo(ReportingDeployment.ROLLING);
+        assertThat(config.riskSchedule()).isEqualTo(new RiskSchedule("cron(0 2 ? * MON-FRI *)", "America/New_York"));
+    }
+
+    @Test
+    void test_parse_unknownReportingDeployment_namesIt() {
+        assertRejected(root -> root.put("reportingDeployment", "canary"), "reportingDeployment");
+    }
+
+    @Test
+    void test_parse_unknownBucketMode_namesIt() {
+        assertRejected(root -> root.putObject("buckets").put("mode", "borrow"), "buckets.mode");
+    }
+
+    @Test
+    void test_parse_ruleStyleCronWithFiveFields_isRejected() {
+        assertRejected(root -> root.putObject("riskSchedule").put("cron", "0 2 * * 1-5"), "riskSchedule.cron");
+    }
+
+    @Test
+    void test_parse_utcOffsetInsteadOfZone_isRejected() {
+        assertRejected(root -> root.putObject("riskSchedule").put("timezone", "-05:00"), "riskSchedule.timezone");
     }
 
     @Test
@@ -106,6 +148,17 @@ class EnvironmentConfigLoaderTest {
     @Test
     void test_parse_badAccount_namesAccount() {
         assertRejected(root -> root.put("account", "12345"), "account");
+    }
+
+    private EnvironmentConfig parsed(Consumer<ObjectNode> edit) {
+        ObjectNode root;
+        try {
+            root = (ObjectNode) MAPPER.readTree(Files.readString(Path.of("config/local.json")));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        edit.accept(root);
+        return loader.parse("config/edited.json", root.toString());
     }
 
     private void assertRejected(Consumer<ObjectNode> edit, String field) {
