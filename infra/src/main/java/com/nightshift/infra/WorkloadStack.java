@@ -120,7 +120,7 @@ public final class WorkloadStack extends Stack {
         Cluster cluster = Cluster.Builder.create(this, "Cluster")
                 .clusterName("ecs-nightshift-" + suffix)
                 .vpc(network.vpc())
-                .containerInsightsV2(ContainerInsights.ENABLED)
+                .containerInsightsV2(ContainerInsights.ENHANCED)
                 .enableFargateCapacityProviders(true)
                 .executeCommandConfiguration(ExecuteCommandConfiguration.builder()
                         .kmsKey(key)
@@ -144,6 +144,7 @@ public final class WorkloadStack extends Stack {
         settings.put(Setting.VAR_CONFIDENCE, VAR_CONFIDENCE);
         settings.put(Setting.VAR_SEED, VAR_SEED);
         settings.put(Setting.MICRONAUT_SERVER_PORT, Integer.toString(NightshiftService.CONTAINER_PORT));
+        settings.put(Setting.OTEL_EXPORTER_OTLP_ENDPOINT, NightshiftService.COLLECTOR_OTLP_ENDPOINT);
 
         for (Workload workload : Workload.values()) {
             Map<String, String> environment = new TreeMap<>();

@@ -189,9 +189,9 @@ class WorkloadStackTest {
     }
 
     @Test
-    void cluster_has_container_insights() {
+    void cluster_has_container_insights_with_enhanced_observability() {
         template.hasResourceProperties("AWS::ECS::Cluster", Map.of(
-                "ClusterSettings", List.of(Map.of("Name", "containerInsights", "Value", "enabled"))));
+                "ClusterSettings", List.of(Map.of("Name", "containerInsights", "Value", "enhanced"))));
     }
 
     @Test
@@ -207,11 +207,13 @@ class WorkloadStackTest {
     void task_definitions_give_each_service_exactly_its_environment() {
         Map<String, Set<String>> expected = Map.of(
                 "ingestion-service", Set.of("DATA_BUCKET", "STAGING_BUCKET", "INGEST_QUEUE_URL", "RECON_QUEUE_URL",
-                        "RISK_QUEUE_URL", "MICRONAUT_SERVER_PORT"),
-                "processing-service", Set.of("STAGING_BUCKET", "RECON_QUEUE_URL", "REPORT_QUEUE_URL", "MICRONAUT_SERVER_PORT"),
+                        "RISK_QUEUE_URL", "MICRONAUT_SERVER_PORT", "OTEL_EXPORTER_OTLP_ENDPOINT"),
+                "processing-service", Set.of("STAGING_BUCKET", "RECON_QUEUE_URL", "REPORT_QUEUE_URL", "MICRONAUT_SERVER_PORT",
+                        "OTEL_EXPORTER_OTLP_ENDPOINT"),
                 "risk-calculation", Set.of("STAGING_BUCKET", "RISK_QUEUE_URL", "REPORT_QUEUE_URL", "VAR_SCENARIOS",
-                        "VAR_CONFIDENCE", "VAR_SEED", "MICRONAUT_SERVER_PORT"),
-                "reporting-service", Set.of("STAGING_BUCKET", "OUTPUT_BUCKET", "REPORT_QUEUE_URL", "MICRONAUT_SERVER_PORT"));
+                        "VAR_CONFIDENCE", "VAR_SEED", "MICRONAUT_SERVER_PORT", "OTEL_EXPORTER_OTLP_ENDPOINT"),
+                "reporting-service", Set.of("STAGING_BUCKET", "OUTPUT_BUCKET", "REPORT_QUEUE_URL", "MICRONAUT_SERVER_PORT",
+                        "OTEL_EXPORTER_OTLP_ENDPOINT"));
         for (var entry : expected.entrySet()) {
             assertThat(environmentOf(entry.getKey()).keySet()).as(entry.getKey()).isEqualTo(new TreeSet<>(entry.getValue()));
         }
@@ -355,6 +357,24 @@ class WorkloadStackTest {
         for (Workload workload : Workload.values()) {
             assertThat(container(workload.moduleName())).as(workload.moduleName()).containsEntry("StopTimeout", 120);
         }
+    }
+
+    @Test
+    void every_service_sends_its_spans_to_the_collector_sidecar_in_its_task() {
+        for (String service : List.of("ingestion-service", "processing-service", "risk-calculation", "reporting-service")) {
+            assertThat(environmentOf(service).get("OTEL_EXPORTER_OTLP_ENDPOINT")).as(service)
+                    .isEqualTo("http://127.0.0.1:4318");
+        }
+    }
+
+    @Test
+    void only_workers_may_protect_their_tasks_from_scale_in() {
+        Map<String, Map<String, Object>> policies = template.findResources("AWS::IAM::Policy", Match.objectLike(Map.of(
+                "Properties", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(Map.of(
+                        "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                                "Action", List.of("ecs:UpdateTaskProtection", "ecs:GetTaskProtection"))))))))))));
+        assertThat(policies).hasSize(3);
+        assertThat(policies.keySet()).noneMatch(id -> id.startsWith("Reporting"));
     }
 
     @Test

@@ -4,6 +4,8 @@ import com.nightshift.common.aws.AwsClients;
 import com.nightshift.common.aws.AwsEndpoint;
 import com.nightshift.common.manifest.ManifestSigner;
 import com.nightshift.common.storage.ObjectStore;
+import com.nightshift.common.trace.OtlpSpanSender;
+import com.nightshift.common.trace.SpanSender;
 import com.nightshift.common.worker.JobPublisher;
 
 import io.micronaut.context.annotation.Bean;
@@ -45,6 +47,16 @@ public class AwsFactory {
     @Singleton
     JobPublisher jobPublisher(SqsClient sqs) {
         return new JobPublisher(sqs);
+    }
+
+    /**
+     * Spans of every job to the collector sidecar named by {@code OTEL_EXPORTER_OTLP_ENDPOINT}, which
+     * relays them to AWS X-Ray; dropped when the variable is empty.
+     */
+    @Singleton
+    SpanSender spanSender(@Property(name = "otel.exporter.otlp.endpoint") String endpoint,
+            @Property(name = "micronaut.application.name") String serviceName) {
+        return OtlpSpanSender.forEndpoint(endpoint, serviceName);
     }
 
     /** From {@code MANIFEST_SIGNING_KEY}, which the task definition injects from Secrets Manager. */

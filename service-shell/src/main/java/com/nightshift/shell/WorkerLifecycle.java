@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.nightshift.common.trace.SpanSender;
+import com.nightshift.common.trace.TracedJobHandler;
 import com.nightshift.common.worker.SqsWorker;
 import com.nightshift.common.worker.WorkerSettings;
 
@@ -26,16 +28,19 @@ public class WorkerLifecycle {
     private final List<SqsWorker> workers = new ArrayList<>();
     private final Map<String, SqsWorker> byName = new LinkedHashMap<>();
 
-    public WorkerLifecycle(List<QueueConsumer> consumers, SqsClient sqs) {
+    private final SpanSender spans;
+
+    public WorkerLifecycle(List<QueueConsumer> consumers, SqsClient sqs, SpanSender spans) {
         this.consumers = consumers;
         this.sqs = sqs;
+        this.spans = spans;
     }
 
     @EventListener
     synchronized void onStartup(StartupEvent event) {
         for (QueueConsumer consumer : consumers) {
-            SqsWorker worker = new SqsWorker(consumer.name(), sqs, consumer.queueUrl(), consumer,
-                    WorkerSettings.defaults());
+            SqsWorker worker = new SqsWorker(consumer.name(), sqs, consumer.queueUrl(),
+                    new TracedJobHandler(consumer, spans, consumer.name(), consumer.queueUrl()), WorkerSettings.defaults());
             workers.add(worker);
             byName.put(consumer.name(), worker);
             worker.start();

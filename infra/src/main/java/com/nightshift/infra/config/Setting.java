@@ -12,5 +12,7 @@ public enum Setting {
     VAR_SCENARIOS,
     VAR_CONFIDENCE,
     VAR_SEED,
-    MICRONAUT_SERVER_PORT
+    MICRONAUT_SERVER_PORT,
+    /** Where job spans go: the collector sidecar's OTLP/HTTP receiver in the same task. */
+    OTEL_EXPORTER_OTLP_ENDPOINT
 }

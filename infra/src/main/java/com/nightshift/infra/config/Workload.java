@@ -7,6 +7,7 @@ import java.util.Set;
 import static com.nightshift.infra.config.Setting.DATA_BUCKET;
 import static com.nightshift.infra.config.Setting.INGEST_QUEUE_URL;
 import static com.nightshift.infra.config.Setting.MICRONAUT_SERVER_PORT;
+import static com.nightshift.infra.config.Setting.OTEL_EXPORTER_OTLP_ENDPOINT;
 import static com.nightshift.infra.config.Setting.OUTPUT_BUCKET;
 import static com.nightshift.infra.config.Setting.RECON_QUEUE_URL;
 import static com.nightshift.infra.config.Setting.REPORT_QUEUE_URL;
@@ -24,14 +25,14 @@ public enum Workload {
 
     INGESTION("ingestion-service", "Ingestion", false,
             EnumSet.of(DATA_BUCKET, STAGING_BUCKET, INGEST_QUEUE_URL, RECON_QUEUE_URL, RISK_QUEUE_URL,
-                    MICRONAUT_SERVER_PORT)),
+                    MICRONAUT_SERVER_PORT, OTEL_EXPORTER_OTLP_ENDPOINT)),
     PROCESSING("processing-service", "Processing", false,
-            EnumSet.of(STAGING_BUCKET, RECON_QUEUE_URL, REPORT_QUEUE_URL, MICRONAUT_SERVER_PORT)),
+            EnumSet.of(STAGING_BUCKET, RECON_QUEUE_URL, REPORT_QUEUE_URL, MICRONAUT_SERVER_PORT, OTEL_EXPORTER_OTLP_ENDPOINT)),
     RISK("risk-calculation", "Risk", false,
             EnumSet.of(STAGING_BUCKET, RISK_QUEUE_URL, REPORT_QUEUE_URL, VAR_SCENARIOS, VAR_CONFIDENCE, VAR_SEED,
-                    MICRONAUT_SERVER_PORT)),
+                    MICRONAUT_SERVER_PORT, OTEL_EXPORTER_OTLP_ENDPOINT)),
     REPORTING("reporting-service", "Reporting", true,
-            EnumSet.of(STAGING_BUCKET, OUTPUT_BUCKET, REPORT_QUEUE_URL, MICRONAUT_SERVER_PORT));
+            EnumSet.of(STAGING_BUCKET, OUTPUT_BUCKET, REPORT_QUEUE_URL, MICRONAUT_SERVER_PORT, OTEL_EXPORTER_OTLP_ENDPOINT));
 
     private final String moduleName;
     private final String logicalName;

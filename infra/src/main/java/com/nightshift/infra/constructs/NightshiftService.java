@@ -57,6 +57,8 @@ public final class NightshiftService extends Construct {
     public static final int CONTAINER_PORT = 8080;
     public static final String CONTAINER_USER = "1000";
     public static final String COLLECTOR_NAME = "otel-collector";
+    /** The collector's OTLP/HTTP receiver; containers of an awsvpc task share the loopback interface. */
+    public static final String COLLECTOR_OTLP_ENDPOINT = "http://127.0.0.1:4318";
     /** Where the collector's default ECS configuration writes EMF metrics. */
     public static final String EMF_LOG_GROUP = "/aws/ecs/application/metrics";
     public static final Duration STOP_TIMEOUT = Duration.seconds(120);
@@ -145,6 +147,9 @@ public final class NightshiftService extends Construct {
         // The root filesystem is read-only; the JVM and the HTTP server write temporary files here.
         container.addMountPoints(MountPoint.builder().sourceVolume(TMP_VOLUME).containerPath("/tmp").readOnly(false).build());
         addCollector(props, logGroup);
+        if (!workload.servesHttp()) {
+            allowScaleInProtection(props);
+        }
 
         Suppressions.suppress(taskDefinition, "AwsSolutions-ECS2",
                 "The plain environment holds bucket names, queue URLs and tuning values, which are not secret "
@@ -194,8 +199,26 @@ public final class NightshiftService extends Construct {
     }
 
     /**
-     * The ADOT collector beside the service: it receives OTLP on localhost (the SDK default endpoint,
-     * so the service needs no extra variable) and forwards traces to X-Ray and metrics as EMF logs.
+     * A worker asks the ECS agent to protect its task from scale-in while it holds a job
+     * ({@code $ECS_AGENT_URI/task-protection/v1/state}); the agent does that with the task role, so
+     * the role may update and read the protection of this cluster's tasks, and nothing else.
+     */
+    private void allowScaleInProtection(Props props) {
+        taskDefinition.addToTaskRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("ecs:UpdateTaskProtection", "ecs:GetTaskProtection"))
+                .resources(List.of(Stack.of(this).formatArn(ArnComponents.builder()
+                        .service("ecs").resource("task").resourceName(props.cluster().getClusterName() + "/*")
+                        .arnFormat(ArnFormat.SLASH_RESOURCE_NAME).build())))
+                .build());
+        Suppressions.suppress(taskDefinition.getTaskRole(), "AwsSolutions-IAM5",
+                "Scale-in protection: a task's id is known only once it runs, so the resource is every task of "
+                        + "this cluster; the actions only protect or unprotect a task from scale-in.",
+                List.of(Suppressions.matching("^Resource::arn:<AWS::Partition>:ecs:.*:task\\/<Cluster[A-Za-z0-9]+>\\/\\*$")));
+    }
+
+    /**
+     * The ADOT collector beside the service: it receives OTLP on localhost (the service's
+     * {@code OTEL_EXPORTER_OTLP_ENDPOINT} points at it) and forwards traces to X-Ray and metrics as EMF logs.
      * Not essential: losing telemetry must not stop a nightly run.
      */
     private void addCollector(Props props, ILogGroup logGroup) {
