@@ -378,6 +378,34 @@ class WorkloadStackTest {
     }
 
     @Test
+    void every_container_logs_to_its_own_log_group() {
+        Map<String, Map<String, Object>> taskDefinitions = template.findResources("AWS::ECS::TaskDefinition");
+        List<Object> groups = new java.util.ArrayList<>();
+        for (Map<String, Object> taskDefinition : taskDefinitions.values()) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> containers = (List<Map<String, Object>>) ((Map<String, Object>) taskDefinition
+                    .get("Properties")).get("ContainerDefinitions");
+            for (Map<String, Object> container : containers) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> options = (Map<String, Object>) ((Map<String, Object>) container
+                        .get("LogConfiguration")).get("Options");
+                groups.add(options.get("awslogs-group"));
+            }
+        }
+        assertThat(groups).hasSize(8).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void every_container_has_a_health_check() {
+        template.allResourcesProperties("AWS::ECS::TaskDefinition", Map.of("ContainerDefinitions", Match.arrayWith(List.of(
+                Match.objectLike(Map.of("Name", "otel-collector",
+                        "HealthCheck", Match.objectLike(Map.of("Command", List.of("CMD", "/healthcheck")))))))));
+        template.allResourcesProperties("AWS::ECS::TaskDefinition", Map.of("ContainerDefinitions", Match.arrayWith(List.of(
+                Match.objectLike(Map.of("HealthCheck", Match.objectLike(Map.of("Command", Match.arrayWith(List.of(
+                        "com.nightshift.common.health.HealthProbe"))))))))));
+    }
+
+    @Test
     void every_task_runs_the_pinned_collector_sidecar() {
         template.allResourcesProperties("AWS::ECS::TaskDefinition", Map.of("ContainerDefinitions", Match.arrayWith(List.of(
                 Match.objectLike(Map.of("Name", "otel-collector",

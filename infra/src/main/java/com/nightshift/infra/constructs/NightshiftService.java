@@ -75,6 +75,8 @@ public final class NightshiftService extends Construct {
     public static final List<String> HEALTH_CHECK_COMMAND =
             List.of("CMD", "java", "-cp", "/app/classes:/app/libs/*", "com.nightshift.common.health.HealthProbe");
 
+    public static final List<String> COLLECTOR_HEALTH_CHECK_COMMAND = List.of("CMD", "/healthcheck");
+
     private final FargateTaskDefinition taskDefinition;
     private final ContainerDefinition container;
     private final FargateService service;
@@ -146,7 +148,8 @@ public final class NightshiftService extends Construct {
                 .build());
         // The root filesystem is read-only; the JVM and the HTTP server write temporary files here.
         container.addMountPoints(MountPoint.builder().sourceVolume(TMP_VOLUME).containerPath("/tmp").readOnly(false).build());
-        addCollector(props, logGroup);
+        addCollector(props, new EncryptedLogGroup(this, "CollectorLogs",
+                "/nightshift/" + suffix + "/" + name + "/" + COLLECTOR_NAME, props.key()).logGroup());
         if (!workload.servesHttp()) {
             allowScaleInProtection(props);
         }
@@ -230,6 +233,14 @@ public final class NightshiftService extends Construct {
                 .memoryLimitMiB(TaskShape.COLLECTOR_MEMORY_MIB)
                 .readonlyRootFilesystem(true)
                 .command(List.of("--config=/etc/ecs/ecs-default-config.yaml"))
+                // The collector image ships a /healthcheck binary that queries its health_check extension.
+                .healthCheck(HealthCheck.builder()
+                        .command(COLLECTOR_HEALTH_CHECK_COMMAND)
+                        .interval(Duration.seconds(30))
+                        .timeout(Duration.seconds(5))
+                        .retries(3)
+                        .startPeriod(Duration.seconds(30))
+                        .build())
                 .logging(LogDriver.awsLogs(AwsLogDriverProps.builder()
                         .logGroup(logGroup)
                         .streamPrefix(COLLECTOR_NAME)
