@@ -80,7 +80,7 @@ public final class WorkloadStack extends Stack {
                 .actions(List.of("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"))
                 .resources(List.of("*"))
                 .conditions(Map.of("ArnLike", Map.of("kms:EncryptionContext:aws:logs:arn", List.of(
-                        "arn:" + Aws.PARTITION + ":logs:" + config.region() + ":" + Aws.ACCOUNT_ID + ":log-group:/nightshift/" + suffix + "/*",
+                        "arn:" + Aws.PARTITION + ":logs:" + config.region() + ":" + Aws.ACCOUNT_ID + ":log-group:" + EncryptedLogGroup.name("*", suffix),
                         "arn:" + Aws.PARTITION + ":logs:" + config.region() + ":" + Aws.ACCOUNT_ID + ":log-group:"
                                 + TaskFailureRate.taskEventsLogGroupName(suffix)))))
                 .build());
@@ -113,10 +113,10 @@ public final class WorkloadStack extends Stack {
 
         AppSecret secret = new AppSecret(this, "AppSecret", config.secretMode(), suffix, key);
         Network network = new Network(this, "Network", config);
-        network.logFlows(new EncryptedLogGroup(this, "FlowLogs", "/nightshift/" + suffix + "/vpc-flow", key).logGroup());
+        network.logFlows(new EncryptedLogGroup(this, "FlowLogs", EncryptedLogGroup.name("vpc-flow", suffix), key).logGroup());
 
         // ECS Exec sessions are encrypted with the workload key and recorded in their own log group.
-        var execLogs = new EncryptedLogGroup(this, "ExecLogs", "/nightshift/" + suffix + "/ecs-exec", key).logGroup();
+        var execLogs = new EncryptedLogGroup(this, "ExecLogs", EncryptedLogGroup.name("ecs-exec", suffix), key).logGroup();
         Cluster cluster = Cluster.Builder.create(this, "Cluster")
                 .clusterName("ecs-nightshift-" + suffix)
                 .vpc(network.vpc())

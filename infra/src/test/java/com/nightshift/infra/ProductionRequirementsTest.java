@@ -217,7 +217,7 @@ class ProductionRequirementsTest {
                                 "lastStatus", List.of("STOPPED"))),
                 "Targets", List.of(Match.objectLike(Map.of("Arn", Match.objectLike(Map.of("Fn::Join", Match.arrayWith(List.of(
                         Match.arrayWith(List.of(":log-group:", Map.of("Ref", Match.stringLikeRegexp("TaskFailuresEvents.*")))))))))))));
-        dev.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "/aws/events/nightshift-dev/ecs-task-state"));
+        dev.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "/aws/events/log-ecs-task-state-dev"));
         dev.hasResourceProperties("AWS::Logs::ResourcePolicy", Map.of("PolicyDocument", Match.objectLike(Map.of(
                 "Fn::Join", Match.arrayWith(List.of(Match.arrayWith(List.of(
                         Match.stringLikeRegexp(".*logs:PutLogEvents.*events\\.amazonaws\\.com.*")))))))));

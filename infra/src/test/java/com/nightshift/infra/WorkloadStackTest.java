@@ -178,7 +178,7 @@ class WorkloadStackTest {
     @Test
     void created_network_logs_all_flows_to_an_encrypted_log_group() {
         template.hasResourceProperties("AWS::EC2::FlowLog", Map.of("TrafficType", "ALL", "LogDestinationType", "cloud-watch-logs"));
-        template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "/nightshift/local/vpc-flow", "KmsKeyId", Match.anyValue()));
+        template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "log-vpc-flow-local", "KmsKeyId", Match.anyValue()));
     }
 
     @Test
@@ -281,7 +281,7 @@ class WorkloadStackTest {
     @Test
     void every_log_group_keeps_30_days_and_is_encrypted() {
         for (Workload workload : Workload.values()) {
-            template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "/nightshift/local/" + workload.moduleName()));
+            template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "log-" + workload.moduleName() + "-local"));
         }
         template.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30, "KmsKeyId", Match.anyValue()));
     }
@@ -337,7 +337,7 @@ class WorkloadStackTest {
                 "KmsKeyId", Match.anyValue(),
                 "Logging", "OVERRIDE",
                 "LogConfiguration", Map.of("CloudWatchEncryptionEnabled", true, "CloudWatchLogGroupName", Match.anyValue())))));
-        template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "/nightshift/local/ecs-exec", "KmsKeyId", Match.anyValue()));
+        template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "log-ecs-exec-local", "KmsKeyId", Match.anyValue()));
     }
 
     @Test

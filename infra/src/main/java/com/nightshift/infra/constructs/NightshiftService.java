@@ -112,7 +112,7 @@ public final class NightshiftService extends Construct {
         IRepository repository = Repository.fromRepositoryName(this, "Repository",
                 RegistryStack.repositoryName(workload, suffix));
 
-        var logGroup = new EncryptedLogGroup(this, "Logs", "/nightshift/" + suffix + "/" + name, props.key()).logGroup();
+        var logGroup = new EncryptedLogGroup(this, "Logs", EncryptedLogGroup.name(name, suffix), props.key()).logGroup();
 
         this.taskDefinition = FargateTaskDefinition.Builder.create(this, "TaskDefinition")
                 .family("task-" + name + "-" + suffix)
@@ -149,7 +149,7 @@ public final class NightshiftService extends Construct {
         // The root filesystem is read-only; the JVM and the HTTP server write temporary files here.
         container.addMountPoints(MountPoint.builder().sourceVolume(TMP_VOLUME).containerPath("/tmp").readOnly(false).build());
         addCollector(props, new EncryptedLogGroup(this, "CollectorLogs",
-                "/nightshift/" + suffix + "/" + name + "/" + COLLECTOR_NAME, props.key()).logGroup());
+                EncryptedLogGroup.name(name + "-collector", suffix), props.key()).logGroup());
         if (!workload.servesHttp()) {
             allowScaleInProtection(props);
         }

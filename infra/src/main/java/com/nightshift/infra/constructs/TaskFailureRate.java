@@ -124,7 +124,7 @@ public final class TaskFailureRate extends Construct {
 
     /** Where stopped-task events are kept; docs/operations.md points operators here. */
     public static String taskEventsLogGroupName(String environmentSuffix) {
-        return "/aws/events/nightshift-" + environmentSuffix + "/ecs-task-state";
+        return "/aws/events/" + EncryptedLogGroup.name("ecs-task-state", environmentSuffix);
     }
 
     /** The CloudWatch namespace of the task counts, one per environment. */
