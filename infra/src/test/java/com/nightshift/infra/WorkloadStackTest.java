@@ -454,10 +454,23 @@ class WorkloadStackTest {
     }
 
     @Test
-    void workers_scale_out_on_backlog_per_running_task() {
-        Map<String, Map<String, Object>> backlog = template.findResources("AWS::CloudWatch::Alarm", Map.of("Properties", Map.of(
-                "Metrics", Match.arrayWith(List.of(Match.objectLike(Map.of("Expression", "IF(running > 0, visible / running, visible)")))),
-                "Threshold", 10)));
+    void workers_track_backlog_per_running_task_with_metric_math() {
+        Object backlogPerTask = Match.objectLike(Map.of(
+                "Expression", "IF(running > 0, visible / running, visible)", "ReturnData", true));
+        Object visible = Match.objectLike(Map.of("Id", "visible", "MetricStat", Match.objectLike(Map.of(
+                "Metric", Match.objectLike(Map.of("Namespace", "AWS/SQS", "MetricName", "ApproximateNumberOfMessagesVisible"))))));
+        Object running = Match.objectLike(Map.of("Id", "running", "MetricStat", Match.objectLike(Map.of(
+                "Metric", Match.objectLike(Map.of("Namespace", "ECS/ContainerInsights", "MetricName", "RunningTaskCount"))))));
+        Object configuration = Match.objectLike(Map.of(
+                "TargetValue", 10,
+                "ScaleOutCooldown", 300,
+                "ScaleInCooldown", 300,
+                "CustomizedMetricSpecification", Map.of("Metrics",
+                        Match.arrayWith(List.of(backlogPerTask, visible, running)))));
+        Map<String, Map<String, Object>> backlog = template.findResources("AWS::ApplicationAutoScaling::ScalingPolicy",
+                Map.of("Properties", Match.objectLike(Map.of(
+                        "PolicyType", "TargetTrackingScaling",
+                        "TargetTrackingScalingPolicyConfiguration", configuration))));
         assertThat(backlog.keySet()).hasSize(3).noneMatch(id -> id.startsWith("Reporting"));
     }
 

@@ -4,6 +4,8 @@ import com.nightshift.infra.config.ServiceSizing;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.applicationautoscaling.AdjustmentType;
 import software.amazon.awscdk.services.applicationautoscaling.BasicStepScalingPolicyProps;
+import software.amazon.awscdk.services.applicationautoscaling.CfnScalingPolicy;
+import software.amazon.awscdk.services.applicationautoscaling.ScalableTarget;
 import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
 import software.amazon.awscdk.services.applicationautoscaling.ScalingInterval;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
@@ -25,17 +27,18 @@ import java.util.Optional;
 /**
  * Task-count scaling of one service between its configured minimum and maximum: CPU target tracking
  * at {@value #CPU_TARGET_PERCENT}% scales out, a step policy scales in once CPU stays below
- * {@value #CPU_SCALE_IN_PERCENT}%, and a queue worker also scales out on its backlog per running task
- * (visible messages / running tasks). Every policy waits {@link #COOLDOWN} between adjustments.
- * The alarms that drive the step policies are named {@code alarm-<service>-scaling-cpu-low-<suffix>}
- * and {@code alarm-<service>-scaling-backlog-high-<suffix>}.
+ * {@value #CPU_SCALE_IN_PERCENT}%, and a queue worker also tracks its backlog per running task
+ * (visible messages / running tasks, target {@value #BACKLOG_PER_TASK}). Every policy waits
+ * {@link #COOLDOWN} between adjustments. The alarm that drives the CPU step policy is named
+ * {@code alarm-<service>-scaling-cpu-low-<suffix>}; target tracking manages its own alarms.
  */
 public final class ServiceScaling extends Construct {
 
     public static final int CPU_TARGET_PERCENT = 70;
     public static final int CPU_SCALE_IN_PERCENT = 30;
     public static final int BACKLOG_PER_TASK = 10;
-    public static final int BACKLOG_PER_TASK_SURGE = 50;
+    /** With no task running the whole backlog counts, so an idle service still scales out. */
+    public static final String BACKLOG_PER_TASK_EXPRESSION = "IF(running > 0, visible / running, visible)";
     public static final Duration COOLDOWN = Duration.seconds(300);
 
     private final ScalableTaskCount taskCount;
@@ -64,17 +67,61 @@ public final class ServiceScaling extends Construct {
                 .evaluationPeriods(3)
                 .cooldown(COOLDOWN)
                 .build());
-        workQueue.ifPresent(queue -> taskCount.scaleOnMetric("Backlog", BasicStepScalingPolicyProps.builder()
-                .metric(backlogPerTask(queue, clusterName, service.getServiceName()))
-                .scalingSteps(List.of(
-                        ScalingInterval.builder().upper(BACKLOG_PER_TASK).change(0).build(),
-                        ScalingInterval.builder().lower(BACKLOG_PER_TASK).change(1).build(),
-                        ScalingInterval.builder().lower(BACKLOG_PER_TASK_SURGE).change(3).build()))
-                .adjustmentType(AdjustmentType.CHANGE_IN_CAPACITY)
-                .cooldown(COOLDOWN)
-                .build()));
+        workQueue.ifPresent(queue -> trackBacklogPerTask(queue, clusterName, service.getServiceName(),
+                "scaling-" + serviceLabel + "-backlog-" + environmentSuffix));
         nameAlarms("CpuLow", "alarm-" + serviceLabel + "-scaling-cpu-low-" + environmentSuffix);
-        workQueue.ifPresent(queue -> nameAlarms("Backlog", "alarm-" + serviceLabel + "-scaling-backlog-high-" + environmentSuffix));
+    }
+
+    /**
+     * Target tracking on metric math: Application Auto Scaling keeps visible messages per running task
+     * near {@value #BACKLOG_PER_TASK}, adding tasks as the backlog grows and removing them as it drains.
+     * The L2 scaling API takes only single metrics for target tracking, so the policy is written at the
+     * CloudFormation level with the metric-math form of CustomizedMetricSpecification.
+     */
+    private void trackBacklogPerTask(IQueue queue, String clusterName, String serviceName, String policyName) {
+        ScalableTarget target = (ScalableTarget) taskCount.getNode().findChild("Target");
+        CfnScalingPolicy.Builder.create(this, "BacklogTarget")
+                .policyName(policyName)
+                .policyType("TargetTrackingScaling")
+                .scalingTargetId(target.getScalableTargetId())
+                .targetTrackingScalingPolicyConfiguration(CfnScalingPolicy.TargetTrackingScalingPolicyConfigurationProperty.builder()
+                        .targetValue(BACKLOG_PER_TASK)
+                        .scaleOutCooldown(COOLDOWN.toSeconds())
+                        .scaleInCooldown(COOLDOWN.toSeconds())
+                        .customizedMetricSpecification(CfnScalingPolicy.CustomizedMetricSpecificationProperty.builder()
+                                .metrics(List.of(
+                                        CfnScalingPolicy.TargetTrackingMetricDataQueryProperty.builder()
+                                                .id("backlog_per_task")
+                                                .label("Visible messages per running task")
+                                                .expression(BACKLOG_PER_TASK_EXPRESSION)
+                                                .returnData(true)
+                                                .build(),
+                                        metricStat("visible", "AWS/SQS", "ApproximateNumberOfMessagesVisible",
+                                                Map.of("QueueName", queue.getQueueName()), "Maximum"),
+                                        metricStat("running", "ECS/ContainerInsights", "RunningTaskCount",
+                                                Map.of("ClusterName", clusterName, "ServiceName", serviceName), "Average")))
+                                .build())
+                        .build())
+                .build();
+    }
+
+    private static CfnScalingPolicy.TargetTrackingMetricDataQueryProperty metricStat(String id, String namespace,
+            String metricName, Map<String, String> dimensions, String statistic) {
+        return CfnScalingPolicy.TargetTrackingMetricDataQueryProperty.builder()
+                .id(id)
+                .returnData(false)
+                .metricStat(CfnScalingPolicy.TargetTrackingMetricStatProperty.builder()
+                        .stat(statistic)
+                        .metric(CfnScalingPolicy.TargetTrackingMetricProperty.builder()
+                                .namespace(namespace)
+                                .metricName(metricName)
+                                .dimensions(dimensions.entrySet().stream()
+                                        .map(d -> CfnScalingPolicy.TargetTrackingMetricDimensionProperty.builder()
+                                                .name(d.getKey()).value(d.getValue()).build())
+                                        .toList())
+                                .build())
+                        .build())
+                .build();
     }
 
     /** Step scaling creates its alarm itself, without a name; give it one like every other alarm. */
@@ -92,7 +139,7 @@ public final class ServiceScaling extends Construct {
     public static IMetric backlogPerTask(IQueue queue, String clusterName, String serviceName) {
         return MathExpression.Builder.create()
                 .label("Backlog per task")
-                .expression("IF(running > 0, visible / running, visible)")
+                .expression(BACKLOG_PER_TASK_EXPRESSION)
                 .usingMetrics(Map.of(
                         "visible", queue.metricApproximateNumberOfMessagesVisible(
                                 MetricOptions.builder()
