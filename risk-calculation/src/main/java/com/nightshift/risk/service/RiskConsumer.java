@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -125,28 +125,48 @@ public class RiskConsumer implements QueueConsumer {
         MarketData marketData = market.build();
         VarParameters parameters = VarParameters.of(confidence, HORIZON_DAYS, scenarios, seed);
 
-        for (Portfolio portfolio : portfolios(positions, priceCurrency)) {
-            RiskResult result = engine.run(portfolio, marketData, parameters);
-            ResultManifest manifest = signer.sign(ResultManifest.unsigned(inputs.inputs(), Map.of(
-                    "portfolio", portfolio.id(), "businessDate", date.toString(),
-                    "confidence", Double.toString(confidence), "horizonDays", Integer.toString(HORIZON_DAYS),
-                    "scenarios", Integer.toString(scenarios), "lookbackDays", Integer.toString(LOOKBACK_DAYS),
-                    "method", "monte-carlo-normal"), seed, clock.instant()));
-            RiskDocument document = new RiskDocument(portfolio.id(), date, result.valuationDate(), result.currency(),
-                    result.portfolioValue(), result.valueAtRisk(), result.expectedShortfall(), result.confidence(),
-                    result.horizonDays(), result.scenarios(), result.seed(), result.returnsUsed(),
-                    "Monte Carlo, multivariate normal log returns", portfolio.holdings().entrySet().stream()
-                            .map(h -> new RiskDocument.Holding(h.getKey(), h.getValue(),
-                                    result.holdingValues().getOrDefault(h.getKey(), 0.0))).toList(),
-                    manifest);
-            String resultKey = "results/risk/" + date + "/" + portfolio.id() + "/result.json";
-            store.put(ObjectRef.of(stagingBucket, resultKey), JsonCodec.writeBytes(document), "application/json");
-            LOG.info("{}: {} VaR {} ES {} {} ({} scenarios)", job.jobId(), portfolio.id(),
-                    String.format("%.2f", result.valueAtRisk()), String.format("%.2f", result.expectedShortfall()),
-                    result.currency(), result.scenarios());
-            publisher.publish(reportQueueUrl, new ReportJob(job.jobId() + "-" + portfolio.id(), ReportKind.RISK,
-                    stagingBucket, resultKey, "risk-" + date + "-" + portfolio.id()), message.trace());
+        // Each portfolio stands alone: one that cannot be computed does not hold back the others'
+        // reports, and the job still fails afterwards, so the failure is retried and then dead-lettered.
+        List<String> failures = new ArrayList<>();
+        Map<String, List<Position>> byPortfolio = byPortfolio(positions);
+        for (Map.Entry<String, List<Position>> entry : byPortfolio.entrySet()) {
+            try {
+                computeAndReport(job, message, portfolio(entry.getKey(), entry.getValue(), priceCurrency), marketData,
+                        parameters, inputs);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                LOG.error("{}: portfolio {} not computed: {}", job.jobId(), entry.getKey(), e.getMessage());
+                failures.add(entry.getKey() + ": " + e.getMessage());
+            }
         }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException(job.jobId() + ": " + failures.size() + " of " + byPortfolio.size()
+                    + " portfolios not computed; " + String.join("; ", failures));
+        }
+    }
+
+    private void computeAndReport(RiskJob job, JobMessage message, Portfolio portfolio, MarketData marketData,
+            VarParameters parameters, StagedInputs inputs) {
+        LocalDate date = job.businessDate();
+        RiskResult result = engine.run(portfolio, marketData, parameters);
+        ResultManifest manifest = signer.sign(ResultManifest.unsigned(inputs.inputs(), Map.of(
+                "portfolio", portfolio.id(), "businessDate", date.toString(),
+                "confidence", Double.toString(confidence), "horizonDays", Integer.toString(HORIZON_DAYS),
+                "scenarios", Integer.toString(scenarios), "lookbackDays", Integer.toString(LOOKBACK_DAYS),
+                "method", "monte-carlo-normal"), seed, clock.instant()));
+        RiskDocument document = new RiskDocument(portfolio.id(), date, result.valuationDate(), result.currency(),
+                result.portfolioValue(), result.valueAtRisk(), result.expectedShortfall(), result.confidence(),
+                result.horizonDays(), result.scenarios(), result.seed(), result.returnsUsed(),
+                "Monte Carlo, multivariate normal log returns", portfolio.holdings().entrySet().stream()
+                        .map(h -> new RiskDocument.Holding(h.getKey(), h.getValue(),
+                                result.holdingValues().getOrDefault(h.getKey(), 0.0))).toList(),
+                manifest);
+        String resultKey = "results/risk/" + date + "/" + portfolio.id() + "/result.json";
+        store.put(ObjectRef.of(stagingBucket, resultKey), JsonCodec.writeBytes(document), "application/json");
+        LOG.info("{}: {} VaR {} ES {} {} ({} scenarios)", job.jobId(), portfolio.id(),
+                String.format("%.2f", result.valueAtRisk()), String.format("%.2f", result.expectedShortfall()),
+                result.currency(), result.scenarios());
+        publisher.publish(reportQueueUrl, new ReportJob(job.jobId() + "-" + portfolio.id(), ReportKind.RISK,
+                stagingBucket, resultKey, "risk-" + date + "-" + portfolio.id()), message.trace());
     }
 
     /**
@@ -162,27 +182,33 @@ public class RiskConsumer implements QueueConsumer {
         return JsonCodec.read(body, RiskJob.class);
     }
 
-    /** Positions grouped by portfolio; quantities of the same instrument add up. */
-    static List<Portfolio> portfolios(List<Position> positions, Map<String, String> priceCurrency) {
-        Map<String, Map<String, Double>> holdings = new TreeMap<>();
-        Map<String, String> currencies = new LinkedHashMap<>();
+    /** Positions by portfolio id, in id order. */
+    static Map<String, List<Position>> byPortfolio(List<Position> positions) {
+        Map<String, List<Position>> byPortfolio = new TreeMap<>();
+        positions.forEach(p -> byPortfolio.computeIfAbsent(p.portfolioId().value(), k -> new ArrayList<>()).add(p));
+        return byPortfolio;
+    }
+
+    /**
+     * One portfolio from its positions, quantities of the same instrument added up. Refused when it
+     * mixes currencies or holds an instrument priced in another currency: there is no FX conversion yet.
+     */
+    static Portfolio portfolio(String id, List<Position> positions, Map<String, String> priceCurrency) {
+        Map<String, Double> holdings = new TreeMap<>();
+        String currency = positions.getFirst().currency().getCurrencyCode();
         for (Position position : positions) {
-            String id = position.portfolioId().value();
-            String currency = position.currency().getCurrencyCode();
-            String previous = currencies.putIfAbsent(id, currency);
-            if (previous != null && !previous.equals(currency)) {
-                throw new IllegalArgumentException("portfolio " + id + " holds positions in " + previous + " and "
-                        + currency + "; one currency per portfolio is supported");
+            String held = position.currency().getCurrencyCode();
+            if (!held.equals(currency)) {
+                throw new IllegalArgumentException("portfolio " + id + " holds positions in " + currency + " and "
+                        + held + "; one currency per portfolio is supported");
             }
             String quoted = priceCurrency.get(position.instrumentId());
             if (quoted != null && !quoted.equals(currency)) {
                 throw new IllegalArgumentException("portfolio " + id + " holds " + position.instrumentId() + " in "
                         + currency + " but its prices are in " + quoted);
             }
-            holdings.computeIfAbsent(id, k -> new TreeMap<>()).merge(position.instrumentId(),
-                    position.quantity().doubleValue(), Double::sum);
+            holdings.merge(position.instrumentId(), position.quantity().doubleValue(), Double::sum);
         }
-        return holdings.entrySet().stream()
-                .map(e -> Portfolio.of(e.getKey(), currencies.get(e.getKey()), e.getValue())).toList();
+        return Portfolio.of(id, currency, holdings);
     }
 }

@@ -24,24 +24,31 @@ class RiskConsumerTest {
     }
 
     @Test
-    void positions_group_into_one_portfolio_each_with_quantities_of_an_instrument_added() {
-        List<Portfolio> portfolios = RiskConsumer.portfolios(List.of(
-                position("PF-A", "AAPL", "100", "USD"), position("PF-B", "KO", "5", "USD"),
+    void positions_group_by_portfolio_in_id_order() {
+        Map<String, List<Position>> byPortfolio = RiskConsumer.byPortfolio(List.of(
+                position("PF-B", "KO", "5", "USD"), position("PF-A", "AAPL", "100", "USD"),
+                position("PF-A", "MSFT", "10", "USD")));
+        assertThat(byPortfolio.keySet()).containsExactly("PF-A", "PF-B");
+        assertThat(byPortfolio.get("PF-A")).hasSize(2);
+    }
+
+    @Test
+    void quantities_of_the_same_instrument_add_up() {
+        Portfolio portfolio = RiskConsumer.portfolio("PF-A", List.of(position("PF-A", "AAPL", "100", "USD"),
                 position("PF-A", "AAPL", "50", "USD"), position("PF-A", "MSFT", "10", "USD")), Map.of());
-        assertThat(portfolios).extracting(Portfolio::id).containsExactly("PF-A", "PF-B");
-        assertThat(portfolios.getFirst().holdings()).containsEntry("AAPL", 150.0).containsEntry("MSFT", 10.0);
+        assertThat(portfolio.holdings()).containsEntry("AAPL", 150.0).containsEntry("MSFT", 10.0);
     }
 
     @Test
     void a_portfolio_in_two_currencies_is_refused_naming_both() {
-        assertThatThrownBy(() -> RiskConsumer.portfolios(List.of(position("PF-A", "AAPL", "1", "USD"),
+        assertThatThrownBy(() -> RiskConsumer.portfolio("PF-A", List.of(position("PF-A", "AAPL", "1", "USD"),
                 position("PF-A", "SAP", "1", "EUR")), Map.of()))
                 .hasMessageContaining("PF-A").hasMessageContaining("USD").hasMessageContaining("EUR");
     }
 
     @Test
     void a_position_whose_prices_are_in_another_currency_is_refused() {
-        assertThatThrownBy(() -> RiskConsumer.portfolios(List.of(position("PF-A", "SAP", "1", "USD")),
+        assertThatThrownBy(() -> RiskConsumer.portfolio("PF-A", List.of(position("PF-A", "SAP", "1", "USD")),
                 Map.of("SAP", "EUR"))).hasMessageContaining("SAP").hasMessageContaining("EUR");
     }
 
