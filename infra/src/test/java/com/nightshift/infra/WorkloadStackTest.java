@@ -295,6 +295,25 @@ class WorkloadStackTest {
     }
 
     @Test
+    void services_spread_over_the_private_subnets_of_three_zones() {
+        for (Map<String, Object> service : template.findResources("AWS::ECS::Service").values()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> awsvpc = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) service
+                    .get("Properties")).get("NetworkConfiguration")).get("AwsvpcConfiguration");
+            assertThat((List<?>) awsvpc.get("Subnets")).hasSize(3).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void services_declare_no_placement_strategies_or_constraints_which_fargate_rejects() {
+        for (Map<String, Object> service : template.findResources("AWS::ECS::Service").values()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> properties = (Map<String, Object>) service.get("Properties");
+            assertThat(properties).doesNotContainKeys("PlacementStrategies", "PlacementConstraints");
+        }
+    }
+
+    @Test
     void workers_run_mostly_on_spot_with_one_on_demand_task() {
         for (Workload workload : List.of(Workload.INGESTION, Workload.PROCESSING, Workload.RISK)) {
             template.hasResourceProperties("AWS::ECS::Service", Map.of("ServiceName", "svc-" + workload.moduleName() + "-local",
