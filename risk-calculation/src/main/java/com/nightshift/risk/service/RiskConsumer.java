@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +33,7 @@ import com.nightshift.common.worker.JobPublisher;
 import com.nightshift.risk.engine.MarketData;
 import com.nightshift.risk.engine.MonteCarloVarEngine;
 import com.nightshift.risk.engine.Portfolio;
+import com.nightshift.risk.engine.RiskBook;
 import com.nightshift.risk.engine.RiskResult;
 import com.nightshift.risk.engine.VarParameters;
 import com.nightshift.shell.QueueConsumer;
@@ -113,33 +113,22 @@ public class RiskConsumer implements QueueConsumer {
         StagedInputs inputs = new StagedInputs(store);
         List<Position> positions = inputs.read(positionObjects, new PositionCsvCodec());
         List<PricePoint> prices = inputs.read(priceObjects, new PriceCsvCodec());
-        LocalDate windowStart = date.minusDays(LOOKBACK_DAYS);
-        MarketData.Builder market = MarketData.builder();
-        Map<String, String> priceCurrency = new TreeMap<>();
-        for (PricePoint price : prices) {
-            if (!price.priceDate().isAfter(date) && !price.priceDate().isBefore(windowStart)) {
-                market.add(price.instrumentId(), price.priceDate(), price.close().doubleValue());
-                priceCurrency.put(price.instrumentId(), price.currency().getCurrencyCode());
-            }
-        }
-        MarketData marketData = market.build();
+        RiskBook book = RiskBook.of(date, positions, prices, LOOKBACK_DAYS);
         VarParameters parameters = VarParameters.of(confidence, HORIZON_DAYS, scenarios, seed);
 
         // Each portfolio stands alone: one that cannot be computed does not hold back the others'
         // reports, and the job still fails afterwards, so the failure is retried and then dead-lettered.
         List<String> failures = new ArrayList<>();
-        Map<String, List<Position>> byPortfolio = byPortfolio(positions);
-        for (Map.Entry<String, List<Position>> entry : byPortfolio.entrySet()) {
+        for (String id : book.portfolioIds()) {
             try {
-                computeAndReport(job, message, portfolio(entry.getKey(), entry.getValue(), priceCurrency), marketData,
-                        parameters, inputs);
+                computeAndReport(job, message, book.portfolio(id), book.marketData(), parameters, inputs);
             } catch (IllegalArgumentException | IllegalStateException e) {
-                LOG.error("{}: portfolio {} not computed: {}", job.jobId(), entry.getKey(), e.getMessage());
-                failures.add(entry.getKey() + ": " + e.getMessage());
+                LOG.error("{}: portfolio {} not computed: {}", job.jobId(), id, e.getMessage());
+                failures.add(id + ": " + e.getMessage());
             }
         }
         if (!failures.isEmpty()) {
-            throw new IllegalStateException(job.jobId() + ": " + failures.size() + " of " + byPortfolio.size()
+            throw new IllegalStateException(job.jobId() + ": " + failures.size() + " of " + book.portfolioIds().size()
                     + " portfolios not computed; " + String.join("; ", failures));
         }
     }
@@ -180,35 +169,5 @@ public class RiskConsumer implements QueueConsumer {
             return new RiskJob(message.path("jobId").asText("risk-nightly") + "-" + date, date);
         }
         return JsonCodec.read(body, RiskJob.class);
-    }
-
-    /** Positions by portfolio id, in id order. */
-    static Map<String, List<Position>> byPortfolio(List<Position> positions) {
-        Map<String, List<Position>> byPortfolio = new TreeMap<>();
-        positions.forEach(p -> byPortfolio.computeIfAbsent(p.portfolioId().value(), k -> new ArrayList<>()).add(p));
-        return byPortfolio;
-    }
-
-    /**
-     * One portfolio from its positions, quantities of the same instrument added up. Refused when it
-     * mixes currencies or holds an instrument priced in another currency: there is no FX conversion yet.
-     */
-    static Portfolio portfolio(String id, List<Position> positions, Map<String, String> priceCurrency) {
-        Map<String, Double> holdings = new TreeMap<>();
-        String currency = positions.getFirst().currency().getCurrencyCode();
-        for (Position position : positions) {
-            String held = position.currency().getCurrencyCode();
-            if (!held.equals(currency)) {
-                throw new IllegalArgumentException("portfolio " + id + " holds positions in " + currency + " and "
-                        + held + "; one currency per portfolio is supported");
-            }
-            String quoted = priceCurrency.get(position.instrumentId());
-            if (quoted != null && !quoted.equals(currency)) {
-                throw new IllegalArgumentException("portfolio " + id + " holds " + position.instrumentId() + " in "
-                        + currency + " but its prices are in " + quoted);
-            }
-            holdings.merge(position.instrumentId(), position.quantity().doubleValue(), Double::sum);
-        }
-        return Portfolio.of(id, currency, holdings);
     }
 }
