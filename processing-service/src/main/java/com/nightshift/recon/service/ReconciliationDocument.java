@@ -35,7 +35,8 @@ public record ReconciliationDocument(String account, LocalDate businessDate, Lis
         }
     }
 
-    static ReconciliationDocument of(ReconciliationResult result, List<String> rules, ResultManifest manifest) {
+    /** The document of one reconciliation result. */
+    public static ReconciliationDocument of(ReconciliationResult result, List<String> rules, ResultManifest manifest) {
         return new ReconciliationDocument(result.account().value(), result.businessDate(), rules, result.counts(),
                 result.totals().stream().map(t -> new Totals(t.currency().getCurrencyCode(), plain(t.ledgerTotal()),
                         plain(t.statementTotal()), plain(t.difference()))).toList(),

@@ -16,12 +16,13 @@ import com.nightshift.reporting.pdf.TableColumn;
  * Turns result documents (docs/architecture.md) into report documents: what a compliance or risk
  * reader needs on paper, every figure taken from the result, nothing recomputed.
  */
-final class ReportComposer {
+public final class ReportComposer {
 
     private ReportComposer() {
     }
 
-    static ReportDocument reconciliation(JsonNode result, Instant generatedAt) {
+    /** The report of a reconciliation result document. */
+    public static ReportDocument reconciliation(JsonNode result, Instant generatedAt) {
         JsonNode counts = result.path("counts");
         String account = result.path("account").asText();
         Map<String, String> figures = new LinkedHashMap<>();
@@ -46,7 +47,8 @@ final class ReportComposer {
                 "Match rule: exact on account, currency, amount and normalised reference"), generatedAt, sections);
     }
 
-    static ReportDocument risk(JsonNode result, Instant generatedAt) {
+    /** The report of a risk result document. */
+    public static ReportDocument risk(JsonNode result, Instant generatedAt) {
         String portfolio = result.path("portfolio").asText();
         String currency = result.path("currency").asText();
         double confidence = result.path("confidence").asDouble();

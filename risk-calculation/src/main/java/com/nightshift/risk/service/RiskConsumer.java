@@ -142,13 +142,7 @@ public class RiskConsumer implements QueueConsumer {
                 "confidence", Double.toString(confidence), "horizonDays", Integer.toString(HORIZON_DAYS),
                 "scenarios", Integer.toString(scenarios), "lookbackDays", Integer.toString(LOOKBACK_DAYS),
                 "method", "monte-carlo-normal"), seed, clock.instant()));
-        RiskDocument document = new RiskDocument(portfolio.id(), date, result.valuationDate(), result.currency(),
-                result.portfolioValue(), result.valueAtRisk(), result.expectedShortfall(), result.confidence(),
-                result.horizonDays(), result.scenarios(), result.seed(), result.returnsUsed(),
-                "Monte Carlo, multivariate normal log returns", portfolio.holdings().entrySet().stream()
-                        .map(h -> new RiskDocument.Holding(h.getKey(), h.getValue(),
-                                result.holdingValues().getOrDefault(h.getKey(), 0.0))).toList(),
-                manifest);
+        RiskDocument document = RiskDocument.of(portfolio, date, result, manifest);
         String resultKey = "results/risk/" + date + "/" + portfolio.id() + "/result.json";
         store.put(ObjectRef.of(stagingBucket, resultKey), JsonCodec.writeBytes(document), "application/json");
         LOG.info("{}: {} VaR {} ES {} {} ({} scenarios)", job.jobId(), portfolio.id(),

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.nightshift.common.manifest.ResultManifest;
+import com.nightshift.risk.engine.Portfolio;
+import com.nightshift.risk.engine.RiskResult;
 
 /**
  * {@code results/risk/<date>/<portfolio>/result.json}: one portfolio's VaR and ES as the reporting
@@ -15,5 +17,18 @@ public record RiskDocument(String portfolio, LocalDate businessDate, LocalDate v
 
     /** One position, valued at the valuation date's close. */
     public record Holding(String instrument, double quantity, double value) {
+    }
+
+    public static final String METHOD = "Monte Carlo, multivariate normal log returns";
+
+    /** The document of one portfolio's result. */
+    public static RiskDocument of(Portfolio portfolio, LocalDate businessDate, RiskResult result, ResultManifest manifest) {
+        return new RiskDocument(portfolio.id(), businessDate, result.valuationDate(), result.currency(),
+                result.portfolioValue(), result.valueAtRisk(), result.expectedShortfall(), result.confidence(),
+                result.horizonDays(), result.scenarios(), result.seed(), result.returnsUsed(), METHOD,
+                portfolio.holdings().entrySet().stream()
+                        .map(h -> new Holding(h.getKey(), h.getValue(), result.holdingValues().getOrDefault(h.getKey(), 0.0)))
+                        .toList(),
+                manifest);
     }
 }

@@ -1,0 +1,89 @@
+package com.nightshift.stages;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.nightshift.common.json.JsonCodec;
+import com.nightshift.common.market.Position;
+import com.nightshift.common.market.PositionCsvCodec;
+import com.nightshift.common.market.PriceCsvCodec;
+import com.nightshift.common.market.PricePoint;
+import com.nightshift.risk.engine.MonteCarloVarEngine;
+import com.nightshift.risk.engine.Portfolio;
+import com.nightshift.risk.engine.RiskBook;
+import com.nightshift.risk.engine.RiskResult;
+import com.nightshift.risk.engine.VarParameters;
+import com.nightshift.risk.service.RiskDocument;
+
+/**
+ * {@code nightshift var --positions FILE --prices FILE [--date D] [--scenarios N] [--confidence C]
+ * [--seed S] [--out DIR]}: the Monte Carlo VaR/ES engine on local files, with the service's defaults
+ * (10,000 scenarios, 99%, 1 day, seed 20261120, a 365-day look-back), so the same inputs give the same
+ * numbers as the night.
+ */
+public final class VarStage {
+
+    static final int DEFAULT_SCENARIOS = 10_000;
+    static final double DEFAULT_CONFIDENCE = 0.99;
+    static final int DEFAULT_SEED = 20261120;
+    static final int LOOKBACK_DAYS = 365;
+
+    private VarStage() {
+    }
+
+    public static void run(List<String> args, Path defaultOut, Map<String, String> environment, PrintStream console)
+            throws IOException {
+        Arguments arguments = Arguments.parse("var", args,
+                Set.of("positions", "prices", "date", "scenarios", "confidence", "seed", "out"));
+        Path out = arguments.option("out").map(Path::of).orElse(defaultOut);
+        LocalInputs inputs = new LocalInputs(console);
+        List<Position> positions = inputs.read(arguments.file("positions"), new PositionCsvCodec());
+        List<PricePoint> prices = inputs.read(arguments.file("prices"), new PriceCsvCodec());
+        LocalDate date = arguments.option("date").map(VarStage::date).orElseGet(() -> prices.stream()
+                .map(PricePoint::priceDate).max(Comparator.naturalOrder())
+                .orElseThrow(() -> new IllegalArgumentException("var: the prices file has no prices")));
+        int scenarios = arguments.integer("scenarios", DEFAULT_SCENARIOS);
+        double confidence = arguments.decimal("confidence", DEFAULT_CONFIDENCE);
+        long seed = arguments.integer("seed", DEFAULT_SEED);
+        VarParameters parameters = VarParameters.of(confidence, 1, scenarios, seed);
+        RiskBook book = RiskBook.of(date, positions.stream().filter(p -> p.asOfDate().equals(date)).toList(), prices,
+                LOOKBACK_DAYS);
+        if (book.portfolioIds().isEmpty()) {
+            throw new IllegalArgumentException("var: no positions as of " + date + " (use --date)");
+        }
+        MonteCarloVarEngine engine = MonteCarloVarEngine.withParallelism(Runtime.getRuntime().availableProcessors());
+
+        console.printf("business date %s, %d scenarios, %.1f%% 1-day, seed %d%n", date, scenarios, 100 * confidence, seed);
+        console.println("portfolio       ccy           value             VaR              ES");
+        for (String id : book.portfolioIds()) {
+            Portfolio portfolio = book.portfolio(id);
+            RiskResult result = engine.run(portfolio, book.marketData(), parameters);
+            console.printf("%-14s  %s %15.2f %15.2f %15.2f%n", id, result.currency(), result.portfolioValue(),
+                    result.valueAtRisk(), result.expectedShortfall());
+            Path file = out.resolve("results/risk/" + date + "/" + id + "/result.json");
+            Files.createDirectories(file.getParent());
+            Files.write(file, JsonCodec.writeBytes(RiskDocument.of(portfolio, date, result, inputs.manifest(Map.of(
+                    "portfolio", id, "businessDate", date.toString(), "confidence", Double.toString(confidence),
+                    "horizonDays", "1", "scenarios", Integer.toString(scenarios),
+                    "lookbackDays", Integer.toString(LOOKBACK_DAYS), "method", "monte-carlo-normal"), seed,
+                    environment))));
+        }
+        console.println("results in " + out.resolve("results/risk").toAbsolutePath());
+    }
+
+    private static LocalDate date(String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("var: --date '" + value + "' is not an ISO-8601 date (yyyy-mm-dd)");
+        }
+    }
+}
