@@ -594,7 +594,7 @@ class WorkloadStackTest {
                 Map.of("Key", "Project", "Value", "nightshift")))));
     }
 
-    // --- helpers -------------------------------------------------------------------------------
+    // --- template lookups ------------------------------------------------------------------------
 
     static Map<String, Map<String, Object>> resources() {
         return castMap(json.get("Resources"));
