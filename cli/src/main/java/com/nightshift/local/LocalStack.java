@@ -1,7 +1,6 @@
 package com.nightshift.local;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -37,7 +36,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.EventBridgeConfiguration;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The whole platform on one machine: the AWS emulator, the workload stack deployed into it from the
@@ -271,24 +269,11 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    public SqsClient sqs() {
-        return clients.sqs();
-    }
-
     @Override
     public void close() {
         List<ServiceProcess> reversed = new ArrayList<>(services.values());
         java.util.Collections.reverse(reversed);
         reversed.forEach(ServiceProcess::close);
         moto.ifPresent(MotoServer::close);
-    }
-
-    static void copy(Path from, Path to) {
-        try {
-            Files.createDirectories(to.getParent());
-            Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

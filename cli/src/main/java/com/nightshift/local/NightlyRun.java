@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nightshift.common.json.JsonCodec;
-import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.StoredObject;
 
 /**
@@ -93,8 +92,8 @@ final class NightlyRun {
         Files.write(path, content);
     }
 
-    private void printSummary(StackDriver driver, SampleDataSet sample, Duration night) {
-        String staging = driver.outputs().stagingBucket();
+    /** Reads the copies just made in the output directory, not the buckets a second time. */
+    private void printSummary(StackDriver driver, SampleDataSet sample, Duration night) throws IOException {
         String date = SampleDataSet.BUSINESS_DATE.toString();
         console.println();
         console.printf("Nightshift local run, business date %s: all %d reports in %d s%n", date,
@@ -102,8 +101,7 @@ final class NightlyRun {
         console.println();
         console.println("Reconciliation      ledger  statement  matched  unmatched-ledger  unmatched-statement");
         for (SampleDataSet.AccountTruth account : sample.accounts()) {
-            JsonNode result = JsonCodec.tree(driver.store().read(ObjectRef.of(staging,
-                    "results/recon/" + date + "/" + account.account() + "/result.json")));
+            JsonNode result = copied("results/recon/" + date + "/" + account.account() + "/result.json");
             JsonNode counts = result.path("counts");
             console.printf("  %-16s %7d %10d %8d %17d %20d%n", account.account(), counts.path("ledgerRows").asInt(),
                     counts.path("statementRows").asInt(), counts.path("matched").asInt(),
@@ -112,8 +110,7 @@ final class NightlyRun {
         console.println();
         console.println("Risk (1-day Monte Carlo)   value           VaR             ES     confidence  scenarios");
         for (String portfolio : sample.portfolios()) {
-            JsonNode result = JsonCodec.tree(driver.store().read(ObjectRef.of(staging,
-                    "results/risk/" + date + "/" + portfolio + "/result.json")));
+            JsonNode result = copied("results/risk/" + date + "/" + portfolio + "/result.json");
             console.printf("  %-12s %s %14.2f %14.2f %14.2f %10.1f%% %10d%n", portfolio, result.path("currency").asText(),
                     result.path("portfolioValue").asDouble(), result.path("valueAtRisk").asDouble(),
                     result.path("expectedShortfall").asDouble(), 100 * result.path("confidence").asDouble(),
@@ -121,8 +118,10 @@ final class NightlyRun {
         }
         console.println();
         int rejected = 0;
-        for (StoredObject object : driver.store().list(staging, "ingested/")) {
-            rejected += JsonCodec.tree(driver.store().read(object.ref())).path("rowsRejected").asInt();
+        try (Stream<Path> summaries = Files.list(out.resolve("ingested"))) {
+            for (Path summary : summaries.toList()) {
+                rejected += JsonCodec.tree(Files.readAllBytes(summary)).path("rowsRejected").asInt();
+            }
         }
         console.printf("Rejected rows: %d (see %s)%n", rejected, out.resolve("rejects").toAbsolutePath());
         console.println();
@@ -133,5 +132,9 @@ final class NightlyRun {
                     out.resolve("reports/" + id + ".pdf").toAbsolutePath(), driver.reportsEndpoint(), id));
         }
         lines.forEach(console::println);
+    }
+
+    private JsonNode copied(String key) throws IOException {
+        return JsonCodec.tree(Files.readAllBytes(out.resolve(key)));
     }
 }

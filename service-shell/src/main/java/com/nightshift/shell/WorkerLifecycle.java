@@ -1,6 +1,5 @@
 package com.nightshift.shell;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +24,9 @@ public class WorkerLifecycle {
 
     private final List<QueueConsumer> consumers;
     private final SqsClient sqs;
-    private final List<SqsWorker> workers = new ArrayList<>();
-    private final Map<String, SqsWorker> byName = new LinkedHashMap<>();
-
     private final SpanSender spans;
+    /** Worker by consumer name, in start order. */
+    private final Map<String, SqsWorker> workers = new LinkedHashMap<>();
 
     public WorkerLifecycle(List<QueueConsumer> consumers, SqsClient sqs, SpanSender spans) {
         this.consumers = consumers;
@@ -41,8 +39,7 @@ public class WorkerLifecycle {
         for (QueueConsumer consumer : consumers) {
             SqsWorker worker = new SqsWorker(consumer.name(), sqs, consumer.queueUrl(),
                     new TracedJobHandler(consumer, spans, consumer.name(), consumer.queueUrl()), WorkerSettings.defaults());
-            workers.add(worker);
-            byName.put(consumer.name(), worker);
+            workers.put(consumer.name(), worker);
             worker.start();
         }
     }
@@ -50,12 +47,12 @@ public class WorkerLifecycle {
     /** Worker name to healthy, in start order. */
     public synchronized Map<String, Boolean> health() {
         Map<String, Boolean> health = new LinkedHashMap<>();
-        byName.forEach((name, worker) -> health.put(name, worker.healthy()));
+        workers.forEach((name, worker) -> health.put(name, worker.healthy()));
         return health;
     }
 
     @PreDestroy
     synchronized void stop() {
-        workers.forEach(SqsWorker::close);
+        workers.values().forEach(SqsWorker::close);
     }
 }

@@ -1,15 +1,13 @@
 package com.nightshift.common.storage;
 
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -28,9 +26,16 @@ public final class ObjectStore {
         this.s3 = s3;
     }
 
-    /** Opens an object for streaming; the caller closes the stream. */
-    public ResponseInputStream<GetObjectResponse> open(ObjectRef ref) {
-        return s3.getObject(GetObjectRequest.builder().bucket(ref.bucket()).key(ref.key()).build());
+    /** The object and its ETag in one request, or empty when there is no object at {@code ref}. */
+    public Optional<ObjectContent> fetch(ObjectRef ref) {
+        try {
+            ResponseBytes<GetObjectResponse> response = s3.getObjectAsBytes(b -> b.bucket(ref.bucket()).key(ref.key()));
+            GetObjectResponse meta = response.response();
+            return Optional.of(new ObjectContent(new StoredObject(ref, unquote(meta.eTag()), meta.contentLength(),
+                    meta.lastModified()), response.asByteArray()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
     }
 
     public byte[] read(ObjectRef ref) {
@@ -59,11 +64,6 @@ public final class ObjectStore {
 
     public StoredObject put(ObjectRef ref, byte[] content, String contentType) {
         return put(ref, content, contentType, Map.of());
-    }
-
-    public void put(ObjectRef ref, InputStream content, long length, String contentType) {
-        s3.putObject(b -> b.bucket(ref.bucket()).key(ref.key()).contentType(contentType),
-                RequestBody.fromInputStream(content, length));
     }
 
     /** Every object under {@code prefix}, in key order, across all result pages. */

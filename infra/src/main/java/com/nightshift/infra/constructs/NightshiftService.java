@@ -138,13 +138,7 @@ public final class NightshiftService extends Construct {
                         .logGroup(logGroup)
                         .streamPrefix(name)
                         .build()))
-                .healthCheck(HealthCheck.builder()
-                        .command(HEALTH_CHECK_COMMAND)
-                        .interval(Duration.seconds(30))
-                        .timeout(Duration.seconds(5))
-                        .retries(3)
-                        .startPeriod(Duration.seconds(60))
-                        .build())
+                .healthCheck(healthCheck(HEALTH_CHECK_COMMAND, Duration.seconds(60)))
                 .build());
         // The root filesystem is read-only; the JVM and the HTTP server write temporary files here.
         container.addMountPoints(MountPoint.builder().sourceVolume(TMP_VOLUME).containerPath("/tmp").readOnly(false).build());
@@ -201,6 +195,17 @@ public final class NightshiftService extends Construct {
                 List.of("Resource::*", Suppressions.matching("^Resource::arn:<AWS::Partition>:logs:.*:log-group:<ExecLogs[A-Za-z0-9]+>:\\*$")));
     }
 
+    /** Every 30 s, 5 s to answer, unhealthy after 3 failures, once {@code startPeriod} has passed. */
+    private static HealthCheck healthCheck(List<String> command, Duration startPeriod) {
+        return HealthCheck.builder()
+                .command(command)
+                .interval(Duration.seconds(30))
+                .timeout(Duration.seconds(5))
+                .retries(3)
+                .startPeriod(startPeriod)
+                .build();
+    }
+
     /**
      * A worker asks the ECS agent to protect its task from scale-in while it holds a job
      * ({@code $ECS_AGENT_URI/task-protection/v1/state}); the agent does that with the task role, so
@@ -234,13 +239,7 @@ public final class NightshiftService extends Construct {
                 .readonlyRootFilesystem(true)
                 .command(List.of("--config=/etc/ecs/ecs-default-config.yaml"))
                 // The collector image ships a /healthcheck binary that queries its health_check extension.
-                .healthCheck(HealthCheck.builder()
-                        .command(COLLECTOR_HEALTH_CHECK_COMMAND)
-                        .interval(Duration.seconds(30))
-                        .timeout(Duration.seconds(5))
-                        .retries(3)
-                        .startPeriod(Duration.seconds(30))
-                        .build())
+                .healthCheck(healthCheck(COLLECTOR_HEALTH_CHECK_COMMAND, Duration.seconds(30)))
                 .logging(LogDriver.awsLogs(AwsLogDriverProps.builder()
                         .logGroup(logGroup)
                         .streamPrefix(COLLECTOR_NAME)

@@ -16,6 +16,7 @@ import com.nightshift.common.json.JsonCodec;
 import com.nightshift.common.manifest.CodeVersion;
 import com.nightshift.common.manifest.InputObject;
 import com.nightshift.common.manifest.ManifestSigner;
+import com.nightshift.common.storage.ObjectContent;
 import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
 import com.nightshift.common.worker.JobMessage;
@@ -28,8 +29,6 @@ import com.nightshift.shell.QueueConsumer;
 
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
  * Ingests one inbound file per S3 event: validates it with the {@link IngestionEngine}, writes the
@@ -80,19 +79,17 @@ public class IngestConsumer implements QueueConsumer {
     @Override
     public void handle(JobMessage message) throws Exception {
         ObjectCreatedEvent event = ObjectCreatedEvent.parse(message.body());
-        ObjectRef source = event.candidateObjects().stream().filter(o -> store.head(o).isPresent()).findFirst()
-                .orElse(event.object());
-        MDC.put("jobId", "ingest:" + source.key());
-        if (!source.key().startsWith(INBOUND) || source.key().endsWith("/")) {
-            LOG.info("ignoring {}: not an inbound file", source);
+        MDC.put("jobId", "ingest:" + event.object().key());
+        if (!event.object().key().startsWith(INBOUND) || event.object().key().endsWith("/")) {
+            LOG.info("ignoring {}: not an inbound file", event.object());
             return;
         }
-        byte[] content;
-        String etag;
-        try (ResponseInputStream<GetObjectResponse> in = store.open(source)) {
-            content = in.readAllBytes();
-            etag = unquote(in.response().eTag());
-        }
+        // One GET per candidate key, in order: the key as given, then decoded.
+        ObjectContent read = event.candidateObjects().stream().map(store::fetch).flatMap(Optional::stream).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no object at " + event.object()));
+        ObjectRef source = read.object().ref();
+        byte[] content = read.content();
+        String etag = read.object().etag();
         IngestionOutcome outcome = engine.ingest(source.key(), new ByteArrayInputStream(content));
 
         removeStagedObjectsNoLongerProduced(outcome);
@@ -121,17 +118,13 @@ public class IngestConsumer implements QueueConsumer {
     /** A corrected file may no longer contain an (account, date) it had: its old staged rows must go. */
     private void removeStagedObjectsNoLongerProduced(IngestionOutcome outcome) {
         ObjectRef previousSummary = ObjectRef.of(stagingBucket, outcome.summaryKey());
-        Optional<List<String>> previous = store.head(previousSummary)
-                .map(o -> JsonCodec.read(store.read(previousSummary), IngestionSummary.class).stagedKeys());
+        Optional<List<String>> previous = store.fetch(previousSummary)
+                .map(summary -> JsonCodec.read(summary.content(), IngestionSummary.class).stagedKeys());
         previous.ifPresent(keys -> keys.stream()
                 .filter(key -> !outcome.stagedKeys().contains(key))
                 .forEach(key -> {
                     LOG.info("removing {}: the new version of the file no longer produces it", key);
                     store.delete(ObjectRef.of(stagingBucket, key));
                 }));
-    }
-
-    private static String unquote(String etag) {
-        return etag == null ? "" : etag.replace("\"", "");
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.nightshift.common.job.JobIds;
+import com.nightshift.common.storage.ObjectContent;
 import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
 
@@ -47,7 +48,7 @@ public class ReportStore {
         if (!JobIds.isValid(id)) {
             return Optional.empty();
         }
-        return store.head(ref(id)).map(o -> store.read(o.ref()));
+        return store.fetch(ref(id)).map(ObjectContent::content);
     }
 
     private ObjectRef ref(String reportId) {
