@@ -85,7 +85,8 @@ public final class NightshiftApp {
             addStacks(app, config);
         }
         CloudAssembly assembly = app.synth();
-        List<String> findings = NagFindings.unsuppressed(assembly);
+        List<String> findings = new ArrayList<>(NagFindings.unsuppressed(assembly));
+        findings.addAll(NagFindings.templateValidation(Path.of(assembly.getDirectory())));
         if (!findings.isEmpty()) {
             throw new ComplianceException(findings);
         }

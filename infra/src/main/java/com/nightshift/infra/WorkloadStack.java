@@ -18,20 +18,20 @@ import com.nightshift.infra.constructs.ServiceAlarms;
 import com.nightshift.infra.constructs.ServiceScaling;
 import com.nightshift.infra.constructs.TaskFailureRate;
 import software.amazon.awscdk.Aws;
-import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.ecr.IRepository;
+import software.amazon.awscdk.services.ecr.Repository;
+import software.amazon.awscdk.services.ecs.CfnClusterCapacityProviderAssociations;
 import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerInsights;
-import software.amazon.awscdk.services.ecs.ExecuteCommandConfiguration;
-import software.amazon.awscdk.services.ecs.ExecuteCommandLogConfiguration;
-import software.amazon.awscdk.services.ecs.ExecuteCommandLogging;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
-import software.amazon.awscdk.services.events.targets.SqsQueue;
+import software.amazon.awscdk.services.events.CfnRule;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -61,6 +61,8 @@ public final class WorkloadStack extends Stack {
     public static final String VAR_SCENARIOS = "10000";
     public static final String VAR_CONFIDENCE = "0.99";
     public static final String VAR_SEED = "20261120";
+    /** The stack parameter with the digest of the collector sidecar image in the pull-through cache. */
+    public static final String COLLECTOR_DIGEST_PARAMETER = "CollectorImageDigest";
 
     private final Map<Workload, NightshiftService> services = new EnumMap<>(Workload.class);
 
@@ -92,8 +94,9 @@ public final class WorkloadStack extends Stack {
         QueueWithDeadLetter report = new QueueWithDeadLetter(this, "ReportQueue", "report", suffix, Duration.minutes(5), key);
 
         // New inbound files become ingest jobs: S3 announces them to EventBridge, the rule forwards them.
-        Rule.Builder.create(this, "InboundObjectCreated")
-                .ruleName("rule-inbound-" + suffix)
+        String inboundRuleName = "rule-inbound-" + suffix;
+        Rule inbound = Rule.Builder.create(this, "InboundObjectCreated")
+                .ruleName(inboundRuleName)
                 .description("Object Created under inbound/ in the data bucket -> ingest queue")
                 .eventPattern(EventPattern.builder()
                         .source(List.of("aws.s3"))
@@ -102,35 +105,57 @@ public final class WorkloadStack extends Stack {
                                 "bucket", Map.of("name", List.of(buckets.data().getBucketName())),
                                 "object", Map.of("key", List.of(Map.of("prefix", "inbound/")))))
                         .build())
-                .targets(List.of(new SqsQueue(ingest.queue())))
                 .build();
-        // EventBridge writes to the KMS-encrypted ingest queue, so it must be able to use the key.
+        // The target is the queue's ARN alone: CDK's SqsQueue target would also grant EventBridge the
+        // queue and the key with no source condition, for any rule of any account (confused deputy).
+        ((CfnRule) inbound.getNode().getDefaultChild()).setTargets(List.of(CfnRule.TargetProperty.builder()
+                .id("IngestQueue").arn(ingest.queue().getQueueArn()).build()));
+        String inboundRuleArn = arn("events", "rule/" + inboundRuleName);
+        ingest.queue().addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("InboundRuleSendsIngestJobs")
+                .principals(List.of(new ServicePrincipal("events.amazonaws.com")))
+                .actions(List.of("sqs:SendMessage"))
+                .resources(List.of(ingest.queue().getQueueArn()))
+                .conditions(fromThisAccount(Map.of("ArnEquals", Map.of("aws:SourceArn", inboundRuleArn))))
+                .build());
+        // EventBridge writes to the KMS-encrypted ingest queue, so it must be able to use the key: for
+        // this stack's rule only. The rule ARN is built from its name, so the key does not depend on it.
         key.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("InboundRuleEncryptsIngestJobs")
                 .principals(List.of(new ServicePrincipal("events.amazonaws.com")))
                 .actions(List.of("kms:Decrypt", "kms:GenerateDataKey"))
                 .resources(List.of("*"))
+                .conditions(fromThisAccount(Map.of("ArnEquals", Map.of("aws:SourceArn", inboundRuleArn))))
                 .build());
 
         AppSecret secret = new AppSecret(this, "AppSecret", config.secretMode(), suffix, key);
         Network network = new Network(this, "Network", config);
         network.logFlows(new EncryptedLogGroup(this, "FlowLogs", EncryptedLogGroup.name("vpc-flow", suffix), key).logGroup());
 
-        // ECS Exec sessions are encrypted with the workload key and recorded in their own log group.
-        var execLogs = new EncryptedLogGroup(this, "ExecLogs", EncryptedLogGroup.name("ecs-exec", suffix), key).logGroup();
+        // No ECS Exec: the containers have a read-only root filesystem and no shell (see NightshiftService).
         Cluster cluster = Cluster.Builder.create(this, "Cluster")
                 .clusterName("ecs-nightshift-" + suffix)
                 .vpc(network.vpc())
                 .containerInsightsV2(ContainerInsights.ENHANCED)
-                .enableFargateCapacityProviders(true)
-                .executeCommandConfiguration(ExecuteCommandConfiguration.builder()
-                        .kmsKey(key)
-                        .logging(ExecuteCommandLogging.OVERRIDE)
-                        .logConfiguration(ExecuteCommandLogConfiguration.builder()
-                                .cloudWatchLogGroup(execLogs)
-                                .cloudWatchEncryptionEnabled(true)
-                                .build())
-                        .build())
                 .build();
+        // Declared here rather than with enableFargateCapacityProviders, whose association CDK adds only
+        // at synthesis, too late for the services to depend on it (see below).
+        CfnClusterCapacityProviderAssociations capacityProviders = CfnClusterCapacityProviderAssociations.Builder
+                .create(this, "ClusterCapacityProviders")
+                .cluster(cluster.getClusterName())
+                .capacityProviders(List.of("FARGATE", "FARGATE_SPOT"))
+                .defaultCapacityProviderStrategy(List.of())
+                .build();
+        // The collector sidecar comes from the registry stack's pull-through cache of ECR Public, by digest.
+        CfnParameter collectorDigest = CfnParameter.Builder.create(this, COLLECTOR_DIGEST_PARAMETER)
+                .type("String")
+                .allowedPattern("^sha256:[a-f0-9]{64}$")
+                .defaultValue(config.collectorDigest().orElse(NightshiftService.ZERO_DIGEST))
+                .description("Digest of " + config.collectorImage() + " in the pull-through cache "
+                        + RegistryStack.publicCachePrefix(suffix) + "/ (the deployment resolves it)")
+                .build();
+        IRepository collectorRepository = Repository.fromRepositoryName(this, "CollectorRepository",
+                RegistryStack.cachedRepositoryName(suffix, config.collectorRepository()));
 
         Map<Setting, String> settings = new EnumMap<>(Setting.class);
         settings.put(Setting.DATA_BUCKET, buckets.data().getBucketName());
@@ -150,10 +175,14 @@ public final class WorkloadStack extends Stack {
             Map<String, String> environment = new TreeMap<>();
             workload.settings().forEach(s -> environment.put(s.name(), settings.get(s)));
             services.put(workload, new NightshiftService(this, workload.logicalName() + "Service",
-                    new NightshiftService.Props(workload, config.sizing(workload), suffix, cluster, network.vpc(),
-                            environment, secret.secret(), AppSecret.SIGNING_KEY_FIELD, key, config.collectorImage(),
+                    new NightshiftService.Props(workload, config.sizing(workload), suffix, cluster, network,
+                            environment, secret.secret(), AppSecret.SIGNING_KEY_FIELD, key, collectorRepository,
+                            collectorDigest.getValueAsString(),
                             workload.servesHttp() && config.reportingDeployment() == ReportingDeployment.BLUE_GREEN)));
         }
+        // CreateService fails ("capacity provider is not associated with the cluster") unless the
+        // FARGATE / FARGATE_SPOT association exists first; CloudFormation would otherwise run them in parallel.
+        services.values().forEach(s -> s.service().getNode().addDependency(capacityProviders));
 
         // Each task role reaches only the prefixes and queues of its own stage (docs/architecture.md).
         IGrantable ingestion = services.get(Workload.INGESTION).taskRole();
@@ -189,10 +218,23 @@ public final class WorkloadStack extends Stack {
                 .masterKey(key)
                 .enforceSsl(true)
                 .build();
+        // enforceSsl writes a topic policy, and a topic policy replaces the default one: without this
+        // statement CloudWatch may not publish, and every alarm would fire into silence.
+        String alarmsOfThisAccount = arn("cloudwatch", "alarm:*");
+        alarmTopic.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("CloudWatchAlarmsPublish")
+                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
+                .actions(List.of("sns:Publish"))
+                .resources(List.of(alarmTopic.getTopicArn()))
+                .conditions(fromThisAccount(Map.of("ArnLike", Map.of("aws:SourceArn", alarmsOfThisAccount))))
+                .build());
+        // The topic is encrypted with the workload key: publishing needs a data key from it.
         key.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("CloudWatchAlarmsEncryptNotifications")
                 .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
                 .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
                 .resources(List.of("*"))
+                .conditions(fromThisAccount(Map.of("ArnLike", Map.of("aws:SourceArn", alarmsOfThisAccount))))
                 .build());
         OperationsDashboard dashboard = new OperationsDashboard(this, "Operations", "dash-nightshift-" + suffix,
                 cluster.getClusterName(), EmulatorLimits.dashboardShowsAlarms(config.localEmulator()));
@@ -215,7 +257,7 @@ public final class WorkloadStack extends Stack {
         TaskFailureRate taskFailures = new TaskFailureRate(this, "TaskFailures", suffix, cluster.getClusterArn(), key, alarmTopic);
         dashboard.alarms(List.of(taskFailures.alarm()));
 
-        ReportsEndpoint endpoint = new ReportsEndpoint(this, "Reports", suffix, network.vpc(),
+        ReportsEndpoint endpoint = new ReportsEndpoint(this, "Reports", suffix, network,
                 services.get(Workload.REPORTING), config.certificateArn(), buckets.accessLogs(), config.reportingDeployment());
         dashboard.alarms(endpoint.alarms(suffix, alarmTopic));
         dashboard.build();
@@ -233,20 +275,40 @@ public final class WorkloadStack extends Stack {
                     services.get(workload).service(), config.sizing(workload), cluster.getClusterName(), backlog);
         }
 
-        output("DataBucketName", buckets.data().getBucketName());
-        output("StagingBucketName", buckets.staging().getBucketName());
-        output("OutputBucketName", buckets.output().getBucketName());
-        output("IngestQueueUrl", ingest.queue().getQueueUrl());
-        output("ReconQueueUrl", recon.queue().getQueueUrl());
-        output("RiskQueueUrl", risk.queue().getQueueUrl());
-        output("ReportQueueUrl", report.queue().getQueueUrl());
-        output("IngestDeadLetterQueueUrl", ingest.deadLetterQueue().getQueueUrl());
-        output("ReconDeadLetterQueueUrl", recon.deadLetterQueue().getQueueUrl());
-        output("RiskDeadLetterQueueUrl", risk.deadLetterQueue().getQueueUrl());
-        output("ReportDeadLetterQueueUrl", report.deadLetterQueue().getQueueUrl());
-        output("ClusterName", cluster.getClusterName());
-        output("ReportsEndpoint", endpoint.url());
-        output("AlarmTopicArn", alarmTopic.getTopicArn());
+        Outputs outputs = Outputs.of(this)
+                .add("DataBucketName", buckets.data().getBucketName())
+                .add("StagingBucketName", buckets.staging().getBucketName())
+                .add("OutputBucketName", buckets.output().getBucketName())
+                .add("IngestQueueUrl", ingest.queue().getQueueUrl())
+                .add("ReconQueueUrl", recon.queue().getQueueUrl())
+                .add("RiskQueueUrl", risk.queue().getQueueUrl())
+                .add("ReportQueueUrl", report.queue().getQueueUrl())
+                .add("IngestDeadLetterQueueUrl", ingest.deadLetterQueue().getQueueUrl())
+                .add("ReconDeadLetterQueueUrl", recon.deadLetterQueue().getQueueUrl())
+                .add("RiskDeadLetterQueueUrl", risk.deadLetterQueue().getQueueUrl())
+                .add("ReportDeadLetterQueueUrl", report.deadLetterQueue().getQueueUrl())
+                .add("ClusterName", cluster.getClusterName())
+                .add("ReportsEndpoint", endpoint.url())
+                .add("AlarmTopicArn", alarmTopic.getTopicArn())
+                .add("WorkloadKeyArn", key.getKeyArn());
+        for (Workload workload : Workload.values()) {
+            outputs.add(workload.logicalName() + "TaskRoleArn", services.get(workload).taskRole().getRoleArn());
+        }
+    }
+
+    /** {@code arn:<partition>:<service>:<region>:<account>:<resource>} of this stack's account and region. */
+    private String arn(String service, String resource) {
+        return "arn:" + Aws.PARTITION + ":" + service + ":" + getRegion() + ":" + Aws.ACCOUNT_ID + ":" + resource;
+    }
+
+    /**
+     * {@code conditions} plus {@code aws:SourceAccount} of this account: a service principal acts for
+     * this account's resources only, never for someone else's (the confused deputy problem).
+     */
+    private static Map<String, Object> fromThisAccount(Map<String, Object> conditions) {
+        Map<String, Object> all = new TreeMap<>(conditions);
+        all.put("StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID));
+        return all;
     }
 
     /**
@@ -258,11 +320,6 @@ public final class WorkloadStack extends Stack {
         return IntStream.range(0, Network.ZONES)
                 .mapToObj(i -> Fn.select(i, Fn.getAzs()))
                 .toList();
-    }
-
-    /** An output whose logical id is exactly {@code id}, which the stack harness reads. */
-    private void output(String id, String value) {
-        CfnOutput.Builder.create(this, id).value(value).build().overrideLogicalId(id);
     }
 
     public NightshiftService service(Workload workload) {

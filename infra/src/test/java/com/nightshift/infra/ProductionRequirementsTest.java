@@ -81,14 +81,25 @@ class ProductionRequirementsTest {
                 Map.entry("AWS::ElasticLoadBalancingV2::TargetGroup", "Name"), Map.entry("AWS::Events::Rule", "Name"),
                 Map.entry("AWS::Scheduler::Schedule", "Name"), Map.entry("AWS::SecretsManager::Secret", "Name"),
                 Map.entry("AWS::KMS::Alias", "AliasName"));
-        Pattern convention = Pattern.compile("(alias/)?[a-z0-9]+-[a-z0-9-]+-dev");
+        // Bucket names are global, so they end in the account and region as well.
+        Pattern convention = Pattern.compile("(alias/)?[a-z0-9]+-[a-z0-9-]+-dev|s3-[a-z]+-dev-<account>-us-east-1");
         Map<String, Map<String, Object>> resources = WorkloadStackTest.castResources(dev.toJSON().get("Resources"));
         List<String> names = resources.values().stream()
                 .filter(r -> nameProperty.containsKey((String) r.get("Type")))
                 .map(r -> WorkloadStackTest.mapOf(r.get("Properties")).get(nameProperty.get((String) r.get("Type"))))
-                .map(String::valueOf)
+                .map(ProductionRequirementsTest::rendered)
                 .toList();
         assertThat(names).hasSizeGreaterThan(40).allMatch(n -> convention.matcher(n).matches());
+    }
+
+    /** A name as a string; the one token a name may hold, the deploying account, as {@code <account>}. */
+    private static String rendered(Object name) {
+        if (name instanceof Map<?, ?> join && join.get("Fn::Join") instanceof List<?> parts) {
+            return ((List<?>) parts.get(1)).stream()
+                    .map(part -> part.equals(Map.of("Ref", "AWS::AccountId")) ? "<account>" : String.valueOf(part))
+                    .collect(java.util.stream.Collectors.joining());
+        }
+        return String.valueOf(name);
     }
 
     // --- 3. VPC endpoints ------------------------------------------------------------------------
@@ -289,14 +300,14 @@ class ProductionRequirementsTest {
 
     @Test
     void created_buckets_expire_staged_and_rejects_after_30_days_and_old_report_versions_after_90() {
-        dev.hasResourceProperties("AWS::S3::Bucket", Map.of("BucketName", "s3-staging-dev",
+        dev.hasResourceProperties("AWS::S3::Bucket", Map.of("BucketName", TestConfigs.bucketName("staging", "dev", "us-east-1"),
                 "LifecycleConfiguration", Map.of("Rules", Match.arrayWith(List.of(
                         Match.objectLike(Map.of("Prefix", "staged/", "ExpirationInDays", 30, "Status", "Enabled")),
                         Match.objectLike(Map.of("Prefix", "rejects/", "ExpirationInDays", 30, "Status", "Enabled")))))));
-        dev.hasResourceProperties("AWS::S3::Bucket", Map.of("BucketName", "s3-output-dev",
+        dev.hasResourceProperties("AWS::S3::Bucket", Map.of("BucketName", TestConfigs.bucketName("output", "dev", "us-east-1"),
                 "LifecycleConfiguration", Map.of("Rules", Match.arrayWith(List.of(
                         Match.objectLike(Map.of("NoncurrentVersionExpiration", Map.of("NoncurrentDays", 90))))))));
-        dev.hasResourceProperties("AWS::S3::Bucket", Map.of("BucketName", "s3-accesslogs-dev",
+        dev.hasResourceProperties("AWS::S3::Bucket", Map.of("BucketName", TestConfigs.bucketName("accesslogs", "dev", "us-east-1"),
                 "LifecycleConfiguration", Map.of("Rules", Match.arrayWith(List.of(
                         Match.objectLike(Map.of("ExpirationInDays", 90)))))));
     }
@@ -316,6 +327,6 @@ class ProductionRequirementsTest {
             imported.hasOutput(purpose + "BucketName", Map.of("Value", Map.of("Ref", "Existing" + purpose + "BucketName")));
         }
         imported.resourceCountIs("AWS::S3::Bucket", 1);
-        imported.hasResourceProperties("AWS::S3::Bucket", Map.of("BucketName", "s3-accesslogs-dev"));
+        imported.hasResourceProperties("AWS::S3::Bucket", Map.of("BucketName", TestConfigs.bucketName("accesslogs", "dev", "us-east-1")));
     }
 }

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** The shipped configurations, and variants of them, for tests. Tests run in the infra module directory. */
@@ -39,6 +41,14 @@ final class TestConfigs {
         ObjectNode root = json(name);
         edit.accept(root);
         return new EnvironmentConfigLoader().parse(name + "-variant.json", root.toString());
+    }
+
+    /**
+     * The rendered name of bucket {@code purpose} in environment {@code suffix} of {@code region}:
+     * {@code s3-<purpose>-<suffix>-<account>-<region>}, the account resolved at deployment.
+     */
+    static Map<String, Object> bucketName(String purpose, String suffix, String region) {
+        return Map.of("Fn::Join", List.of("", List.of("s3-" + purpose + "-" + suffix + "-", Map.of("Ref", "AWS::AccountId"), "-" + region)));
     }
 
     /** Both stacks of {@code config} in a fresh app. */

@@ -60,16 +60,16 @@ class WorkloadStackTest {
     }
 
     @Test
-    void buckets_are_named_by_purpose_and_suffix() {
-        for (String name : List.of("s3-data-local", "s3-staging-local", "s3-output-local")) {
-            template.hasResourceProperties("AWS::S3::Bucket", Map.of("BucketName", name));
+    void buckets_are_named_by_purpose_suffix_account_and_region() {
+        for (String purpose : List.of("data", "staging", "output", "accesslogs")) {
+            template.hasResourceProperties("AWS::S3::Bucket", Map.of("BucketName", bucketName(purpose)));
         }
     }
 
     @Test
     void data_buckets_are_kms_encrypted_and_block_public_access() {
-        for (String name : List.of("s3-data-local", "s3-staging-local", "s3-output-local")) {
-            template.hasResourceProperties("AWS::S3::Bucket", Map.of("BucketName", name,
+        for (String purpose : List.of("data", "staging", "output")) {
+            template.hasResourceProperties("AWS::S3::Bucket", Map.of("BucketName", bucketName(purpose),
                 "BucketEncryption", Map.of("ServerSideEncryptionConfiguration", List.of(Map.of(
                         "ServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "aws:kms", "KMSMasterKeyID", Match.anyValue())))),
                 "PublicAccessBlockConfiguration", Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true,
@@ -79,10 +79,10 @@ class WorkloadStackTest {
 
     @Test
     void data_buckets_log_requests_to_the_access_log_bucket() {
-        String accessLogs = logicalIdOf("AWS::S3::Bucket", "BucketName", "s3-accesslogs-local");
-        for (String name : List.of("s3-data-local", "s3-staging-local", "s3-output-local")) {
-            template.hasResourceProperties("AWS::S3::Bucket", Map.of("BucketName", name,
-                    "LoggingConfiguration", Map.of("DestinationBucketName", Map.of("Ref", accessLogs), "LogFilePrefix", "s3/" + name + "/")));
+        String accessLogs = bucketId("accesslogs");
+        for (String purpose : List.of("data", "staging", "output")) {
+            template.hasResourceProperties("AWS::S3::Bucket", Map.of("BucketName", bucketName(purpose),
+                    "LoggingConfiguration", Map.of("DestinationBucketName", Map.of("Ref", accessLogs), "LogFilePrefix", "s3/" + purpose + "/")));
         }
     }
 
@@ -102,13 +102,13 @@ class WorkloadStackTest {
 
     @Test
     void output_bucket_is_versioned() {
-        template.hasResourceProperties("AWS::S3::Bucket", Map.of("BucketName", "s3-output-local",
+        template.hasResourceProperties("AWS::S3::Bucket", Map.of("BucketName", bucketName("output"),
                 "VersioningConfiguration", Map.of("Status", "Enabled")));
     }
 
     @Test
     void data_bucket_sends_events_to_eventbridge() {
-        template.hasResourceProperties("AWS::S3::Bucket", Map.of("BucketName", "s3-data-local",
+        template.hasResourceProperties("AWS::S3::Bucket", Map.of("BucketName", bucketName("data"),
                 "NotificationConfiguration", Map.of("EventBridgeConfiguration", Map.of("EventBridgeEnabled", true))));
     }
 
@@ -147,7 +147,7 @@ class WorkloadStackTest {
                         "source", List.of("aws.s3"),
                         "detail-type", List.of("Object Created"),
                         "detail", Map.of(
-                                "bucket", Map.of("name", List.of(Map.of("Ref", logicalIdOf("AWS::S3::Bucket", "BucketName", "s3-data-local")))),
+                                "bucket", Map.of("name", List.of(Map.of("Ref", bucketId("data")))),
                                 "object", Map.of("key", List.of(Map.of("prefix", "inbound/"))))),
                 "Targets", List.of(Match.objectLike(Map.of(
                         "Arn", Map.of("Fn::GetAtt", List.of(logicalIdOfQueue("sqs-ingest-local"), "Arn")))))));
@@ -159,7 +159,7 @@ class WorkloadStackTest {
                 "Queues", List.of(Map.of("Ref", logicalIdOfQueue("sqs-ingest-local"))),
                 "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
                         "Effect", "Allow",
-                        "Action", Match.arrayWith(List.of("sqs:SendMessage")),
+                        "Action", "sqs:SendMessage",
                         "Principal", Map.of("Service", "events.amazonaws.com"))))))));
     }
 
@@ -222,7 +222,7 @@ class WorkloadStackTest {
     @Test
     void environment_values_point_at_this_stacks_resources() {
         Map<String, Object> ingestion = environmentOf("ingestion-service");
-        assertThat(ingestion.get("DATA_BUCKET")).isEqualTo(Map.of("Ref", logicalIdOf("AWS::S3::Bucket", "BucketName", "s3-data-local")));
+        assertThat(ingestion.get("DATA_BUCKET")).isEqualTo(Map.of("Ref", bucketId("data")));
         assertThat(ingestion.get("INGEST_QUEUE_URL")).isEqualTo(Map.of("Ref", logicalIdOfQueue("sqs-ingest-local")));
         assertThat(ingestion.get("MICRONAUT_SERVER_PORT")).isEqualTo("8080");
         Map<String, Object> risk = environmentOf("risk-calculation");
@@ -264,7 +264,7 @@ class WorkloadStackTest {
     }
 
     @Test
-    void execution_roles_pull_only_their_own_repository() {
+    void execution_roles_pull_only_their_own_repository_and_the_collector_cache() {
         for (Workload workload : Workload.values()) {
             String executionRole = workload.logicalName() + "ServiceTaskDefinitionExecutionRole";
             List<Map<String, Object>> pulls = template.findResources("AWS::IAM::Policy").entrySet().stream()
@@ -272,9 +272,11 @@ class WorkloadStackTest {
                     .flatMap(e -> listOf(mapOf(mapOf(mapOf(e.getValue().get("Properties")).get("PolicyDocument"))).get("Statement")).stream())
                     .filter(statement -> statement.get("Action").toString().contains("ecr:BatchGetImage"))
                     .toList();
-            assertThat(pulls).as(workload.moduleName()).singleElement().satisfies(statement -> assertThat(statement.get("Resource").toString())
+            assertThat(pulls).as(workload.moduleName()).hasSize(2).allSatisfy(statement ->
+                    assertThat(statement.get("Resource").toString()).doesNotContain("*"));
+            assertThat(pulls.toString()).as(workload.moduleName())
                     .contains(":repository/ecr-" + workload.moduleName() + "-local")
-                    .doesNotContain("*"));
+                    .contains(":repository/ecr-public-local/aws-observability/aws-otel-collector");
         }
     }
 
@@ -336,10 +338,9 @@ class WorkloadStackTest {
     }
 
     @Test
-    void services_use_platform_1_4_with_exec_and_rolling_back_circuit_breaker() {
+    void services_use_platform_1_4_and_a_rolling_back_circuit_breaker() {
         template.allResourcesProperties("AWS::ECS::Service", Map.of(
                 "PlatformVersion", "1.4.0",
-                "EnableExecuteCommand", true,
                 "DeploymentConfiguration", Match.objectLike(Map.of(
                         "DeploymentCircuitBreaker", Map.of("Enable", true, "Rollback", true)))));
     }
@@ -348,15 +349,6 @@ class WorkloadStackTest {
     void http_service_gets_120_seconds_before_load_balancer_health_checks_count() {
         template.hasResourceProperties("AWS::ECS::Service", Map.of("ServiceName", "svc-reporting-service-local",
                 "HealthCheckGracePeriodSeconds", 120));
-    }
-
-    @Test
-    void exec_sessions_are_encrypted_and_logged_to_an_encrypted_log_group() {
-        template.hasResourceProperties("AWS::ECS::Cluster", Map.of("Configuration", Map.of("ExecuteCommandConfiguration", Map.of(
-                "KmsKeyId", Match.anyValue(),
-                "Logging", "OVERRIDE",
-                "LogConfiguration", Map.of("CloudWatchEncryptionEnabled", true, "CloudWatchLogGroupName", Match.anyValue())))));
-        template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "log-ecs-exec-local", "KmsKeyId", Match.anyValue()));
     }
 
     @Test
@@ -425,11 +417,18 @@ class WorkloadStackTest {
     }
 
     @Test
-    void every_task_runs_the_pinned_collector_sidecar() {
-        template.allResourcesProperties("AWS::ECS::TaskDefinition", Map.of("ContainerDefinitions", Match.arrayWith(List.of(
-                Match.objectLike(Map.of("Name", "otel-collector",
-                        "Image", "public.ecr.aws/aws-observability/aws-otel-collector:v0.43.1",
-                        "Essential", false))))));
+    void every_task_runs_the_collector_sidecar_from_the_accounts_cache_by_digest() {
+        template.hasParameter("CollectorImageDigest", Map.of("Type", "String", "AllowedPattern", "^sha256:[a-f0-9]{64}$"));
+        for (Map<String, Object> taskDefinition : template.findResources("AWS::ECS::TaskDefinition").values()) {
+            Map<String, Object> collector = listOf(mapOf(taskDefinition.get("Properties")).get("ContainerDefinitions")).stream()
+                    .filter(c -> "otel-collector".equals(c.get("Name"))).findFirst().orElseThrow();
+            assertThat(collector.get("Essential")).isEqualTo(false);
+            assertThat(collector.get("Image").toString())
+                    .contains(".dkr.ecr.us-east-1.")
+                    .contains("/ecr-public-local/aws-observability/aws-otel-collector@")
+                    .contains("Ref=CollectorImageDigest")
+                    .doesNotContain("public.ecr.aws");
+        }
     }
 
     @Test
@@ -567,7 +566,7 @@ class WorkloadStackTest {
 
     @Test
     void only_ingestion_reads_the_data_bucket() {
-        String dataBucket = logicalIdOf("AWS::S3::Bucket", "BucketName", "s3-data-local");
+        String dataBucket = bucketId("data");
         Map<String, Map<String, Object>> policies = template.findResources("AWS::IAM::Policy");
         List<String> readers = policies.entrySet().stream()
                 .filter(e -> e.getValue().toString().contains(dataBucket))
@@ -581,7 +580,8 @@ class WorkloadStackTest {
         assertThat(section("Outputs").keySet()).containsExactlyInAnyOrder(
                 "DataBucketName", "StagingBucketName", "OutputBucketName", "IngestQueueUrl", "ReconQueueUrl",
                 "RiskQueueUrl", "ReportQueueUrl", "IngestDeadLetterQueueUrl", "ReconDeadLetterQueueUrl",
-                "RiskDeadLetterQueueUrl", "ReportDeadLetterQueueUrl", "ClusterName", "ReportsEndpoint", "AlarmTopicArn");
+                "RiskDeadLetterQueueUrl", "ReportDeadLetterQueueUrl", "ClusterName", "ReportsEndpoint", "AlarmTopicArn",
+                "WorkloadKeyArn", "IngestionTaskRoleArn", "ProcessingTaskRoleArn", "RiskTaskRoleArn", "ReportingTaskRoleArn");
         template.hasOutput("ReportsEndpoint", Map.of("Value", Map.of("Fn::Join", List.of("",
                 List.of("http://", Map.of("Fn::GetAtt", List.of(Match.anyValue(), "DNSName")))))));
     }
@@ -603,6 +603,15 @@ class WorkloadStackTest {
     private static Map<String, Map<String, Object>> section(String name) {
         Object section = json.get(name);
         return section == null ? Map.of() : castMap(section);
+    }
+
+    private static Map<String, Object> bucketName(String purpose) {
+        return TestConfigs.bucketName(purpose, "local", "us-east-1");
+    }
+
+    private static String bucketId(String purpose) {
+        return template.findResources("AWS::S3::Bucket", Map.of("Properties", Match.objectLike(Map.of("BucketName", bucketName(purpose)))))
+                .keySet().stream().findFirst().orElseThrow(() -> new AssertionError("no bucket " + purpose));
     }
 
     private static String logicalIdOfQueue(String queueName) {

@@ -10,7 +10,7 @@ public final class ComplianceException extends RuntimeException {
     private final List<String> findings;
 
     public ComplianceException(List<String> findings) {
-        super(findings.size() + " unsuppressed cdk-nag finding(s):\n  " + String.join("\n  ", findings));
+        super(findings.size() + " unsuppressed finding(s) of cdk-nag or CDK template validation:\n  " + String.join("\n  ", findings));
         this.findings = List.copyOf(findings);
     }
 

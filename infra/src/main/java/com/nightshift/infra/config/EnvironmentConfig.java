@@ -25,6 +25,9 @@ import java.util.Optional;
  * @param bucketMode        create the data, staging and output buckets, or import existing ones by name
  * @param reportingDeployment how reporting-service versions are replaced: rolling or blue/green
  * @param riskSchedule      when EventBridge Scheduler starts the nightly risk run
+ * @param securityGroupMode create the security groups, or import them through stack parameters
+ *                          (import only with an imported network)
+ * @param scanFailSeverity  the lowest image scan finding severity that stops a deployment
  */
 public record EnvironmentConfig(
         String environmentSuffix,
@@ -41,7 +44,9 @@ public record EnvironmentConfig(
         boolean localEmulator,
         BucketMode bucketMode,
         ReportingDeployment reportingDeployment,
-        RiskSchedule riskSchedule) {
+        RiskSchedule riskSchedule,
+        SecurityGroupMode securityGroupMode,
+        ScanSeverity scanFailSeverity) {
 
     public EnvironmentConfig {
         tags = Map.copyOf(new LinkedHashMap<>(tags));
@@ -50,5 +55,18 @@ public record EnvironmentConfig(
 
     public ServiceSizing sizing(Workload workload) {
         return services.get(workload);
+    }
+
+    /** The collector's repository path in its upstream registry, e.g. {@code aws-observability/aws-otel-collector}. */
+    public String collectorRepository() {
+        String path = collectorImage.substring(collectorImage.indexOf('/') + 1);
+        int end = path.indexOf('@') >= 0 ? path.indexOf('@') : path.lastIndexOf(':');
+        return end < 0 ? path : path.substring(0, end);
+    }
+
+    /** The digest {@code collectorImage} pins, when it names one rather than a version tag. */
+    public Optional<String> collectorDigest() {
+        int at = collectorImage.indexOf('@');
+        return at < 0 ? Optional.empty() : Optional.of(collectorImage.substring(at + 1));
     }
 }

@@ -37,7 +37,7 @@ public final class EnvironmentConfigLoader {
     private static final List<String> REQUIRED_TAGS = List.of("Environment", "Project", "CostCenter");
     private static final Set<String> TOP_LEVEL_FIELDS = Set.of(
             "environmentSuffix", "account", "region", "network", "secret", "certificateArn", "tags", "services",
-            "collectorImage", "alarms", "localEmulator", "buckets", "reportingDeployment", "riskSchedule");
+            "collectorImage", "alarms", "localEmulator", "buckets", "reportingDeployment", "riskSchedule", "imageScan");
     /** EventBridge Scheduler cron: six fields (minutes hours day-of-month month day-of-week year). */
     private static final Pattern SCHEDULER_CRON = Pattern.compile("cron\\((\\S+ ){5}\\S+\\)");
     private static final Pattern COLLECTOR_IMAGE = Pattern.compile(
@@ -86,9 +86,15 @@ public final class EnvironmentConfigLoader {
         String region = f.oneOf(root, "region", REGIONS);
 
         JsonNode network = f.requiredObject(root, "network");
-        f.onlyKnown(network, "network.", Set.of("mode", "natGateways"));
+        f.onlyKnown(network, "network.", Set.of("mode", "natGateways", "securityGroups"));
         NetworkMode networkMode = NetworkMode.valueOf(f.oneOf(network, "network.mode", Set.of("create", "import")).toUpperCase(Locale.ROOT));
         int natGateways = networkMode == NetworkMode.CREATE ? f.intBetween(network, "network.natGateways", 1, 3) : 0;
+        SecurityGroupMode securityGroupMode = network.has("securityGroups")
+                ? SecurityGroupMode.valueOf(f.oneOf(network, "network.securityGroups", Set.of("create", "import")).toUpperCase(Locale.ROOT))
+                : SecurityGroupMode.CREATE;
+        if (securityGroupMode == SecurityGroupMode.IMPORT && networkMode == NetworkMode.CREATE) {
+            throw f.bad("network.securityGroups", "'import' needs network.mode 'import': a created VPC has no security groups to import");
+        }
 
         JsonNode secret = f.requiredObject(root, "secret");
         f.onlyKnown(secret, "secret.", Set.of("mode"));
@@ -151,9 +157,15 @@ public final class EnvironmentConfigLoader {
                 : RiskSchedule.DEFAULT.cron();
         String timezone = scheduleNode.has("timezone") ? f.zoneId(scheduleNode, "riskSchedule.timezone") : RiskSchedule.DEFAULT.timezone();
 
+        JsonNode scanNode = f.optionalObject(root, "imageScan");
+        f.onlyKnown(scanNode, "imageScan.", Set.of("failOnSeverity"));
+        ScanSeverity scanFailSeverity = scanNode.has("failOnSeverity")
+                ? ScanSeverity.valueOf(f.oneOf(scanNode, "imageScan.failOnSeverity", Set.copyOf(ScanSeverity.names())))
+                : ScanSeverity.CRITICAL;
+
         return new EnvironmentConfig(suffix, account, region, networkMode, natGateways, secretMode,
                 certificateArn, tags, services, collectorImage, alarms, localEmulator, bucketMode,
-                reportingDeployment, new RiskSchedule(cron, timezone));
+                reportingDeployment, new RiskSchedule(cron, timezone), securityGroupMode, scanFailSeverity);
     }
 
     private static ServiceSizing sizing(Fields f, JsonNode s, String path, ServiceSizing defaults) {

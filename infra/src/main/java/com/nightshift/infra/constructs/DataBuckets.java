@@ -51,7 +51,7 @@ public final class DataBuckets extends Construct {
         // S3 server access logs and load balancer logs cannot be written to a KMS-encrypted bucket,
         // so the log bucket alone uses S3-managed keys.
         this.accessLogs = Bucket.Builder.create(this, "AccessLogs")
-                .bucketName("s3-accesslogs-" + environmentSuffix)
+                .bucketName(bucketName("accesslogs", environmentSuffix))
                 .encryption(BucketEncryption.S3_MANAGED)
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
@@ -68,13 +68,13 @@ public final class DataBuckets extends Construct {
             this.output = imported("Output", "output");
             return;
         }
-        Bucket createdData = bucket("Data", "s3-data-" + environmentSuffix, key, false, List.of(
+        Bucket createdData = bucket("Data", bucketName("data", environmentSuffix), key, false, List.of(
                 expire("inbound/", INBOUND_DAYS), abortIncompleteUploads()));
         this.data = createdData;
-        this.staging = bucket("Staging", "s3-staging-" + environmentSuffix, key, false, List.of(
+        this.staging = bucket("Staging", bucketName("staging", environmentSuffix), key, false, List.of(
                 expire("staged/", STAGED_DAYS), expire("rejects/", STAGED_DAYS), expire("ingested/", STAGED_DAYS),
                 abortIncompleteUploads()));
-        this.output = bucket("Output", "s3-output-" + environmentSuffix, key, true, List.of(
+        this.output = bucket("Output", bucketName("output", environmentSuffix), key, true, List.of(
                 LifecycleRule.builder().id("noncurrent-reports")
                         .noncurrentVersionExpiration(Duration.days(NONCURRENT_REPORT_DAYS)).build(),
                 abortIncompleteUploads()));
@@ -87,6 +87,16 @@ public final class DataBuckets extends Construct {
                                 .eventBridgeEnabled(true)
                                 .build())
                         .build());
+    }
+
+    /**
+     * {@code s3-<purpose>-<suffix>-<account>-<region>}: the naming rule, made unique the way S3 needs it
+     * (bucket names are global across all accounts, so {@code s3-data-dev} alone is almost surely taken).
+     * The account is the deploying account unless the configuration pins one.
+     */
+    public String bucketName(String purpose, String environmentSuffix) {
+        Stack stack = Stack.of(this);
+        return "s3-" + purpose + "-" + environmentSuffix + "-" + stack.getAccount() + "-" + stack.getRegion();
     }
 
     private IBucket imported(String id, String purpose) {
@@ -119,7 +129,7 @@ public final class DataBuckets extends Construct {
                 .enforceSsl(true)
                 .versioned(versioned)
                 .serverAccessLogsBucket(accessLogs)
-                .serverAccessLogsPrefix("s3/" + name + "/")
+                .serverAccessLogsPrefix("s3/" + id.toLowerCase(java.util.Locale.ROOT) + "/")
                 .lifecycleRules(lifecycle)
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();

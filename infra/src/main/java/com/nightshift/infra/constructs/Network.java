@@ -2,6 +2,7 @@ package com.nightshift.infra.constructs;
 
 import com.nightshift.infra.config.EnvironmentConfig;
 import com.nightshift.infra.config.NetworkMode;
+import com.nightshift.infra.config.SecurityGroupMode;
 import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Stack;
@@ -15,13 +16,16 @@ import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointAwsService;
 import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointOptions;
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ec2.SecurityGroupImportOptions;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.IpAddresses;
 import software.amazon.awscdk.services.ec2.SubnetConfiguration;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.ec2.VpcAttributes;
+import software.amazon.awscdk.services.elasticloadbalancingv2.CfnLoadBalancer;
 import software.amazon.awscdk.services.logs.ILogGroup;
 import software.constructs.Construct;
 
@@ -31,10 +35,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The VPC the workload runs in. In {@code create} mode: a new VPC over three availability zones,
- * with public subnets (load balancer, NAT) and private subnets (tasks). In {@code import} mode: an
- * existing VPC named by the stack parameters {@code VpcId}, {@code AvailabilityZones},
- * {@code PublicSubnetIds} and {@code PrivateSubnetIds} (three of each, one per zone).
+ * The VPC the workload runs in, and the security groups in it. In {@code create} mode: a new VPC over
+ * three availability zones, with public subnets (load balancer, NAT) and private subnets (tasks). In
+ * {@code import} mode: an existing VPC named by the stack parameters {@code VpcId},
+ * {@code PublicSubnetIds} and {@code PrivateSubnetIds} (three subnets each, one per zone). Security
+ * groups ({@link #securityGroup}) are created, or, with {@link SecurityGroupMode#IMPORT}, taken from
+ * stack parameters and left exactly as their owner set them.
  *
  * <p>A created VPC also gets VPC endpoints, so tasks reach the AWS services they use without the NAT
  * gateway (cheaper per GB, and the batch keeps running if the NAT path fails): interface endpoints
@@ -53,9 +59,12 @@ public final class Network extends Construct {
     public static final Map<String, InterfaceVpcEndpointAwsService> INTERFACE_ENDPOINTS = endpoints();
 
     private final IVpc vpc;
+    private final SecurityGroupMode securityGroupMode;
+    private List<String> importedPublicSubnetIds = List.of();
 
     public Network(Construct scope, String id, EnvironmentConfig config) {
         super(scope, id);
+        this.securityGroupMode = config.securityGroupMode();
         if (config.networkMode() == NetworkMode.CREATE) {
             Vpc created = created(config);
             addEndpoints(created);
@@ -131,10 +140,6 @@ public final class Network extends Construct {
                 .type("AWS::EC2::VPC::Id")
                 .description("Existing VPC to run the workload in")
                 .build();
-        CfnParameter zones = CfnParameter.Builder.create(scope(), "AvailabilityZones")
-                .type("List<AWS::EC2::AvailabilityZone::Name>")
-                .description("The " + ZONES + " availability zones of the subnets, in the same order")
-                .build();
         CfnParameter publicSubnets = CfnParameter.Builder.create(scope(), "PublicSubnetIds")
                 .type("List<AWS::EC2::Subnet::Id>")
                 .description(ZONES + " public subnets, one per zone, for the load balancer")
@@ -143,9 +148,12 @@ public final class Network extends Construct {
                 .type("List<AWS::EC2::Subnet::Id>")
                 .description(ZONES + " private subnets with a route to the internet, one per zone, for the tasks")
                 .build();
+        // The import needs a zone per subnet, but nothing in the template uses a subnet's zone, so the
+        // stack's own zone tokens stand in for them (a zones parameter would be unused, cfn-lint W2001).
+        this.importedPublicSubnetIds = publicSubnets.getValueAsList();
         return Vpc.fromVpcAttributes(this, "Vpc", VpcAttributes.builder()
                 .vpcId(vpcId.getValueAsString())
-                .availabilityZones(split(zones))
+                .availabilityZones(Stack.of(this).getAvailabilityZones())
                 .publicSubnetIds(split(publicSubnets))
                 .privateSubnetIds(split(privateSubnets))
                 .build());
@@ -163,5 +171,37 @@ public final class Network extends Construct {
 
     public IVpc vpc() {
         return vpc;
+    }
+
+    /**
+     * Puts {@code loadBalancer} in the public subnets. For an imported network that is the
+     * {@code PublicSubnetIds} parameter itself, not three elements picked out of it: CDK's template
+     * validation cannot tell such picks apart and reports them as duplicate subnets (W9007).
+     */
+    public void placeInPublicSubnets(CfnLoadBalancer loadBalancer) {
+        if (!importedPublicSubnetIds.isEmpty()) {
+            loadBalancer.setSubnets(importedPublicSubnetIds);
+        }
+    }
+
+    /**
+     * The security group of {@code scope}: created in it (as child {@code SecurityGroup}), or, when
+     * security groups are imported, the group the stack parameter {@code parameterName} names, used as
+     * is (CDK adds no rules to it).
+     */
+    public ISecurityGroup securityGroup(Construct scope, String parameterName, String description, boolean allowAllOutbound) {
+        if (securityGroupMode == SecurityGroupMode.IMPORT) {
+            CfnParameter id = CfnParameter.Builder.create(scope(), parameterName)
+                    .type("AWS::EC2::SecurityGroup::Id")
+                    .description("Existing security group for: " + description)
+                    .build();
+            return SecurityGroup.fromSecurityGroupId(scope, "SecurityGroup", id.getValueAsString(),
+                    SecurityGroupImportOptions.builder().mutable(false).allowAllOutbound(allowAllOutbound).build());
+        }
+        return SecurityGroup.Builder.create(scope, "SecurityGroup")
+                .vpc(vpc)
+                .description(description)
+                .allowAllOutbound(allowAllOutbound)
+                .build();
     }
 }

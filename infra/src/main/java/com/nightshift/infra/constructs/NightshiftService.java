@@ -10,8 +10,7 @@ import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.ec2.IVpc;
-import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ecr.IRepository;
 import software.amazon.awscdk.services.ecr.Repository;
@@ -32,6 +31,7 @@ import software.amazon.awscdk.services.ecs.HealthCheck;
 import software.amazon.awscdk.services.ecs.ICluster;
 import software.amazon.awscdk.services.ecs.LogDriver;
 import software.amazon.awscdk.services.ecs.PortMapping;
+import software.amazon.awscdk.services.ecs.PropagatedTagSource;
 import software.amazon.awscdk.services.ecs.Secret;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -46,11 +46,15 @@ import java.util.Map;
 /**
  * One Nightshift service on Fargate: a task definition with the application container (named
  * after the module, listening on {@link #CONTAINER_PORT}, user 1000, read-only root filesystem with
- * a writable /tmp), its log group, and a service in the private subnets without public IPs, on
- * platform 1.4.0, with ECS Exec and a deployment circuit breaker that rolls back (rolling deployments,
- * or linear blue/green for the HTTP service when {@code Props.blueGreen}). The image is the service's ECR repository at the digest given
- * by the stack parameter {@code <Logical>ImageDigest}; the execution role may pull from exactly that
- * repository. Callers grant the task role what the service needs.
+ * a writable /tmp), its log group, an OpenTelemetry collector sidecar with its own log group and a
+ * metrics log group, and a service in the private subnets without public IPs, on platform 1.4.0, with a
+ * deployment circuit breaker that rolls back (rolling deployments, or linear blue/green for the HTTP
+ * service when {@code Props.blueGreen}) and the stack's tags propagated to its tasks. The image is the
+ * service's ECR repository at the digest given by the stack parameter {@code <Logical>ImageDigest};
+ * the collector is the account's pull-through cache of its public image at {@code Props.collectorDigest}.
+ * The execution role may pull exactly those two repositories. No ECS Exec: the containers have a
+ * read-only root filesystem and no shell, so there is nothing for a session to run (README "Operating
+ * the services"). Callers grant the task role what the service needs.
  */
 public final class NightshiftService extends Construct {
 
@@ -59,8 +63,6 @@ public final class NightshiftService extends Construct {
     public static final String COLLECTOR_NAME = "otel-collector";
     /** The collector's OTLP/HTTP receiver; containers of an awsvpc task share the loopback interface. */
     public static final String COLLECTOR_OTLP_ENDPOINT = "http://127.0.0.1:4318";
-    /** Where the collector's default ECS configuration writes EMF metrics. */
-    public static final String EMF_LOG_GROUP = "/aws/ecs/application/metrics";
     public static final Duration STOP_TIMEOUT = Duration.seconds(120);
     public static final Duration HEALTH_CHECK_GRACE = Duration.seconds(120);
     /** Blue/green: traffic moves to the new version this many percent at a time ... */
@@ -80,7 +82,7 @@ public final class NightshiftService extends Construct {
     private final FargateTaskDefinition taskDefinition;
     private final ContainerDefinition container;
     private final FargateService service;
-    private final SecurityGroup securityGroup;
+    private final ISecurityGroup securityGroup;
 
     /** What the service runs with; the environment is exactly the variables the service reads. */
     public record Props(
@@ -88,12 +90,13 @@ public final class NightshiftService extends Construct {
             ServiceSizing sizing,
             String environmentSuffix,
             ICluster cluster,
-            IVpc vpc,
+            Network network,
             Map<String, String> environment,
             ISecret appSecret,
             String secretField,
             IKey key,
-            String collectorImage,
+            IRepository collectorRepository,
+            String collectorDigest,
             boolean blueGreen) {
     }
 
@@ -142,8 +145,9 @@ public final class NightshiftService extends Construct {
                 .build());
         // The root filesystem is read-only; the JVM and the HTTP server write temporary files here.
         container.addMountPoints(MountPoint.builder().sourceVolume(TMP_VOLUME).containerPath("/tmp").readOnly(false).build());
-        addCollector(props, new EncryptedLogGroup(this, "CollectorLogs",
-                EncryptedLogGroup.name(name + "-collector", suffix), props.key()).logGroup());
+        addCollector(props,
+                new EncryptedLogGroup(this, "CollectorLogs", EncryptedLogGroup.name(name + "-collector", suffix), props.key()).logGroup(),
+                new EncryptedLogGroup(this, "MetricsLogs", metricsLogGroupName(workload, suffix), props.key()).logGroup());
         if (!workload.servesHttp()) {
             allowScaleInProtection(props);
         }
@@ -155,11 +159,8 @@ public final class NightshiftService extends Construct {
                 "ecr:GetAuthorizationToken has no resource-level permissions; image pulls are limited to this "
                         + "service's repository.", List.of("Resource::*"));
 
-        this.securityGroup = SecurityGroup.Builder.create(this, "SecurityGroup")
-                .vpc(props.vpc())
-                .description(name + " tasks: no inbound except from its load balancer, if any")
-                .allowAllOutbound(true)
-                .build();
+        this.securityGroup = props.network().securityGroup(this, workload.logicalName() + "SecurityGroupId",
+                name + " tasks: no inbound except from its load balancer, if any", true);
 
         FargateService.Builder service = FargateService.Builder.create(this, "Service")
                 .serviceName("svc-" + name + "-" + suffix)
@@ -171,9 +172,11 @@ public final class NightshiftService extends Construct {
                 .minHealthyPercent(100)
                 .maxHealthyPercent(200)
                 .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
-                .enableExecuteCommand(true)
+                // Tasks carry the stack's tags (Environment, Project, CostCenter) for cost allocation.
+                .propagateTags(PropagatedTagSource.SERVICE)
+                .enableEcsManagedTags(true)
                 .assignPublicIp(false)
-                .vpcSubnets(SubnetSelection.builder().subnets(props.vpc().getPrivateSubnets()).build())
+                .vpcSubnets(SubnetSelection.builder().subnets(props.network().vpc().getPrivateSubnets()).build())
                 .securityGroups(List.of(securityGroup));
         if (workload.servesHttp()) {
             // Time for the JVM to start before load balancer health checks count against a new task.
@@ -189,10 +192,11 @@ public final class NightshiftService extends Construct {
                     .bakeTime(BLUE_GREEN_BAKE_TIME);
         }
         this.service = service.build();
-        Suppressions.suppress(taskDefinition.getTaskRole(), "AwsSolutions-IAM5",
-                "ECS Exec: the ssmmessages channel actions and logs:DescribeLogGroups have no resource-level "
-                        + "permissions; session logs go only to the cluster's exec log group.",
-                List.of("Resource::*", Suppressions.matching("^Resource::arn:<AWS::Partition>:logs:.*:log-group:<ExecLogs[A-Za-z0-9]+>:\\*$")));
+    }
+
+    /** The log group the collector of {@code workload} writes EMF metrics to. */
+    public static String metricsLogGroupName(Workload workload, String environmentSuffix) {
+        return EncryptedLogGroup.name(workload.moduleName() + "-metrics", environmentSuffix);
     }
 
     /** Every 30 s, 5 s to answer, unhealthy after 3 failures, once {@code startPeriod} has passed. */
@@ -226,18 +230,26 @@ public final class NightshiftService extends Construct {
 
     /**
      * The ADOT collector beside the service: it receives OTLP on localhost (the service's
-     * {@code OTEL_EXPORTER_OTLP_ENDPOINT} points at it) and forwards traces to X-Ray and metrics as EMF logs.
-     * Not essential: losing telemetry must not stop a nightly run.
+     * {@code OTEL_EXPORTER_OTLP_ENDPOINT} points at it) and forwards traces to X-Ray and metrics as EMF
+     * logs to {@code metricsLogs}, configured by {@link CollectorConfig}. Not essential: losing telemetry
+     * must not stop a nightly run.
      */
-    private void addCollector(Props props, ILogGroup logGroup) {
+    private void addCollector(Props props, ILogGroup logGroup, ILogGroup metricsLogs) {
+        props.collectorRepository().grantPull(taskDefinition.obtainExecutionRole());
+        // Should the cache ever have dropped the image, the pull fetches it from upstream again.
+        taskDefinition.obtainExecutionRole().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("ecr:BatchImportUpstreamImage"))
+                .resources(List.of(props.collectorRepository().getRepositoryArn()))
+                .build());
         ContainerDefinition collector = taskDefinition.addContainer("Collector", ContainerDefinitionOptions.builder()
                 .containerName(COLLECTOR_NAME)
-                .image(ContainerImage.fromRegistry(props.collectorImage()))
+                .image(ContainerImage.fromRegistry(props.collectorRepository().repositoryUriForDigest(props.collectorDigest())))
                 .essential(false)
                 .cpu(TaskShape.COLLECTOR_CPU)
                 .memoryLimitMiB(TaskShape.COLLECTOR_MEMORY_MIB)
                 .readonlyRootFilesystem(true)
-                .command(List.of("--config=/etc/ecs/ecs-default-config.yaml"))
+                .environment(Map.of(CollectorConfig.ENVIRONMENT_VARIABLE,
+                        new CollectorConfig(metricsLogs.getLogGroupName(), TaskFailureRate.namespace(props.environmentSuffix())).yaml()))
                 // The collector image ships a /healthcheck binary that queries its health_check extension.
                 .healthCheck(healthCheck(COLLECTOR_HEALTH_CHECK_COMMAND, Duration.seconds(30)))
                 .logging(LogDriver.awsLogs(AwsLogDriverProps.builder()
@@ -251,17 +263,14 @@ public final class NightshiftService extends Construct {
                         "xray:GetSamplingTargets", "xray:GetSamplingStatisticSummaries"))
                 .resources(List.of("*"))
                 .build());
+        // Streams in the stack's own metrics log group only; no logs:CreateLogGroup anywhere.
         taskDefinition.addToTaskRolePolicy(PolicyStatement.Builder.create()
-                .actions(List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"))
-                .resources(List.of(Stack.of(this).formatArn(ArnComponents.builder()
-                        .service("logs").resource("log-group").resourceName(EMF_LOG_GROUP + ":*")
-                        .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build())))
+                .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"))
+                .resources(List.of(metricsLogs.getLogGroupArn()))
                 .build());
         Suppressions.suppress(taskDefinition.getTaskRole(), "AwsSolutions-IAM5",
-                "The collector sidecar: X-Ray trace and sampling actions have no resource-level permissions; "
-                        + "EMF metrics go only to the streams of " + EMF_LOG_GROUP + ".",
-                List.of("Resource::*", Suppressions.matching("^Resource::arn:<AWS::Partition>:logs:.*:log-group:"
-                        + EMF_LOG_GROUP.replace("/", "\\/") + ":\\*$")));
+                "The collector sidecar: X-Ray trace and sampling actions have no resource-level permissions.",
+                List.of("Resource::*"));
     }
 
     /**
@@ -285,10 +294,12 @@ public final class NightshiftService extends Construct {
     public void acceptScopedGrantWildcards() {
         Suppressions.suppress(taskDefinition.getTaskRole(), "AwsSolutions-IAM5",
                 "Generated by CDK grants: S3 and KMS action families (read, write, abort multipart) limited to "
-                        + "this stage's key prefixes in the workload buckets (docs/architecture.md) and to the workload key.",
+                        + "this stage's key prefixes in the workload buckets, created or imported by name "
+                        + "(docs/architecture.md), and to the workload key.",
                 List.of("Action::s3:GetObject*", "Action::s3:GetBucket*", "Action::s3:List*", "Action::s3:DeleteObject*",
                         "Action::s3:Abort*", "Action::kms:ReEncrypt*", "Action::kms:GenerateDataKey*",
-                        Suppressions.matching("^Resource::<Buckets[A-Za-z]+[0-9A-F]{8}\\.Arn>\\/[a-z/-]+\\/\\*$")));
+                        Suppressions.matching("^Resource::<Buckets[A-Za-z]+[0-9A-F]{8}\\.Arn>\\/[a-z/-]+\\/\\*$"),
+                        Suppressions.matching("^Resource::arn:<AWS::Partition>:s3:::<Existing[A-Za-z]+BucketName>\\/[a-z/-]+\\/\\*$")));
     }
 
     public FargateTaskDefinition taskDefinition() {
@@ -303,7 +314,7 @@ public final class NightshiftService extends Construct {
         return service;
     }
 
-    public SecurityGroup securityGroup() {
+    public ISecurityGroup securityGroup() {
         return securityGroup;
     }
 

@@ -18,6 +18,7 @@ import software.amazon.awscdk.services.ecs.LoadBalancerTargetOptions;
 import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationActionProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListenerRule;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
+import software.amazon.awscdk.services.elasticloadbalancingv2.CfnLoadBalancer;
 import software.amazon.awscdk.services.elasticloadbalancingv2.FixedResponseOptions;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HttpCodeTarget;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
@@ -30,7 +31,7 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
-import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationTargetsProps;
@@ -69,17 +70,15 @@ public final class ReportsEndpoint extends Construct {
     private final NightshiftService reporting;
     private final ReportingDeployment deployment;
 
-    public ReportsEndpoint(Construct scope, String id, String environmentSuffix, IVpc vpc,
+    public ReportsEndpoint(Construct scope, String id, String environmentSuffix, Network network,
                            NightshiftService reporting, Optional<String> certificateArn, IBucket accessLogs,
                            ReportingDeployment deployment) {
         super(scope, id);
         this.reporting = reporting;
         this.deployment = deployment;
-        SecurityGroup albSecurityGroup = SecurityGroup.Builder.create(this, "SecurityGroup")
-                .vpc(vpc)
-                .description("Reports load balancer: HTTP(S) from anywhere")
-                .allowAllOutbound(false)
-                .build();
+        IVpc vpc = network.vpc();
+        ISecurityGroup albSecurityGroup = network.securityGroup(this, "LoadBalancerSecurityGroupId",
+                "Reports load balancer: HTTP(S) from anywhere", false);
         this.loadBalancer = ApplicationLoadBalancer.Builder.create(this, "LoadBalancer")
                 .loadBalancerName("alb-reports-" + environmentSuffix)
                 .vpc(vpc)
@@ -88,6 +87,7 @@ public final class ReportsEndpoint extends Construct {
                 .securityGroup(albSecurityGroup)
                 .dropInvalidHeaderFields(true)
                 .build();
+        network.placeInPublicSubnets((CfnLoadBalancer) loadBalancer.getNode().getDefaultChild());
         loadBalancer.logAccessLogs(accessLogs, "alb/reports");
         Suppressions.suppress(albSecurityGroup, "AwsSolutions-EC23",
                 "The reports endpoint is public by design: compliance and risk users reach it over the internet; "
