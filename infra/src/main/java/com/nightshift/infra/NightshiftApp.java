@@ -14,11 +14,13 @@ import software.amazon.awscdk.TagProps;
 import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The CDK app. Synthesizes {@code nightshift-registry-<suffix>} and {@code nightshift-workload-<suffix>}
@@ -44,15 +46,24 @@ public final class NightshiftApp {
         Path configDir = Path.of(System.getProperty("nightshift.config.dir", "config"));
         Path outDir = Path.of(System.getProperty("nightshift.cdk.out", "target/cdk.out"));
         String env = System.getProperty("nightshift.env", "").strip();
+        System.exit(exitCode(() -> run(configDir, env, outDir), outDir, System.out, System.err));
+    }
+
+    /**
+     * Runs {@code synthesis} and says how it went: 0 when it wrote the assembly to {@code outDir}, 2 for a
+     * bad configuration, 3 for compliance findings (each with its message on {@code err}).
+     */
+    static int exitCode(Supplier<CloudAssembly> synthesis, Path outDir, PrintStream out, PrintStream err) {
         try {
-            CloudAssembly assembly = run(configDir, env, outDir);
-            System.out.println("Synthesized " + assembly.getStacks().size() + " stacks to " + outDir);
+            CloudAssembly assembly = synthesis.get();
+            out.println("Synthesized " + assembly.getStacks().size() + " stacks to " + outDir);
+            return 0;
         } catch (InvalidConfigException e) {
-            System.err.println("Invalid configuration: " + e.getMessage());
-            System.exit(2);
+            err.println("Invalid configuration: " + e.getMessage());
+            return 2;
         } catch (ComplianceException e) {
-            System.err.println(e.getMessage());
-            System.exit(3);
+            err.println(e.getMessage());
+            return 3;
         }
     }
 
@@ -84,6 +95,15 @@ public final class NightshiftApp {
         for (EnvironmentConfig config : configs) {
             addStacks(app, config);
         }
+        return synthesizeChecked(app);
+    }
+
+    /**
+     * Synthesizes {@code app} (whose stacks the cdk-nag checks were added to) and fails on any finding.
+     *
+     * @throws ComplianceException listing every unsuppressed cdk-nag finding and template validation violation
+     */
+    static CloudAssembly synthesizeChecked(App app) {
         CloudAssembly assembly = app.synth();
         List<String> findings = new ArrayList<>(NagFindings.unsuppressed(assembly));
         findings.addAll(NagFindings.templateValidation(Path.of(assembly.getDirectory())));

@@ -321,8 +321,4 @@ public final class WorkloadStack extends Stack {
                 .mapToObj(i -> Fn.select(i, Fn.getAzs()))
                 .toList();
     }
-
-    public NightshiftService service(Workload workload) {
-        return services.get(workload);
-    }
 }

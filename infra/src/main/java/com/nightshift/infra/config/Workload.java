@@ -1,6 +1,5 @@
 package com.nightshift.infra.config;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -64,12 +63,5 @@ public enum Workload {
     /** The environment variables this service reads (the secret is given to every service separately). */
     public Set<Setting> settings() {
         return EnumSet.copyOf(settings);
-    }
-
-    public static Workload ofModuleName(String moduleName) {
-        return Arrays.stream(values())
-                .filter(w -> w.moduleName.equals(moduleName))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown service '" + moduleName + "'"));
     }
 }

@@ -29,8 +29,6 @@ public final class NightlyRiskSchedule extends Construct {
     /** The job message, exactly; the risk service keys its run on the job id and the business date it derives. */
     public static final String MESSAGE = "{\"jobId\":\"risk-nightly\",\"trigger\":\"schedule\"}";
 
-    private final CfnSchedule schedule;
-
     public NightlyRiskSchedule(Construct scope, String id, String environmentSuffix, RiskSchedule when,
                                IQueue riskQueue, IKey key) {
         super(scope, id);
@@ -52,7 +50,7 @@ public final class NightlyRiskSchedule extends Construct {
                                 .resources(List.of(key.getKeyArn()))
                                 .build()))
                 .build();
-        this.schedule = CfnSchedule.Builder.create(this, "Schedule")
+        CfnSchedule schedule = CfnSchedule.Builder.create(this, "Schedule")
                 .name("schedule-risk-nightly-" + environmentSuffix)
                 .description("Nightly risk run: " + when.cron() + " " + when.timezone())
                 .scheduleExpression(when.cron())
@@ -72,9 +70,5 @@ public final class NightlyRiskSchedule extends Construct {
                 .build();
         // The role's policy must exist before the first invocation uses it.
         schedule.getNode().addDependency(sendToRiskQueue);
-    }
-
-    public CfnSchedule schedule() {
-        return schedule;
     }
 }

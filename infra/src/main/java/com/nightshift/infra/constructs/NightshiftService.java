@@ -302,20 +302,12 @@ public final class NightshiftService extends Construct {
                         Suppressions.matching("^Resource::arn:<AWS::Partition>:s3:::<Existing[A-Za-z]+BucketName>\\/[a-z/-]+\\/\\*$")));
     }
 
-    public FargateTaskDefinition taskDefinition() {
-        return taskDefinition;
-    }
-
     public ContainerDefinition container() {
         return container;
     }
 
     public FargateService service() {
         return service;
-    }
-
-    public ISecurityGroup securityGroup() {
-        return securityGroup;
     }
 
     public IRole taskRole() {

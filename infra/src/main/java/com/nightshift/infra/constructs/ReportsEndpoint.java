@@ -257,10 +257,6 @@ public final class ReportsEndpoint extends Construct {
                 .build();
     }
 
-    public ApplicationLoadBalancer loadBalancer() {
-        return loadBalancer;
-    }
-
     /** {@code http://<dns>} or {@code https://<dns>}. */
     public String url() {
         return url + loadBalancer.getLoadBalancerDnsName();

@@ -135,20 +135,6 @@ public final class ServiceScaling extends Construct {
         }
     }
 
-    /** Visible messages per running task; with no task running, the whole backlog counts. */
-    public static IMetric backlogPerTask(IQueue queue, String clusterName, String serviceName) {
-        return MathExpression.Builder.create()
-                .label("Backlog per task")
-                .expression(BACKLOG_PER_TASK_EXPRESSION)
-                .usingMetrics(Map.of(
-                        "visible", queue.metricApproximateNumberOfMessagesVisible(
-                                MetricOptions.builder()
-                                        .statistic("Maximum").period(Duration.minutes(1)).build()),
-                        "running", runningTasks(clusterName, serviceName)))
-                .period(Duration.minutes(1))
-                .build();
-    }
-
     /** Container Insights' count of running tasks of one service. */
     public static Metric runningTasks(String clusterName, String serviceName) {
         return Metric.Builder.create()
@@ -158,9 +144,5 @@ public final class ServiceScaling extends Construct {
                 .statistic("Average")
                 .period(Duration.minutes(1))
                 .build();
-    }
-
-    public ScalableTaskCount taskCount() {
-        return taskCount;
     }
 }

@@ -135,8 +135,4 @@ public final class TaskFailureRate extends Construct {
     public Alarm alarm() {
         return alarm;
     }
-
-    public LogGroup logGroup() {
-        return logGroup;
-    }
 }

@@ -9,6 +9,9 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.sqs.Queue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,5 +49,32 @@ class NagFindingsTest {
         assertThatThrownBy(() -> Suppressions.suppress(queue, "AwsSolutions-SQS3", " "))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("AwsSolutions-SQS3");
+    }
+
+    @Test
+    void test_templateValidation_noReport_noViolations(@TempDir Path dir) {
+        assertThat(NagFindings.templateValidation(dir)).isEmpty();
+    }
+
+    @Test
+    void test_templateValidation_listsEachViolationWithRuleAndConstruct(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("validation-report.json"), """
+                {"version":"54.0.0","title":"Validation Report","pluginReports":[{"pluginName":"CloudFormation Validate",
+                 "conclusion":"success","violations":[{"ruleName":"W9007",
+                 "description":"Subnets: Array property 'Subnets' contains duplicate values","severity":"warning",
+                 "violatingConstructs":[{"constructPath":"nightshift-workload-x/Reports/LoadBalancer/Resource"}]}]}]}
+                """);
+
+        assertThat(NagFindings.templateValidation(dir)).containsExactly(
+                "W9007 nightshift-workload-x/Reports/LoadBalancer/Resource: Subnets: Array property 'Subnets' contains duplicate values");
+    }
+
+    @Test
+    void test_templateValidation_unreadableReport_failsNamingIt(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("validation-report.json"), "{ not json");
+
+        assertThatThrownBy(() -> NagFindings.templateValidation(dir))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("validation-report.json");
     }
 }

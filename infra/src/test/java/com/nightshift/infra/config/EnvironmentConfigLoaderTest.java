@@ -3,6 +3,7 @@ package com.nightshift.infra.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -148,6 +149,100 @@ class EnvironmentConfigLoaderTest {
     @Test
     void test_parse_badAccount_namesAccount() {
         assertRejected(root -> root.put("account", "12345"), "account");
+    }
+
+    @Test
+    void test_parse_importedSecurityGroupsWithCreatedNetwork_namesSecurityGroups() {
+        assertRejected(root -> ((ObjectNode) root.get("network")).put("securityGroups", "import"), "network.securityGroups");
+    }
+
+    @Test
+    void test_load_fullyImportedExample_importsSecurityGroupsAndFailsScansAtHigh() {
+        EnvironmentConfig example = loader.load(Path.of("config/example-imported.json"));
+
+        assertThat(example.networkMode()).isEqualTo(NetworkMode.IMPORT);
+        assertThat(example.securityGroupMode()).isEqualTo(SecurityGroupMode.IMPORT);
+        assertThat(example.secretMode()).isEqualTo(SecretMode.IMPORT);
+        assertThat(example.bucketMode()).isEqualTo(BucketMode.IMPORT);
+        assertThat(example.scanFailSeverity()).isEqualTo(ScanSeverity.HIGH);
+    }
+
+    @Test
+    void test_parse_omittedImageScan_failsOnCritical() {
+        assertThat(parsed(root -> root.remove("imageScan")).scanFailSeverity()).isEqualTo(ScanSeverity.CRITICAL);
+    }
+
+    @Test
+    void test_parse_unknownScanSeverity_namesIt() {
+        assertRejected(root -> root.putObject("imageScan").put("failOnSeverity", "SEVERE"), "imageScan.failOnSeverity");
+    }
+
+    @Test
+    void test_parse_collectorPinnedByDigest_givesRepositoryAndDigest() {
+        String digest = "sha256:" + "ab".repeat(32);
+        EnvironmentConfig config = parsed(root -> root.put("collectorImage",
+                "public.ecr.aws/aws-observability/aws-otel-collector@" + digest));
+
+        assertThat(config.collectorRepository()).isEqualTo("aws-observability/aws-otel-collector");
+        assertThat(config.collectorDigest()).contains(digest);
+    }
+
+    @Test
+    void test_parse_collectorPinnedByTag_givesRepositoryAndNoDigest() {
+        EnvironmentConfig config = parsed(root -> { });
+
+        assertThat(config.collectorRepository()).isEqualTo("aws-observability/aws-otel-collector");
+        assertThat(config.collectorDigest()).isEmpty();
+    }
+
+    @Test
+    void test_parse_minAboveMax_namesMinCount() {
+        assertRejected(root -> ((ObjectNode) root.get("services").get("ingestion-service"))
+                .put("minCount", 4).put("maxCount", 3).put("desiredCount", 3), "services.ingestion-service.minCount");
+    }
+
+    @Test
+    void test_parse_networkNotAnObject_namesNetwork() {
+        assertRejected(root -> root.put("network", "import"), "network");
+    }
+
+    @Test
+    void test_parse_emptyRegion_namesRegion() {
+        assertRejected(root -> root.put("region", " "), "region");
+    }
+
+    @Test
+    void test_parse_localEmulatorNotABoolean_namesIt() {
+        assertRejected(root -> root.put("localEmulator", "yes"), "localEmulator");
+    }
+
+    @Test
+    void test_parse_notJson_namesTheFile() {
+        assertThatThrownBy(() -> loader.parse("config/broken.json", "{ \"region\": "))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith("config/broken.json: not valid JSON");
+    }
+
+    @Test
+    void test_load_missingFile_namesTheFile(@TempDir Path dir) {
+        assertThatThrownBy(() -> loader.load(dir.resolve("gone.json")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("gone.json: cannot read")
+                .hasCauseInstanceOf(IOException.class);
+    }
+
+    @Test
+    void test_loadAll_directoryWithoutConfigurations_saysSo(@TempDir Path dir) {
+        assertThatThrownBy(() -> loader.loadAll(dir))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("no environment configuration");
+    }
+
+    @Test
+    void test_loadAll_missingDirectory_namesIt(@TempDir Path dir) {
+        assertThatThrownBy(() -> loader.loadAll(dir.resolve("nowhere")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("nowhere: cannot list configuration files");
     }
 
     private EnvironmentConfig parsed(Consumer<ObjectNode> edit) {
