@@ -170,7 +170,8 @@ class EnvironmentDestroyerTest {
     private static void writeConfig(Path root, String suffix) throws IOException {
         Path config = Files.createDirectories(root.resolve("infra/config"));
         Files.writeString(config.resolve(suffix + ".json"), """
-                {"environmentSuffix":"%s","region":"us-east-1","network":{"mode":"create"},"secret":{"mode":"create"}}
+                {"environmentSuffix":"%s","region":"us-east-1","network":{"mode":"create"},"secret":{"mode":"create"},
+                 "collectorImage":"public.ecr.aws/aws-observability/aws-otel-collector:v0.43.1"}
                 """.formatted(suffix));
     }
 
