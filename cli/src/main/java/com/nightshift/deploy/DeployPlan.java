@@ -36,7 +36,8 @@ import java.util.stream.Collectors;
  * @param templateBucket  the S3 bucket {@code aws cloudformation deploy} uploads templates to; required
  *                        for a template above {@value #INLINE_TEMPLATE_LIMIT} bytes
  * @param stackParameters parameters passed through to the workload stack: {@code AppSecretArn} when the
- *                        environment imports its secret, the network parameters when it imports its network,
+ *                        environment imports its secret, the VPC and subnet parameters when it imports its
+ *                        network, the {@code *SecurityGroupId} parameters when it imports its security groups,
  *                        the {@code Existing*BucketName} parameters when it imports its buckets
  * @param baseImage       the Jib base image when it is not the default
  */
@@ -47,8 +48,9 @@ public record DeployPlan(Path projectRoot, DeployEnvironment environment, String
     public static final int INLINE_TEMPLATE_LIMIT = 51_200;
 
     static final String SECRET_PARAMETER = "AppSecretArn";
-    static final List<String> NETWORK_PARAMETERS = List.of("VpcId", "AvailabilityZones", "PublicSubnetIds",
-            "PrivateSubnetIds");
+    static final List<String> NETWORK_PARAMETERS = List.of("VpcId", "PublicSubnetIds", "PrivateSubnetIds");
+    static final List<String> SECURITY_GROUP_PARAMETERS = List.of("LoadBalancerSecurityGroupId",
+            "IngestionSecurityGroupId", "ProcessingSecurityGroupId", "RiskSecurityGroupId", "ReportingSecurityGroupId");
     static final List<String> BUCKET_PARAMETERS = List.of("ExistingDataBucketName", "ExistingStagingBucketName",
             "ExistingOutputBucketName");
 
@@ -195,6 +197,17 @@ public record DeployPlan(Path projectRoot, DeployEnvironment environment, String
         }
     }
 
+    /** What a configuration imports when the workload stack takes parameter {@code name}. */
+    private static String imported(String name) {
+        if (name.equals(SECRET_PARAMETER)) {
+            return "the application secret";
+        }
+        if (NETWORK_PARAMETERS.contains(name)) {
+            return "its network";
+        }
+        return SECURITY_GROUP_PARAMETERS.contains(name) ? "its security groups" : "its buckets";
+    }
+
     private static void checkParameters(DeployEnvironment environment, Map<String, String> parameters) {
         Set<String> expected = new TreeSet<>();
         if (environment.importsSecret()) {
@@ -203,6 +216,9 @@ public record DeployPlan(Path projectRoot, DeployEnvironment environment, String
         if (environment.importsNetwork()) {
             expected.addAll(NETWORK_PARAMETERS);
         }
+        if (environment.importsSecurityGroups()) {
+            expected.addAll(SECURITY_GROUP_PARAMETERS);
+        }
         if (environment.importsBuckets()) {
             expected.addAll(BUCKET_PARAMETERS);
         }
@@ -210,9 +226,7 @@ public record DeployPlan(Path projectRoot, DeployEnvironment environment, String
         for (String name : expected) {
             String value = parameters.get(name);
             if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException(config + " imports " + (name.equals(SECRET_PARAMETER)
-                        ? "the application secret" : NETWORK_PARAMETERS.contains(name) ? "its network" : "its buckets")
-                        + ": give stack parameter " + name
+                throw new IllegalArgumentException(config + " imports " + imported(name) + ": give stack parameter " + name
                         + " (-Dnightshift." + Character.toLowerCase(name.charAt(0)) + name.substring(1) + "=...)");
             }
         }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,7 +121,6 @@ class DeployPlanTest {
         DeployPlan plan = new DeployPlan(root, environment("prod"), ACCOUNT, "1.0.0", Optional.of("templates-bucket"),
                 Map.of("AppSecretArn", "arn:aws:secretsmanager:us-east-1:123456789012:secret:app-AbCdEf",
                         "VpcId", "vpc-0abc",
-                        "AvailabilityZones", "us-east-1a,us-east-1b,us-east-1c",
                         "PublicSubnetIds", "subnet-1,subnet-2,subnet-3",
                         "PrivateSubnetIds", "subnet-4,subnet-5,subnet-6"),
                 Optional.empty());
@@ -132,7 +133,6 @@ class DeployPlanTest {
                 "RiskImageDigest=" + RISK,
                 "ReportingImageDigest=" + REPORTING,
                 "AppSecretArn=arn:aws:secretsmanager:us-east-1:123456789012:secret:app-AbCdEf",
-                "AvailabilityZones=us-east-1a,us-east-1b,us-east-1c",
                 "PrivateSubnetIds=subnet-4,subnet-5,subnet-6",
                 "PublicSubnetIds=subnet-1,subnet-2,subnet-3",
                 "VpcId=vpc-0abc");
@@ -162,10 +162,75 @@ class DeployPlanTest {
     @Test
     void imported_secret_without_its_arn_is_an_error_naming_the_property() {
         assertThatThrownBy(() -> new DeployPlan(root, environment("prod"), ACCOUNT, "1.0.0", Optional.empty(),
-                Map.of("VpcId", "vpc-0abc", "AvailabilityZones", "a,b,c", "PublicSubnetIds", "s,t,u",
-                        "PrivateSubnetIds", "v,w,x"), Optional.empty()))
+                Map.of("VpcId", "vpc-0abc", "PublicSubnetIds", "s,t,u", "PrivateSubnetIds", "v,w,x"),
+                Optional.empty()))
                 .hasMessageContaining("infra/config/prod.json imports the application secret")
                 .hasMessageContaining("-Dnightshift.appSecretArn=");
+    }
+
+    @Test
+    void workload_command_passes_the_imported_security_groups_through() throws IOException {
+        writeDigests();
+        importSecurityGroups();
+        DeployPlan plan = new DeployPlan(root, environment("shared"), ACCOUNT, "1.0.0", Optional.of("templates-bucket"),
+                securityGroupImport(), Optional.empty());
+
+        List<String> command = plan.workloadCommand();
+
+        assertThat(command.subList(command.indexOf("--parameter-overrides") + 5, command.size())).containsExactly(
+                "IngestionSecurityGroupId=sg-ingestion",
+                "LoadBalancerSecurityGroupId=sg-alb",
+                "PrivateSubnetIds=subnet-4,subnet-5,subnet-6",
+                "ProcessingSecurityGroupId=sg-processing",
+                "PublicSubnetIds=subnet-1,subnet-2,subnet-3",
+                "ReportingSecurityGroupId=sg-reporting",
+                "RiskSecurityGroupId=sg-risk",
+                "VpcId=vpc-0abc");
+    }
+
+    @Test
+    void imported_security_groups_without_one_of_them_is_an_error_naming_its_property() throws IOException {
+        importSecurityGroups();
+        Map<String, String> parameters = new HashMap<>(securityGroupImport());
+        parameters.remove("RiskSecurityGroupId");
+
+        assertThatThrownBy(() -> new DeployPlan(root, environment("shared"), ACCOUNT, "1.0.0", Optional.empty(),
+                parameters, Optional.empty()))
+                .hasMessageContaining("infra/config/shared.json imports its security groups")
+                .hasMessageContaining("-Dnightshift.riskSecurityGroupId=");
+    }
+
+    @Test
+    void security_group_parameters_without_the_import_are_an_error() {
+        assertThatThrownBy(() -> new DeployPlan(root, environment("prod"), ACCOUNT, "1.0.0", Optional.empty(),
+                Map.of("AppSecretArn", "arn:aws:secretsmanager:us-east-1:1:secret:x", "VpcId", "vpc-0abc",
+                        "PublicSubnetIds", "s,t,u", "PrivateSubnetIds", "v,w,x", "RiskSecurityGroupId", "sg-risk"),
+                Optional.empty()))
+                .hasMessageContaining("stack parameter RiskSecurityGroupId was given, but infra/config/prod.json does not import it");
+    }
+
+    @Test
+    void availability_zones_are_no_parameter_of_an_imported_network() {
+        assertThatThrownBy(() -> new DeployPlan(root, environment("prod"), ACCOUNT, "1.0.0", Optional.empty(),
+                Map.of("AppSecretArn", "arn:aws:secretsmanager:us-east-1:1:secret:x", "VpcId", "vpc-0abc",
+                        "PublicSubnetIds", "s,t,u", "PrivateSubnetIds", "v,w,x", "AvailabilityZones", "a,b,c"),
+                Optional.empty()))
+                .hasMessageContaining("stack parameter AvailabilityZones was given");
+    }
+
+    @Test
+    void deploy_profile_passes_every_importable_parameter_on_under_its_property() throws IOException {
+        String pom = Files.readString(Path.of(System.getProperty("user.dir")).resolve("pom.xml"));
+        List<String> importable = new ArrayList<>(List.of(DeployPlan.SECRET_PARAMETER));
+        importable.addAll(DeployPlan.NETWORK_PARAMETERS);
+        importable.addAll(DeployPlan.SECURITY_GROUP_PARAMETERS);
+        importable.addAll(DeployPlan.BUCKET_PARAMETERS);
+
+        for (String name : importable) {
+            String property = Character.toLowerCase(name.charAt(0)) + name.substring(1);
+            assertThat(pom).contains("<argument>--parameter=" + name + "=${nightshift." + property + "}</argument>");
+        }
+        assertThat(pom).doesNotContain("AvailabilityZones");
     }
 
     @Test
@@ -182,6 +247,27 @@ class DeployPlanTest {
         assertThatThrownBy(() -> devPlan().registryCommand())
                 .hasMessageContaining("nightshift-registry-dev.template.json")
                 .hasMessageContaining("./mvnw package");
+    }
+
+    /** Environment "shared": an imported network with imported security groups. */
+    private void importSecurityGroups() throws IOException {
+        ProjectTree.config(root, "shared", """
+                {"environmentSuffix":"shared","region":"us-east-1",
+                 "network":{"mode":"import","securityGroups":"import"},"secret":{"mode":"create"},
+                 "collectorImage":"%s"}
+                """.formatted(ProjectTree.COLLECTOR_IMAGE));
+        ProjectTree.templates(root, "shared", 200_000);
+    }
+
+    private static Map<String, String> securityGroupImport() {
+        return Map.of("VpcId", "vpc-0abc",
+                "PublicSubnetIds", "subnet-1,subnet-2,subnet-3",
+                "PrivateSubnetIds", "subnet-4,subnet-5,subnet-6",
+                "LoadBalancerSecurityGroupId", "sg-alb",
+                "IngestionSecurityGroupId", "sg-ingestion",
+                "ProcessingSecurityGroupId", "sg-processing",
+                "RiskSecurityGroupId", "sg-risk",
+                "ReportingSecurityGroupId", "sg-reporting");
     }
 
     private DeployPlan devPlan() {
