@@ -22,9 +22,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Deploys one environment to AWS: the registry stack, the four images (Jib), then the workload
- * stack with the pushed digests. Prints every command before it runs it and stops at the first
- * failure. {@code ./mvnw deploy -Pdeploy -Dnightshift.env=<env>} runs it from the {@code cli}
+ * Deploys one environment to AWS: the registry stack, the collector image through the registry's
+ * pull-through cache, the four images (Jib), then the workload stack with the pushed digests and the
+ * collector's. Prints every command before it runs it and stops at the first failure. {@code ./mvnw deploy -Pdeploy -Dnightshift.env=<env>} runs it from the {@code cli}
  * module's {@code deploy} phase, after every module is built and installed.
  *
  * <pre>
@@ -45,12 +45,14 @@ public final class Deployer {
     private final CommandShell shell;
     private final PrintStream out;
     private final Clock clock;
+    private final CollectorImageResolver collector;
 
     Deployer(Options options, CommandShell shell, PrintStream out, Clock clock) {
         this.options = options;
         this.shell = shell;
         this.out = out;
         this.clock = clock;
+        this.collector = new CollectorImageResolver(shell, options.root());
     }
 
     public static void main(String[] args) {
@@ -74,9 +76,10 @@ public final class Deployer {
             return;
         }
         out.println("nightshift deploy: " + environment.name() + " to account " + account + " in " + environment.region());
-        step("1/3 registry stack " + environment.registryStackName(), plan.registryCommand(), Map.of());
+        step("1/4 registry stack " + environment.registryStackName(), plan.registryCommand(), Map.of());
+        String collectorDigest = resolveCollector(plan);
         pushImages(plan);
-        step("3/3 workload stack " + environment.workloadStackName(), plan.workloadCommand(), Map.of());
+        step("4/4 workload stack " + environment.workloadStackName(), plan.workloadCommand(collectorDigest), Map.of());
         out.println("nightshift deploy: done; stack outputs: aws cloudformation describe-stacks --region "
                 + environment.region() + " --stack-name " + environment.workloadStackName());
     }
@@ -84,15 +87,30 @@ public final class Deployer {
     private void printPlan(DeployPlan plan) {
         out.println("nightshift deploy (dry run): " + plan.environment().name() + " to account " + plan.account()
                 + " in " + plan.environment().region());
-        out.println("1/3 registry stack");
+        String collectorDigest = "<digest of " + plan.environment().collectorImage().reference() + ">";
+        out.println("1/4 registry stack");
         out.println("  " + display(plan.registryCommand()));
-        out.println("2/3 images (Jib logs in with the output of: " + display(plan.loginPasswordCommand()) + ")");
+        out.println("2/4 collector image through the pull-through cache");
+        out.println("  " + display(plan.collectorCommand()));
+        out.println("  " + plan.collectorReference(collectorDigest));
+        out.println("3/4 images (Jib logs in with the output of: " + display(plan.loginPasswordCommand()) + ")");
         out.println("  " + display(plan.imagesCommand()));
         for (ServiceImage image : ServiceImage.values()) {
             out.println("  " + plan.imageReference(image));
         }
-        out.println("3/3 workload stack");
-        out.println("  " + display(plan.workloadCommand(image -> "<digest from " + image.digestFile(options.root()) + ">")));
+        out.println("4/4 workload stack");
+        out.println("  " + display(plan.workloadCommand(image -> "<digest from " + image.digestFile(options.root()) + ">",
+                collectorDigest)));
+    }
+
+    /** Brings the collector image into the pull-through cache; returns its digest there. */
+    private String resolveCollector(DeployPlan plan) {
+        out.println("nightshift deploy: 2/4 collector image " + plan.environment().collectorImage().reference()
+                + " through the pull-through cache");
+        out.println("+ " + display(plan.collectorCommand()));
+        String digest = collector.resolve(plan);
+        out.println("  " + plan.collectorReference(digest));
+        return digest;
     }
 
     private void pushImages(DeployPlan plan) {
@@ -108,7 +126,7 @@ public final class Deployer {
         String password = shell.capture(plan.loginPasswordCommand(), options.root());
         Path dockerConfig = dockerConfig(plan.registryHost(), password);
         try {
-            step("2/3 images to " + plan.registryHost(), plan.imagesCommand(),
+            step("3/4 images to " + plan.registryHost(), plan.imagesCommand(),
                     Map.of("DOCKER_CONFIG", dockerConfig.toString()));
         } finally {
             deleteTree(dockerConfig);

@@ -25,6 +25,7 @@ class DeployPlanTest {
     private static final String PROCESSING = "sha256:" + "2".repeat(64);
     private static final String RISK = "sha256:" + "3".repeat(64);
     private static final String REPORTING = "sha256:" + "4".repeat(64);
+    private static final String COLLECTOR = "sha256:" + "5".repeat(64);
 
     @TempDir
     Path root;
@@ -60,7 +61,7 @@ class DeployPlanTest {
         DeployPlan plan = new DeployPlan(root, environment("dev"), ACCOUNT, "0.1.0", Optional.empty(), Map.of(),
                 Optional.empty());
 
-        assertThatThrownBy(() -> plan.workloadCommand(image -> INGESTION))
+        assertThatThrownBy(() -> plan.workloadCommand(image -> INGESTION, COLLECTOR))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("nightshift-workload-dev.template.json")
                 .hasMessageContaining("-Dnightshift.templateBucket");
@@ -98,10 +99,10 @@ class DeployPlanTest {
     }
 
     @Test
-    void workload_command_overrides_the_four_digest_parameters_with_the_pushed_digests() throws IOException {
+    void workload_command_overrides_the_digest_parameters_with_the_pushed_and_the_collector_digests() throws IOException {
         writeDigests();
 
-        assertThat(devPlan().workloadCommand()).containsExactly("aws", "cloudformation", "deploy",
+        assertThat(devPlan().workloadCommand(COLLECTOR)).containsExactly("aws", "cloudformation", "deploy",
                 "--region", "us-east-1",
                 "--stack-name", "nightshift-workload-dev",
                 "--template-file", cdkOut("nightshift-workload-dev.template.json"),
@@ -112,7 +113,8 @@ class DeployPlanTest {
                 "IngestionImageDigest=" + INGESTION,
                 "ProcessingImageDigest=" + PROCESSING,
                 "RiskImageDigest=" + RISK,
-                "ReportingImageDigest=" + REPORTING);
+                "ReportingImageDigest=" + REPORTING,
+                "CollectorImageDigest=" + COLLECTOR);
     }
 
     @Test
@@ -125,13 +127,14 @@ class DeployPlanTest {
                         "PrivateSubnetIds", "subnet-4,subnet-5,subnet-6"),
                 Optional.empty());
 
-        List<String> command = plan.workloadCommand();
+        List<String> command = plan.workloadCommand(COLLECTOR);
 
         assertThat(command.subList(command.indexOf("--parameter-overrides") + 1, command.size())).containsExactly(
                 "IngestionImageDigest=" + INGESTION,
                 "ProcessingImageDigest=" + PROCESSING,
                 "RiskImageDigest=" + RISK,
                 "ReportingImageDigest=" + REPORTING,
+                "CollectorImageDigest=" + COLLECTOR,
                 "AppSecretArn=arn:aws:secretsmanager:us-east-1:123456789012:secret:app-AbCdEf",
                 "PrivateSubnetIds=subnet-4,subnet-5,subnet-6",
                 "PublicSubnetIds=subnet-1,subnet-2,subnet-3",
@@ -143,7 +146,7 @@ class DeployPlanTest {
         writeDigests();
         Files.delete(ServiceImage.RISK.digestFile(root));
 
-        assertThatThrownBy(() -> devPlan().workloadCommand())
+        assertThatThrownBy(() -> devPlan().workloadCommand(COLLECTOR))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("risk-calculation: no pushed image digest at ")
                 .hasMessageContaining("risk-calculation/target/jib-image.digest");
@@ -154,7 +157,7 @@ class DeployPlanTest {
         writeDigests();
         Files.writeString(ServiceImage.REPORTING.digestFile(root), "latest\n");
 
-        assertThatThrownBy(() -> devPlan().workloadCommand())
+        assertThatThrownBy(() -> devPlan().workloadCommand(COLLECTOR))
                 .hasMessageStartingWith("reporting-service: ")
                 .hasMessageContaining("'latest'");
     }
@@ -175,9 +178,9 @@ class DeployPlanTest {
         DeployPlan plan = new DeployPlan(root, environment("shared"), ACCOUNT, "1.0.0", Optional.of("templates-bucket"),
                 securityGroupImport(), Optional.empty());
 
-        List<String> command = plan.workloadCommand();
+        List<String> command = plan.workloadCommand(COLLECTOR);
 
-        assertThat(command.subList(command.indexOf("--parameter-overrides") + 5, command.size())).containsExactly(
+        assertThat(command.subList(command.indexOf("--parameter-overrides") + 6, command.size())).containsExactly(
                 "IngestionSecurityGroupId=sg-ingestion",
                 "LoadBalancerSecurityGroupId=sg-alb",
                 "PrivateSubnetIds=subnet-4,subnet-5,subnet-6",
@@ -231,6 +234,20 @@ class DeployPlanTest {
             assertThat(pom).contains("<argument>--parameter=" + name + "=${nightshift." + property + "}</argument>");
         }
         assertThat(pom).doesNotContain("AvailabilityZones");
+    }
+
+    @Test
+    void collector_digest_given_by_hand_is_an_error_saying_the_deployment_resolves_it() {
+        assertThatThrownBy(() -> new DeployPlan(root, environment("dev"), ACCOUNT, "1.0.0", Optional.empty(),
+                Map.of("CollectorImageDigest", COLLECTOR), Optional.empty()))
+                .hasMessageContaining("stack parameter CollectorImageDigest is not given by hand")
+                .hasMessageContaining("through the pull-through cache");
+    }
+
+    @Test
+    void collector_reference_names_the_pull_through_cache_repository_of_the_registry() {
+        assertThat(devPlan().collectorReference(COLLECTOR))
+                .isEqualTo(REGISTRY + "/ecr-public-dev/aws-observability/aws-otel-collector@" + COLLECTOR);
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,16 @@ class DeployerTest {
     }
 
     @Test
+    void dry_run_shows_the_collector_command_and_a_placeholder_for_its_digest() {
+        deployer("--env", "dev", "--root", root.toString(), "--version", "0.1.0", "--account", "123456789012",
+                "--dry-run").run();
+
+        assertThat(output()).contains("aws ecr batch-get-image --region us-east-1 --repository-name "
+                        + "ecr-public-dev/aws-observability/aws-otel-collector --image-ids imageTag=v0.43.1 --output json")
+                .contains("'CollectorImageDigest=<digest of " + ProjectTree.COLLECTOR_IMAGE + ">'");
+    }
+
+    @Test
     void snapshot_version_is_tagged_with_the_time_of_the_push() {
         deployer("--env=dev", "--root=" + root, "--version=0.1.0-SNAPSHOT", "--account=123456789012", "--dry-run").run();
 
@@ -57,16 +68,36 @@ class DeployerTest {
     }
 
     @Test
-    void deployment_runs_registry_then_images_then_workload() {
+    void deployment_runs_registry_then_collector_then_images_then_workload() {
         shell.onImages = () -> writeDigests();
 
         deployer("--env", "dev", "--root", root.toString(), "--version", "0.1.0").run();
 
         assertThat(shell.commands).extracting(c -> String.join(" ", c.subList(0, Math.min(3, c.size()))))
-                .containsExactly("aws sts get-caller-identity", "aws cloudformation deploy",
+                .containsExactly("aws sts get-caller-identity", "aws cloudformation deploy", "aws ecr batch-get-image",
                         "aws ecr get-login-password", root.resolve("mvnw") + " -B -f", "aws cloudformation deploy");
         assertThat(shell.commands.get(1)).contains("nightshift-registry-dev");
-        assertThat(shell.commands.get(4)).contains("nightshift-workload-dev", "RiskImageDigest=sha256:" + "a".repeat(64));
+        assertThat(shell.commands.getLast()).contains("nightshift-workload-dev",
+                "RiskImageDigest=sha256:" + "a".repeat(64), "CollectorImageDigest=sha256:" + "c0".repeat(32));
+    }
+
+    @Test
+    void deployment_prints_the_resolved_collector_digest() {
+        shell.onImages = () -> writeDigests();
+
+        deployer("--env", "dev", "--root", root.toString(), "--version", "0.1.0").run();
+
+        assertThat(output()).contains("123456789012.dkr.ecr.us-east-1.amazonaws.com/ecr-public-dev/"
+                + "aws-observability/aws-otel-collector@sha256:" + "c0".repeat(32));
+    }
+
+    @Test
+    void collector_that_cannot_be_resolved_stops_the_deployment_before_the_images() {
+        shell.answers = command -> ScriptedShell.printed(ScriptedShell.recorded("batch-get-image-not-found-tag.json"));
+
+        assertThatThrownBy(() -> deployer("--env", "dev", "--root", root.toString(), "--version", "0.1.0").run())
+                .hasMessageContaining("collector image " + ProjectTree.COLLECTOR_IMAGE);
+        assertThat(shell.commands).hasSize(3);
     }
 
     @Test
@@ -124,12 +155,23 @@ class DeployerTest {
         }
     }
 
-    /** Records commands; the caller identity is account 123456789012, and the image step can write digests. */
+    /**
+     * Records commands; the caller identity is account 123456789012, the image step can write digests,
+     * and queries get recorded answers.
+     */
     private static final class RecordingShell extends CommandShell {
 
         final List<List<String>> commands = new ArrayList<>();
         int exitCode;
         Runnable onImages = () -> { };
+        Function<List<String>, Answer> answers = command -> ScriptedShell.printed(
+                ScriptedShell.recorded("batch-get-image-collector-tag.json"));
+
+        @Override
+        public Answer ask(List<String> command, Path directory) {
+            commands.add(command);
+            return answers.apply(command);
+        }
 
         @Override
         public int run(List<String> command, Path directory, Map<String, String> environment) {
