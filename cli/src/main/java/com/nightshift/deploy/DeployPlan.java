@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 /**
  * The exact command lines of a deployment to one AWS account, in order: the registry stack, the
  * collector image through the registry's pull-through cache, the Jib push of the four images to its
- * repositories, and the workload stack with the pushed digests and the collector's digest.
+ * repositories, the scan findings of the pushed images, and the workload stack with the pushed
+ * digests and the collector's digest.
  * Builds command lines only; {@link Deployer} runs them.
  *
  * <p>The images are pushed by Jib's {@code build} goal in a Maven run of its own, started after the
@@ -134,6 +135,24 @@ public record DeployPlan(Path projectRoot, DeployEnvironment environment, String
                 "-Dnightshift.ecr.suffix=" + environment.suffix(),
                 "-Dnightshift.ecr.tag=" + imageTag));
         baseImage.ifPresent(image -> command.add("-Dnightshift.base.image=" + image));
+        return List.copyOf(command);
+    }
+
+    /**
+     * Step 4, one page at a time: {@code aws ecr describe-image-scan-findings} of the image pushed to
+     * {@code image}'s repository with {@code digest}. {@code --max-results} makes the AWS CLI hand over a
+     * single page with its {@code nextToken} instead of paging on its own (it turns its automatic
+     * pagination off when a paging argument of the API is given), so the caller sees and follows every
+     * page; 1000 is the largest page the API allows.
+     */
+    public List<String> scanFindingsCommand(ServiceImage image, String digest, Optional<String> nextToken) {
+        List<String> command = new ArrayList<>(List.of("aws", "ecr", "describe-image-scan-findings",
+                "--region", environment.region(),
+                "--repository-name", image.repository(environment.suffix()),
+                "--image-id", "imageDigest=" + digest,
+                "--max-results", "1000"));
+        nextToken.ifPresent(token -> command.addAll(List.of("--next-token", token)));
+        command.addAll(List.of("--output", "json"));
         return List.copyOf(command);
     }
 
