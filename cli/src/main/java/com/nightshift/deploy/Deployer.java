@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Deploys one environment to AWS: the registry stack, the four images (Jib), then the workload
- * stack with the pushed digests. Prints every command before it runs it and stops at the first
- * failure. {@code ./mvnw deploy -Pdeploy -Dnightshift.env=<env>} runs it from the {@code cli}
- * module's {@code deploy} phase, after every module is built and installed.
+ * Deploys one environment to AWS: the registry stack, the collector image through the registry's
+ * pull-through cache, the four images (Jib), the scan gate on the pushed images ({@link ImageScanGate}),
+ * then the workload stack with the pushed digests and the collector's. Prints every command before it
+ * runs it and stops at the first failure. {@code ./mvnw deploy -Pdeploy -Dnightshift.env=<env>} runs
+ * it from the {@code cli} module's {@code deploy} phase, after every module is built and installed.
  *
  * <pre>
  * java -cp ... com.nightshift.deploy.Deployer --env dev --root . --version 0.1.0-SNAPSHOT
@@ -45,17 +47,23 @@ public final class Deployer {
     private final CommandShell shell;
     private final PrintStream out;
     private final Clock clock;
+    private final CollectorImageResolver collector;
+    private final ImageScanGate scanGate;
 
-    Deployer(Options options, CommandShell shell, PrintStream out, Clock clock) {
+    Deployer(Options options, CommandShell shell, PrintStream out, Clock clock, ImageScanGate.Sleeper sleeper) {
         this.options = options;
         this.shell = shell;
         this.out = out;
         this.clock = clock;
+        this.collector = new CollectorImageResolver(shell, options.root());
+        this.scanGate = new ImageScanGate(shell, options.root(), out, sleeper, ImageScanGate.POLL_INTERVAL,
+                ImageScanGate.POLL_ATTEMPTS);
     }
 
     public static void main(String[] args) {
         try {
-            new Deployer(Options.parse(args), new CommandShell(), System.out, Clock.systemUTC()).run();
+            new Deployer(Options.parse(args), new CommandShell(), System.out, Clock.systemUTC(),
+                    ImageScanGate.Sleeper.THREAD).run();
         } catch (RuntimeException e) {
             System.err.println("nightshift deploy failed: " + e.getMessage());
             System.exit(1);
@@ -74,9 +82,11 @@ public final class Deployer {
             return;
         }
         out.println("nightshift deploy: " + environment.name() + " to account " + account + " in " + environment.region());
-        step("1/3 registry stack " + environment.registryStackName(), plan.registryCommand(), Map.of());
+        step("1/5 registry stack " + environment.registryStackName(), plan.registryCommand(), Map.of());
+        String collectorDigest = resolveCollector(plan);
         pushImages(plan);
-        step("3/3 workload stack " + environment.workloadStackName(), plan.workloadCommand(), Map.of());
+        checkScans(plan);
+        step("5/5 workload stack " + environment.workloadStackName(), plan.workloadCommand(collectorDigest), Map.of());
         out.println("nightshift deploy: done; stack outputs: aws cloudformation describe-stacks --region "
                 + environment.region() + " --stack-name " + environment.workloadStackName());
     }
@@ -84,15 +94,35 @@ public final class Deployer {
     private void printPlan(DeployPlan plan) {
         out.println("nightshift deploy (dry run): " + plan.environment().name() + " to account " + plan.account()
                 + " in " + plan.environment().region());
-        out.println("1/3 registry stack");
+        String collectorDigest = "<digest of " + plan.environment().collectorImage().reference() + ">";
+        out.println("1/5 registry stack");
         out.println("  " + display(plan.registryCommand()));
-        out.println("2/3 images (Jib logs in with the output of: " + display(plan.loginPasswordCommand()) + ")");
+        out.println("2/5 collector image through the pull-through cache");
+        out.println("  " + display(plan.collectorCommand()));
+        out.println("  " + plan.collectorReference(collectorDigest));
+        out.println("3/5 images (Jib logs in with the output of: " + display(plan.loginPasswordCommand()) + ")");
         out.println("  " + display(plan.imagesCommand()));
         for (ServiceImage image : ServiceImage.values()) {
             out.println("  " + plan.imageReference(image));
         }
-        out.println("3/3 workload stack");
-        out.println("  " + display(plan.workloadCommand(image -> "<digest from " + image.digestFile(options.root()) + ">")));
+        out.println("4/5 scan gate: a finding at " + plan.environment().scanThreshold() + " or above stops the deployment");
+        for (ServiceImage image : ServiceImage.values()) {
+            out.println("  " + display(plan.scanFindingsCommand(image, "<digest from " + image.digestFile(options.root())
+                    + ">", Optional.empty())));
+        }
+        out.println("5/5 workload stack");
+        out.println("  " + display(plan.workloadCommand(image -> "<digest from " + image.digestFile(options.root()) + ">",
+                collectorDigest)));
+    }
+
+    /** Brings the collector image into the pull-through cache; returns its digest there. */
+    private String resolveCollector(DeployPlan plan) {
+        out.println("nightshift deploy: 2/5 collector image " + plan.environment().collectorImage().reference()
+                + " through the pull-through cache");
+        out.println("+ " + display(plan.collectorCommand()));
+        String digest = collector.resolve(plan);
+        out.println("  " + plan.collectorReference(digest));
+        return digest;
     }
 
     private void pushImages(DeployPlan plan) {
@@ -108,7 +138,7 @@ public final class Deployer {
         String password = shell.capture(plan.loginPasswordCommand(), options.root());
         Path dockerConfig = dockerConfig(plan.registryHost(), password);
         try {
-            step("2/3 images to " + plan.registryHost(), plan.imagesCommand(),
+            step("3/5 images to " + plan.registryHost(), plan.imagesCommand(),
                     Map.of("DOCKER_CONFIG", dockerConfig.toString()));
         } finally {
             deleteTree(dockerConfig);
@@ -116,6 +146,16 @@ public final class Deployer {
         for (ServiceImage image : ServiceImage.values()) {
             out.println("  " + plan.imageReference(image) + " " + plan.pushedDigest(image));
         }
+    }
+
+    /** Waits for the scans of the pushed images; refuses the rollout on what {@link ImageScanGate} refuses. */
+    private void checkScans(DeployPlan plan) {
+        out.println("nightshift deploy: 4/5 scan gate (" + plan.environment().scanThreshold() + " and above refuse)");
+        Map<ServiceImage, String> digests = new EnumMap<>(ServiceImage.class);
+        for (ServiceImage image : ServiceImage.values()) {
+            digests.put(image, plan.pushedDigest(image));
+        }
+        scanGate.check(plan, digests);
     }
 
     private void step(String title, List<String> command, Map<String, String> environment) {

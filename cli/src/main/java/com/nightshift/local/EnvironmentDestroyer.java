@@ -29,8 +29,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * {@code nightshift destroy}: removes a deployed environment so that nothing is left behind. It
  * empties the workload stack's buckets (every object version and delete marker), deletes the images
- * in the registry stack's repositories, then deletes the workload stack and the registry stack,
- * waiting for each.
+ * in the registry stack's repositories, deletes the workload stack, deletes the repositories the
+ * registry's pull-through cache created ({@code ecr-public-<suffix>/...}, which belong to no stack),
+ * then deletes the registry stack, waiting for each stack.
  *
  * <p>The templates carry no Lambda-backed custom resources (no CDK auto-delete), so CloudFormation
  * on its own cannot delete a bucket or a repository that holds anything. Server access logs can
@@ -119,6 +120,8 @@ public final class EnvironmentDestroyer {
                 + endpoint.endpointOverride().map(u -> " at " + u).orElse("") + ":");
         out.println("  every object version in the buckets of stack " + environment.workloadStackName());
         out.println("  every image in the repositories of stack " + environment.registryStackName());
+        out.println("  the repositories under " + environment.pullThroughCachePrefix()
+                + "/ that its pull-through cache created, with their images");
         out.println("  the stacks " + environment.workloadStackName() + " and " + environment.registryStackName());
         out.print("Type the environment name (" + environment.name() + ") to go on: ");
         out.flush();
@@ -139,7 +142,8 @@ public final class EnvironmentDestroyer {
             String workload = environment.workloadStackName();
             String registry = environment.registryStackName();
             BucketPurge purge = new BucketPurge(s3);
-            EcrImages images = new EcrImages(endpoint);
+            EcrApi ecr = new EcrApi(endpoint);
+            EcrImages images = new EcrImages(ecr);
 
             Optional<Stack> workloadStack = describe(cloudFormation, workload);
             workloadStack.ifPresentOrElse(stack -> emptyBuckets(cloudFormation, stack, purge),
@@ -152,6 +156,9 @@ public final class EnvironmentDestroyer {
                 deleteStack(cloudFormation, workload, () -> describe(cloudFormation, workload)
                         .ifPresent(stack -> emptyBuckets(cloudFormation, stack, purge)));
             }
+            // Once the workload stack is gone no task pulls the collector, which would have the cache
+            // create its repository again; the registry stack (cache rule and creation template) goes after.
+            deleteCachedRepositories(new EcrRepositories(ecr));
             if (registryStack.isPresent()) {
                 deleteStack(cloudFormation, registry, () -> describe(cloudFormation, registry)
                         .ifPresent(stack -> deleteImages(cloudFormation, stack, images)));
@@ -171,6 +178,19 @@ public final class EnvironmentDestroyer {
         for (String repository : physicalIds(cloudFormation, stack.stackName(), "AWS::ECR::Repository")) {
             int deleted = images.deleteAll(repository);
             out.println("repository " + repository + ": deleted " + deleted + " images");
+        }
+    }
+
+    private void deleteCachedRepositories(EcrRepositories repositories) {
+        String prefix = environment.pullThroughCachePrefix();
+        List<String> names = repositories.namesUnder(prefix);
+        if (names.isEmpty()) {
+            out.println("pull-through cache " + prefix + "/: no repositories");
+        }
+        for (String name : names) {
+            if (repositories.delete(name)) {
+                out.println("repository " + name + ": deleted with its images (pull-through cache)");
+            }
         }
     }
 

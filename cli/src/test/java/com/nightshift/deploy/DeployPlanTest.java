@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,7 @@ class DeployPlanTest {
     private static final String PROCESSING = "sha256:" + "2".repeat(64);
     private static final String RISK = "sha256:" + "3".repeat(64);
     private static final String REPORTING = "sha256:" + "4".repeat(64);
+    private static final String COLLECTOR = "sha256:" + "5".repeat(64);
 
     @TempDir
     Path root;
@@ -58,7 +61,7 @@ class DeployPlanTest {
         DeployPlan plan = new DeployPlan(root, environment("dev"), ACCOUNT, "0.1.0", Optional.empty(), Map.of(),
                 Optional.empty());
 
-        assertThatThrownBy(() -> plan.workloadCommand(image -> INGESTION))
+        assertThatThrownBy(() -> plan.workloadCommand(image -> INGESTION, COLLECTOR))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("nightshift-workload-dev.template.json")
                 .hasMessageContaining("-Dnightshift.templateBucket");
@@ -96,10 +99,10 @@ class DeployPlanTest {
     }
 
     @Test
-    void workload_command_overrides_the_four_digest_parameters_with_the_pushed_digests() throws IOException {
+    void workload_command_overrides_the_digest_parameters_with_the_pushed_and_the_collector_digests() throws IOException {
         writeDigests();
 
-        assertThat(devPlan().workloadCommand()).containsExactly("aws", "cloudformation", "deploy",
+        assertThat(devPlan().workloadCommand(COLLECTOR)).containsExactly("aws", "cloudformation", "deploy",
                 "--region", "us-east-1",
                 "--stack-name", "nightshift-workload-dev",
                 "--template-file", cdkOut("nightshift-workload-dev.template.json"),
@@ -110,7 +113,8 @@ class DeployPlanTest {
                 "IngestionImageDigest=" + INGESTION,
                 "ProcessingImageDigest=" + PROCESSING,
                 "RiskImageDigest=" + RISK,
-                "ReportingImageDigest=" + REPORTING);
+                "ReportingImageDigest=" + REPORTING,
+                "CollectorImageDigest=" + COLLECTOR);
     }
 
     @Test
@@ -119,20 +123,19 @@ class DeployPlanTest {
         DeployPlan plan = new DeployPlan(root, environment("prod"), ACCOUNT, "1.0.0", Optional.of("templates-bucket"),
                 Map.of("AppSecretArn", "arn:aws:secretsmanager:us-east-1:123456789012:secret:app-AbCdEf",
                         "VpcId", "vpc-0abc",
-                        "AvailabilityZones", "us-east-1a,us-east-1b,us-east-1c",
                         "PublicSubnetIds", "subnet-1,subnet-2,subnet-3",
                         "PrivateSubnetIds", "subnet-4,subnet-5,subnet-6"),
                 Optional.empty());
 
-        List<String> command = plan.workloadCommand();
+        List<String> command = plan.workloadCommand(COLLECTOR);
 
         assertThat(command.subList(command.indexOf("--parameter-overrides") + 1, command.size())).containsExactly(
                 "IngestionImageDigest=" + INGESTION,
                 "ProcessingImageDigest=" + PROCESSING,
                 "RiskImageDigest=" + RISK,
                 "ReportingImageDigest=" + REPORTING,
+                "CollectorImageDigest=" + COLLECTOR,
                 "AppSecretArn=arn:aws:secretsmanager:us-east-1:123456789012:secret:app-AbCdEf",
-                "AvailabilityZones=us-east-1a,us-east-1b,us-east-1c",
                 "PrivateSubnetIds=subnet-4,subnet-5,subnet-6",
                 "PublicSubnetIds=subnet-1,subnet-2,subnet-3",
                 "VpcId=vpc-0abc");
@@ -143,7 +146,7 @@ class DeployPlanTest {
         writeDigests();
         Files.delete(ServiceImage.RISK.digestFile(root));
 
-        assertThatThrownBy(() -> devPlan().workloadCommand())
+        assertThatThrownBy(() -> devPlan().workloadCommand(COLLECTOR))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("risk-calculation: no pushed image digest at ")
                 .hasMessageContaining("risk-calculation/target/jib-image.digest");
@@ -154,7 +157,7 @@ class DeployPlanTest {
         writeDigests();
         Files.writeString(ServiceImage.REPORTING.digestFile(root), "latest\n");
 
-        assertThatThrownBy(() -> devPlan().workloadCommand())
+        assertThatThrownBy(() -> devPlan().workloadCommand(COLLECTOR))
                 .hasMessageStartingWith("reporting-service: ")
                 .hasMessageContaining("'latest'");
     }
@@ -162,10 +165,89 @@ class DeployPlanTest {
     @Test
     void imported_secret_without_its_arn_is_an_error_naming_the_property() {
         assertThatThrownBy(() -> new DeployPlan(root, environment("prod"), ACCOUNT, "1.0.0", Optional.empty(),
-                Map.of("VpcId", "vpc-0abc", "AvailabilityZones", "a,b,c", "PublicSubnetIds", "s,t,u",
-                        "PrivateSubnetIds", "v,w,x"), Optional.empty()))
+                Map.of("VpcId", "vpc-0abc", "PublicSubnetIds", "s,t,u", "PrivateSubnetIds", "v,w,x"),
+                Optional.empty()))
                 .hasMessageContaining("infra/config/prod.json imports the application secret")
                 .hasMessageContaining("-Dnightshift.appSecretArn=");
+    }
+
+    @Test
+    void workload_command_passes_the_imported_security_groups_through() throws IOException {
+        writeDigests();
+        importSecurityGroups();
+        DeployPlan plan = new DeployPlan(root, environment("shared"), ACCOUNT, "1.0.0", Optional.of("templates-bucket"),
+                securityGroupImport(), Optional.empty());
+
+        List<String> command = plan.workloadCommand(COLLECTOR);
+
+        assertThat(command.subList(command.indexOf("--parameter-overrides") + 6, command.size())).containsExactly(
+                "IngestionSecurityGroupId=sg-ingestion",
+                "LoadBalancerSecurityGroupId=sg-alb",
+                "PrivateSubnetIds=subnet-4,subnet-5,subnet-6",
+                "ProcessingSecurityGroupId=sg-processing",
+                "PublicSubnetIds=subnet-1,subnet-2,subnet-3",
+                "ReportingSecurityGroupId=sg-reporting",
+                "RiskSecurityGroupId=sg-risk",
+                "VpcId=vpc-0abc");
+    }
+
+    @Test
+    void imported_security_groups_without_one_of_them_is_an_error_naming_its_property() throws IOException {
+        importSecurityGroups();
+        Map<String, String> parameters = new HashMap<>(securityGroupImport());
+        parameters.remove("RiskSecurityGroupId");
+
+        assertThatThrownBy(() -> new DeployPlan(root, environment("shared"), ACCOUNT, "1.0.0", Optional.empty(),
+                parameters, Optional.empty()))
+                .hasMessageContaining("infra/config/shared.json imports its security groups")
+                .hasMessageContaining("-Dnightshift.riskSecurityGroupId=");
+    }
+
+    @Test
+    void security_group_parameters_without_the_import_are_an_error() {
+        assertThatThrownBy(() -> new DeployPlan(root, environment("prod"), ACCOUNT, "1.0.0", Optional.empty(),
+                Map.of("AppSecretArn", "arn:aws:secretsmanager:us-east-1:1:secret:x", "VpcId", "vpc-0abc",
+                        "PublicSubnetIds", "s,t,u", "PrivateSubnetIds", "v,w,x", "RiskSecurityGroupId", "sg-risk"),
+                Optional.empty()))
+                .hasMessageContaining("stack parameter RiskSecurityGroupId was given, but infra/config/prod.json does not import it");
+    }
+
+    @Test
+    void availability_zones_are_no_parameter_of_an_imported_network() {
+        assertThatThrownBy(() -> new DeployPlan(root, environment("prod"), ACCOUNT, "1.0.0", Optional.empty(),
+                Map.of("AppSecretArn", "arn:aws:secretsmanager:us-east-1:1:secret:x", "VpcId", "vpc-0abc",
+                        "PublicSubnetIds", "s,t,u", "PrivateSubnetIds", "v,w,x", "AvailabilityZones", "a,b,c"),
+                Optional.empty()))
+                .hasMessageContaining("stack parameter AvailabilityZones was given");
+    }
+
+    @Test
+    void deploy_profile_passes_every_importable_parameter_on_under_its_property() throws IOException {
+        String pom = Files.readString(Path.of(System.getProperty("user.dir")).resolve("pom.xml"));
+        List<String> importable = new ArrayList<>(List.of(DeployPlan.SECRET_PARAMETER));
+        importable.addAll(DeployPlan.NETWORK_PARAMETERS);
+        importable.addAll(DeployPlan.SECURITY_GROUP_PARAMETERS);
+        importable.addAll(DeployPlan.BUCKET_PARAMETERS);
+
+        for (String name : importable) {
+            String property = Character.toLowerCase(name.charAt(0)) + name.substring(1);
+            assertThat(pom).contains("<argument>--parameter=" + name + "=${nightshift." + property + "}</argument>");
+        }
+        assertThat(pom).doesNotContain("AvailabilityZones");
+    }
+
+    @Test
+    void collector_digest_given_by_hand_is_an_error_saying_the_deployment_resolves_it() {
+        assertThatThrownBy(() -> new DeployPlan(root, environment("dev"), ACCOUNT, "1.0.0", Optional.empty(),
+                Map.of("CollectorImageDigest", COLLECTOR), Optional.empty()))
+                .hasMessageContaining("stack parameter CollectorImageDigest is not given by hand")
+                .hasMessageContaining("through the pull-through cache");
+    }
+
+    @Test
+    void collector_reference_names_the_pull_through_cache_repository_of_the_registry() {
+        assertThat(devPlan().collectorReference(COLLECTOR))
+                .isEqualTo(REGISTRY + "/ecr-public-dev/aws-observability/aws-otel-collector@" + COLLECTOR);
     }
 
     @Test
@@ -182,6 +264,27 @@ class DeployPlanTest {
         assertThatThrownBy(() -> devPlan().registryCommand())
                 .hasMessageContaining("nightshift-registry-dev.template.json")
                 .hasMessageContaining("./mvnw package");
+    }
+
+    /** Environment "shared": an imported network with imported security groups. */
+    private void importSecurityGroups() throws IOException {
+        ProjectTree.config(root, "shared", """
+                {"environmentSuffix":"shared","region":"us-east-1",
+                 "network":{"mode":"import","securityGroups":"import"},"secret":{"mode":"create"},
+                 "collectorImage":"%s"}
+                """.formatted(ProjectTree.COLLECTOR_IMAGE));
+        ProjectTree.templates(root, "shared", 200_000);
+    }
+
+    private static Map<String, String> securityGroupImport() {
+        return Map.of("VpcId", "vpc-0abc",
+                "PublicSubnetIds", "subnet-1,subnet-2,subnet-3",
+                "PrivateSubnetIds", "subnet-4,subnet-5,subnet-6",
+                "LoadBalancerSecurityGroupId", "sg-alb",
+                "IngestionSecurityGroupId", "sg-ingestion",
+                "ProcessingSecurityGroupId", "sg-processing",
+                "RiskSecurityGroupId", "sg-risk",
+                "ReportingSecurityGroupId", "sg-reporting");
     }
 
     private DeployPlan devPlan() {

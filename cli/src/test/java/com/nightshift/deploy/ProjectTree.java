@@ -10,16 +10,26 @@ final class ProjectTree {
     private ProjectTree() {
     }
 
+    /** The collector image of the configurations {@link #config} writes. */
+    static final String COLLECTOR_IMAGE = "public.ecr.aws/aws-observability/aws-otel-collector:v0.43.1";
+
     static void config(Path root, String name, String suffix, String networkMode, String secretMode) throws IOException {
-        Path directory = Files.createDirectories(root.resolve("infra/config"));
-        Files.writeString(directory.resolve(name + ".json"), """
+        config(root, name, """
                 {
                   "environmentSuffix": "%s",
                   "region": "us-east-1",
                   "network": { "mode": "%s" },
-                  "secret": { "mode": "%s" }
+                  "secret": { "mode": "%s" },
+                  "collectorImage": "%s"
                 }
-                """.formatted(suffix, networkMode, secretMode));
+                """.formatted(suffix, networkMode, secretMode, COLLECTOR_IMAGE));
+    }
+
+    /** Writes {@code json} as {@code infra/config/<name>.json}; returns the configuration directory. */
+    static Path config(Path root, String name, String json) throws IOException {
+        Path directory = Files.createDirectories(root.resolve("infra/config"));
+        Files.writeString(directory.resolve(name + ".json"), json);
+        return directory;
     }
 
     static void templates(Path root, String suffix, int workloadBytes) throws IOException {

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nightshift.common.aws.AwsEndpoint;
 import com.nightshift.common.emulator.MotoServer;
 
@@ -21,12 +20,14 @@ class EcrImagesTest {
     @TempDir
     static Path work;
     private static MotoServer moto;
+    private static EcrApi ecr;
     private static EcrImages images;
 
     @BeforeAll
     static void startEmulator() throws Exception {
         moto = MotoServer.start(work.resolve("moto.log"));
-        images = new EcrImages(AwsEndpoint.emulator(moto.endpoint(), Region.US_EAST_1));
+        ecr = new EcrApi(AwsEndpoint.emulator(moto.endpoint(), Region.US_EAST_1));
+        images = new EcrImages(ecr);
     }
 
     @AfterAll
@@ -36,19 +37,19 @@ class EcrImagesTest {
 
     @Test
     void digests_lists_an_image_with_two_tags_once() {
-        createRepository("two-tags");
-        putImage(images, "two-tags", "1.0.0", 1);
-        putImage(images, "two-tags", "latest", 1);
-        putImage(images, "two-tags", "1.0.1", 2);
+        createRepository(ecr, "two-tags");
+        putImage(ecr, "two-tags", "1.0.0", 1);
+        putImage(ecr, "two-tags", "latest", 1);
+        putImage(ecr, "two-tags", "1.0.1", 2);
 
         assertThat(images.digests("two-tags")).hasSize(2).allMatch(d -> d.startsWith("sha256:"));
     }
 
     @Test
     void deleteAll_leaves_the_repository_empty() {
-        createRepository("emptied");
+        createRepository(ecr, "emptied");
         for (int i = 1; i <= 3; i++) {
-            putImage(images, "emptied", "v" + i, i);
+            putImage(ecr, "emptied", "v" + i, i);
         }
 
         assertThat(images.deleteAll("emptied")).isEqualTo(3);
@@ -61,19 +62,19 @@ class EcrImagesTest {
         assertThat(images.deleteAll("never-created")).isZero();
     }
 
-    private static void createRepository(String name) {
-        images.call("CreateRepository", new ObjectMapper().createObjectNode().put("repositoryName", name), name);
+    static void createRepository(EcrApi ecr, String name) {
+        ecr.call("CreateRepository", ecr.request().put("repositoryName", name), name);
     }
 
     /** Puts an image manifest numbered {@code n} (the same n gives the same digest) under {@code tag}. */
-    static void putImage(EcrImages images, String repository, String tag, int n) {
+    static void putImage(EcrApi ecr, String repository, String tag, int n) {
         String layer = "sha256:" + String.format("%064x", n);
         String manifest = """
                 {"schemaVersion":2,"mediaType":"application/vnd.docker.distribution.manifest.v2+json",
                  "config":{"mediaType":"application/vnd.docker.container.image.v1+json","size":100,"digest":"%s"},
                  "layers":[{"mediaType":"application/vnd.docker.image.rootfs.diff.tar.gzip","size":200,"digest":"%s"}]}
                 """.formatted(layer, layer);
-        images.call("PutImage", new ObjectMapper().createObjectNode().put("repositoryName", repository)
+        ecr.call("PutImage", ecr.request().put("repositoryName", repository)
                 .put("imageManifest", manifest).put("imageTag", tag), repository);
     }
 }

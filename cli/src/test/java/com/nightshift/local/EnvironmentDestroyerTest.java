@@ -106,15 +106,68 @@ class EnvironmentDestroyerTest {
         createStack("nightshift-registry-tr", """
                 {"Resources":{"Repository":{"Type":"AWS::ECR::Repository","Properties":{"RepositoryName":"%s"}}}}
                 """.formatted(repository));
-        EcrImages images = new EcrImages(endpoint);
-        EcrImagesTest.putImage(images, repository, "1.0.0", 1);
-        EcrImagesTest.putImage(images, repository, "1.0.1", 2);
+        EcrApi ecr = new EcrApi(endpoint);
+        EcrImages images = new EcrImages(ecr);
+        EcrImagesTest.putImage(ecr, repository, "1.0.0", 1);
+        EcrImagesTest.putImage(ecr, repository, "1.0.1", 2);
 
         destroy("tr", "--yes");
 
         assertThat(stackExists("nightshift-registry-tr")).isFalse();
         // moto keeps a repository after its stack is deleted; on AWS the repository itself goes too.
         assertThat(images.digests(repository)).isEmpty();
+    }
+
+    @Test
+    void destroy_deletes_the_repositories_the_pull_through_cache_created() throws IOException {
+        createStack("nightshift-registry-tp", """
+                {"Resources":{"Repository":{"Type":"AWS::ECR::Repository","Properties":{"RepositoryName":"ecr-risk-calculation-tp"}}}}
+                """);
+        EcrApi ecr = new EcrApi(endpoint);
+        String collector = "ecr-public-tp/aws-observability/aws-otel-collector";
+        EcrImagesTest.createRepository(ecr, collector);
+        EcrImagesTest.putImage(ecr, collector, "v0.43.1", 1);
+
+        String printed = destroy("tp", "--yes");
+
+        assertThat(new EcrRepositories(ecr).namesUnder("ecr-public-tp")).isEmpty();
+        assertThat(printed).contains("repository " + collector + ": deleted with its images (pull-through cache)");
+    }
+
+    @Test
+    void destroy_leaves_the_cache_repositories_of_other_environments_alone() throws IOException {
+        EcrApi ecr = new EcrApi(endpoint);
+        String other = "ecr-public-tq2/aws-observability/aws-otel-collector";
+        EcrImagesTest.createRepository(ecr, other);
+
+        destroy("tq", "--yes");
+
+        assertThat(new EcrRepositories(ecr).namesUnder("ecr-public-tq2")).containsExactly(other);
+    }
+
+    @Test
+    void cache_repositories_go_after_the_workload_stack_and_before_the_registry_stack() throws IOException {
+        createStack("nightshift-workload-to", versionedBucketTemplate("s3-output-to"));
+        createStack("nightshift-registry-to", """
+                {"Resources":{"Repository":{"Type":"AWS::ECR::Repository","Properties":{"RepositoryName":"ecr-risk-calculation-to"}}}}
+                """);
+        EcrImagesTest.createRepository(new EcrApi(endpoint), "ecr-public-to/aws-observability/aws-otel-collector");
+
+        String printed = destroy("to", "--yes");
+
+        assertThat(printed).contains("stack nightshift-workload-to: deleted",
+                "repository ecr-public-to/aws-observability/aws-otel-collector: deleted", "stack nightshift-registry-to: deleting");
+        assertThat(printed.indexOf("stack nightshift-workload-to: deleted"))
+                .isLessThan(printed.indexOf("repository ecr-public-to/aws-observability/aws-otel-collector: deleted"));
+        assertThat(printed.indexOf("repository ecr-public-to/aws-observability/aws-otel-collector: deleted"))
+                .isLessThan(printed.indexOf("stack nightshift-registry-to: deleting"));
+    }
+
+    @Test
+    void confirmation_names_the_pull_through_cache_repositories() throws IOException {
+        String printed = destroy("tk", "no");
+
+        assertThat(printed).contains("the repositories under ecr-public-tk/ that its pull-through cache created");
     }
 
     @Test
@@ -170,7 +223,8 @@ class EnvironmentDestroyerTest {
     private static void writeConfig(Path root, String suffix) throws IOException {
         Path config = Files.createDirectories(root.resolve("infra/config"));
         Files.writeString(config.resolve(suffix + ".json"), """
-                {"environmentSuffix":"%s","region":"us-east-1","network":{"mode":"create"},"secret":{"mode":"create"}}
+                {"environmentSuffix":"%s","region":"us-east-1","network":{"mode":"create"},"secret":{"mode":"create"},
+                 "collectorImage":"public.ecr.aws/aws-observability/aws-otel-collector:v0.43.1"}
                 """.formatted(suffix));
     }
 
