@@ -52,6 +52,24 @@ printf 'root:x:0:0:root:/root:/sbin/nologin\nnightshift:x:1000:1000:nightshift:/
 printf 'root:x:0:\nnightshift:x:1000:\n' > "$root/etc/group"
 printf 'passwd: files\ngroup: files\nhosts: files dns\n' > "$root/etc/nsswitch.conf"
 
+# Image scanners (ECR's among them) recognise an image's system by /etc/os-release and its packages by
+# the dpkg database; without them a scan ends as an unsupported image and the libraries copied above
+# would go unchecked. Record the Debian packages those libraries come from, as this machine has them.
+if command -v dpkg-query >/dev/null 2>&1 && [[ -r /etc/os-release ]]; then
+  cp -L /etc/os-release "$root/etc/os-release"
+  packages=$(for file in $libs /lib64/ld-linux-x86-64.so.2; do
+      for candidate in "$file" "$(readlink -f "$file")" "${file#/usr}" "/usr$file"; do
+        dpkg-query -S "$candidate" 2>/dev/null | head -n1 | cut -d: -f1 && break
+      done
+    done | sort -u)
+  mkdir -p "$root/var/lib/dpkg"
+  for package in $packages; do
+    dpkg-query -s "$package" | grep -v '^Conffiles:\|^ /' ; echo
+  done > "$root/var/lib/dpkg/status"
+else
+  echo "base-image: no dpkg database on this machine; the image will not tell scanners its packages" >&2
+fi
+
 image="$work/image"
 mkdir -p "$image"
 tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$root" -cf "$image/layer.tar" .
