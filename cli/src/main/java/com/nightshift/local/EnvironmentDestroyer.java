@@ -45,37 +45,6 @@ public final class EnvironmentDestroyer {
     private static final int DELETE_ATTEMPTS = 3;
 
     /** The parsed arguments of {@code nightshift destroy}. */
-    record Arguments(String env, Optional<String> region, boolean yes) {
-
-        static Arguments parse(List<String> args) {
-            String env = null;
-            String region = null;
-            boolean yes = false;
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                switch (arg) {
-                    case "--yes", "-y" -> yes = true;
-                    case "--env", "--region" -> {
-                        if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
-                            throw new IllegalArgumentException(arg + " needs a value");
-                        }
-                        if (arg.equals("--env")) {
-                            env = args.get(++i);
-                        } else {
-                            region = args.get(++i);
-                        }
-                    }
-                    default -> throw new IllegalArgumentException("unknown argument '" + arg
-                            + "' (usage: destroy --env <env> [--region <region>] [--yes])");
-                }
-            }
-            if (env == null || env.isBlank()) {
-                throw new IllegalArgumentException("--env <env> is required (an infra/config/<env>.json)");
-            }
-            return new Arguments(env, Optional.ofNullable(region), yes);
-        }
-    }
-
     private final DeployEnvironment environment;
     private final AwsEndpoint endpoint;
     private final BufferedReader input;
@@ -94,20 +63,19 @@ public final class EnvironmentDestroyer {
     }
 
     /**
-     * The destroyer for {@code args} ({@code --env <env> [--region <region>] [--yes]}), reading the
-     * environment from {@code <projectRoot>/infra/config} and the endpoint from {@code environmentVariables}.
+     * Destroys environment {@code env} (an {@code <projectRoot>/infra/config/<env>.json}) in {@code region},
+     * or the configuration's region, at the endpoint {@code environmentVariables} name; asks first
+     * unless {@code yes}.
      */
-    public static void run(List<String> args, Path projectRoot, Map<String, String> environmentVariables,
-            BufferedReader input, PrintStream out) {
-        Arguments arguments = Arguments.parse(args);
-        DeployEnvironment environment = DeployEnvironment.load(projectRoot.resolve("infra").resolve("config"),
-                arguments.env());
+    public static void run(String env, Optional<String> region, boolean yes, Path projectRoot,
+            Map<String, String> environmentVariables, BufferedReader input, PrintStream out) {
+        DeployEnvironment environment = DeployEnvironment.load(projectRoot.resolve("infra").resolve("config"), env);
         Map<String, String> variables = new HashMap<>(environmentVariables);
-        variables.put(AwsEndpoint.REGION_VARIABLE, arguments.region().orElse(environment.region()));
+        variables.put(AwsEndpoint.REGION_VARIABLE, region.orElse(environment.region()));
         AwsEndpoint endpoint = AwsEndpoint.fromEnvironment(variables);
         EnvironmentDestroyer destroyer = new EnvironmentDestroyer(environment, endpoint, input, out,
                 endpoint.isEmulator() ? Duration.ofMillis(500) : Duration.ofSeconds(10), Duration.ofMinutes(60));
-        if (!arguments.yes() && !destroyer.confirmed()) {
+        if (!yes && !destroyer.confirmed()) {
             out.println("nightshift destroy: nothing deleted");
             return;
         }

@@ -1,78 +1,241 @@
 package com.nightshift.local;
 
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 
 import com.nightshift.stages.ReconcileStage;
 import com.nightshift.stages.ReportStage;
 import com.nightshift.stages.VarStage;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * The {@code nightshift} command. {@code bin/nightshift} builds what is missing and runs this class
- * on a JDK 21+.
+ * The {@code nightshift} command and its subcommands, each with {@code --help}. {@code bin/nightshift}
+ * builds what is missing and runs this class on a JDK 21+.
+ *
+ * <p>Exit status: 0 done, 1 the command failed (the reason is printed), 2 the command line was wrong
+ * (the usage is printed).
  */
-public final class NightshiftCli {
+@Command(name = "nightshift", mixinStandardHelpOptions = true, versionProvider = NightshiftCli.Version.class,
+        description = "The Nightshift overnight batch platform: the whole night on a local stack, one stage on"
+                + " local files, and the removal of a deployed environment.",
+        subcommands = {NightshiftCli.Local.class, NightshiftCli.Reconcile.class, NightshiftCli.Var.class,
+                NightshiftCli.Report.class, NightshiftCli.Destroy.class, CommandLine.HelpCommand.class})
+public final class NightshiftCli implements Runnable {
 
-    private NightshiftCli() {
+    /** What every subcommand runs with: where the project is, where output goes by default, and the process' world. */
+    public record Context(Path projectRoot, Path defaultOut, Map<String, String> environment, InputStream in, PrintStream out) {
+    }
+
+    private final Context context;
+
+    NightshiftCli(Context context) {
+        this.context = context;
     }
 
     public static void main(String[] args) {
-        String command = args.length == 0 ? "help" : args[0];
         Path projectRoot = Path.of(System.getProperty("nightshift.home", ".")).toAbsolutePath().normalize();
         Path out = Path.of(System.getProperty("nightshift.out", "out")).toAbsolutePath().normalize();
-        try {
-            switch (command) {
-                case "local" -> new NightlyRun(projectRoot, out, System.out).run();
-                case "reconcile" -> ReconcileStage.run(rest(args), out, System.getenv(), System.out);
-                case "var" -> VarStage.run(rest(args), out, System.getenv(), System.out);
-                case "report" -> ReportStage.run(rest(args), System.out);
-                case "destroy" -> EnvironmentDestroyer.run(List.of(args).subList(1, args.length), projectRoot,
-                        System.getenv(), new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-                        System.out);
-                case "help", "-h", "--help" -> usage();
-                default -> {
-                    System.err.println("nightshift: unknown command '" + command + "'");
-                    usage();
-                    System.exit(2);
+        int status = commandLine(new Context(projectRoot, out, System.getenv(), System.in, System.out), System.err)
+                .execute(args);
+        System.exit(status);
+    }
+
+    /** The command line for {@code context}; errors go to {@code err}. */
+    public static CommandLine commandLine(Context context, PrintStream err) {
+        CommandLine commandLine = new CommandLine(new NightshiftCli(context), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                if (Subcommand.class.isAssignableFrom(type)) {
+                    return type.cast(type.getDeclaredConstructor(Context.class).newInstance(context));
                 }
+                return CommandLine.defaultFactory().create(type);
             }
-        } catch (Exception e) {
-            System.err.println("nightshift " + command + " failed: " + e.getMessage());
+        });
+        commandLine.setOut(new PrintWriter(context.out(), true, StandardCharsets.UTF_8));
+        commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("nightshift " + line.getCommandName() + " failed: " + e.getMessage());
             if (Boolean.getBoolean("nightshift.debug")) {
-                e.printStackTrace();
+                e.printStackTrace(line.getErr());
             }
-            System.exit(1);
+            return 1;
+        });
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, context.out());
+    }
+
+    /** A subcommand: built with the {@link Context}, returns its exit status. */
+    abstract static class Subcommand implements Callable<Integer> {
+
+        final Context context;
+
+        Subcommand(Context context) {
+            this.context = context;
         }
-        System.exit(0);
+
+        @Override
+        public final Integer call() throws Exception {
+            execute();
+            return 0;
+        }
+
+        abstract void execute() throws Exception;
     }
 
-    private static List<String> rest(String[] args) {
-        return List.of(args).subList(1, args.length);
+    @Command(name = "local", mixinStandardHelpOptions = true,
+            description = {"Run one whole night on the local stack: moto on a free loopback port, the workload"
+                    + " template deployed to it, the four services as processes with their task definitions'"
+                    + " environment, a generated sample night uploaded; results and PDF reports are copied to"
+                    + " ./out (or $NIGHTSHIFT_OUT) and everything started is stopped again.",
+                    "Uses AWS_ENDPOINT_URL instead of starting moto when it is set."})
+    static final class Local extends Subcommand {
+
+        Local(Context context) {
+            super(context);
+        }
+
+        @Override
+        void execute() throws Exception {
+            new NightlyRun(context.projectRoot(), context.defaultOut(), context.out()).run();
+        }
     }
 
-    private static void usage() {
-        System.out.println("""
-                usage: bin/nightshift COMMAND
+    @Command(name = "reconcile", mixinStandardHelpOptions = true,
+            description = {"Reconcile a local ledger against a local statement (the transaction CSV format,"
+                    + " README \"Input formats\") with the service's engine, per (account, booking date) present"
+                    + " on both sides. Rejected rows are listed with line and reason.",
+                    "Result documents, as the service writes them, go to DIR/results/recon/<date>/<account>/result.json."})
+    static final class Reconcile extends Subcommand {
 
-                  local    run one whole night on the local stack (moto, the workload template, the four
-                           services as processes); results and PDF reports are copied to ./out
-                  reconcile --ledger FILE --statement FILE [--out DIR]
-                           reconcile local CSV files with the service's engine, per (account, booking
-                           date) on both sides; result documents under DIR/results/recon (DIR: ./out)
-                  var --positions FILE --prices FILE [--date D] [--scenarios N] [--confidence C]
-                      [--seed S] [--out DIR]
-                           Monte Carlo VaR/ES of local files with the service's defaults; result
-                           documents under DIR/results/risk
-                  report RESULT.json [--out FILE.pdf]
-                           render a reconciliation or risk result document as the PDF report
-                  destroy --env <env> [--region <region>] [--yes]
-                           delete a deployed environment completely: empty its buckets (every object
-                           version), delete its images, then delete the workload and registry stacks;
-                           asks first unless --yes; honours AWS_ENDPOINT_URL
-                  help     this text
-                """);
+        @Option(names = "--ledger", required = true, paramLabel = "FILE", description = "the ledger CSV")
+        Path ledger;
+
+        @Option(names = "--statement", required = true, paramLabel = "FILE", description = "the statement CSV")
+        Path statement;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "where results go (default: ./out)")
+        Path out;
+
+        Reconcile(Context context) {
+            super(context);
+        }
+
+        @Override
+        void execute() throws Exception {
+            ReconcileStage.run(ledger, statement, out == null ? context.defaultOut() : out, context.environment(),
+                    context.out());
+        }
+    }
+
+    @Command(name = "var", mixinStandardHelpOptions = true,
+            description = {"Monte Carlo VaR and ES of local positions and prices (README \"Input formats\") with"
+                    + " the service's defaults, so the same inputs give the same numbers as the night.",
+                    "Result documents go to DIR/results/risk/<date>/<portfolio>/result.json; manifests are signed"
+                            + " when MANIFEST_SIGNING_KEY is set."})
+    static final class Var extends Subcommand {
+
+        @Option(names = "--positions", required = true, paramLabel = "FILE", description = "positions CSV")
+        Path positions;
+
+        @Option(names = "--prices", required = true, paramLabel = "FILE", description = "closing-price history CSV")
+        Path prices;
+
+        @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "business date (default: the last price date)")
+        LocalDate date;
+
+        @Option(names = "--scenarios", paramLabel = "N", defaultValue = "10000", description = "scenarios (default: ${DEFAULT-VALUE})")
+        int scenarios;
+
+        @Option(names = "--confidence", paramLabel = "C", defaultValue = "0.99", description = "confidence level (default: ${DEFAULT-VALUE})")
+        double confidence;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "20261120", description = "random seed, a 64-bit integer (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "where results go (default: ./out)")
+        Path out;
+
+        Var(Context context) {
+            super(context);
+        }
+
+        @Override
+        void execute() throws Exception {
+            VarStage.run(new VarStage.Options(positions, prices, Optional.ofNullable(date), scenarios, confidence, seed,
+                    out == null ? context.defaultOut() : out), context.environment(), context.out());
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "Render a reconciliation or risk result document (result.json) as the reporting service"
+                    + " does; the kind is read from the document itself.")
+    static final class Report extends Subcommand {
+
+        @Parameters(index = "0", paramLabel = "RESULT.json", description = "the result document")
+        Path result;
+
+        @Option(names = "--out", paramLabel = "FILE.pdf", description = "the PDF (default: report.pdf beside the result)")
+        Path pdf;
+
+        Report(Context context) {
+            super(context);
+        }
+
+        @Override
+        void execute() throws Exception {
+            ReportStage.run(result, Optional.ofNullable(pdf), context.out());
+        }
+    }
+
+    @Command(name = "destroy", mixinStandardHelpOptions = true,
+            description = {"Delete a deployed environment completely: empty its buckets (every object version),"
+                    + " delete its images and the repositories its pull-through cache created, then delete the"
+                    + " workload and registry stacks. Asks for the environment's name first unless --yes.",
+                    "Credentials from the default AWS chain; honours AWS_ENDPOINT_URL (an emulator)."})
+    static final class Destroy extends Subcommand {
+
+        @Option(names = "--env", required = true, paramLabel = "ENV", description = "an infra/config/<ENV>.json")
+        String env;
+
+        @Option(names = "--region", paramLabel = "REGION", description = "default: the configuration's region")
+        String region;
+
+        @Option(names = {"--yes", "-y"}, description = "do not ask")
+        boolean yes;
+
+        Destroy(Context context) {
+            super(context);
+        }
+
+        @Override
+        void execute() {
+            EnvironmentDestroyer.run(env, Optional.ofNullable(region), yes, context.projectRoot(), context.environment(),
+                    new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8)), context.out());
+        }
+    }
+
+    /** The project version, from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = NightshiftCli.class.getPackage().getImplementationVersion();
+            return new String[] {"nightshift " + (version == null ? "(development build)" : version)};
+        }
     }
 }

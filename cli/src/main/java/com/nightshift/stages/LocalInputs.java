@@ -46,6 +46,14 @@ final class LocalInputs {
         return read.records();
     }
 
+    /** {@code file}, which must be a readable file; otherwise an error naming {@code what} (an option or argument). */
+    static Path existing(Path file, String what) {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new IllegalArgumentException(what + " " + file + " is not a readable file");
+        }
+        return file;
+    }
+
     /** The manifest of a result computed from the files read so far; signed when a key is in the environment. */
     ResultManifest manifest(Map<String, String> parameters, Long seed, Map<String, String> environment) {
         ResultManifest manifest = ResultManifest.unsigned(inputs, parameters, seed, java.time.Instant.now());

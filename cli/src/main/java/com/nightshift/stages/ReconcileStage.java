@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -38,14 +37,12 @@ public final class ReconcileStage {
         }
     }
 
-    public static void run(List<String> args, Path defaultOut, Map<String, String> environment, PrintStream console)
-            throws IOException {
-        Arguments arguments = Arguments.parse("reconcile", args, Set.of("ledger", "statement", "out"));
-        Path out = arguments.option("out").map(Path::of).orElse(defaultOut);
+    public static void run(Path ledgerFile, Path statementFile, Path out, Map<String, String> environment,
+                           PrintStream console) throws IOException {
         LocalInputs inputs = new LocalInputs(console);
         TransactionCsvCodec codec = new TransactionCsvCodec();
-        Map<Pair, List<Transaction>> ledger = byPair(inputs.read(arguments.file("ledger"), codec));
-        Map<Pair, List<Transaction>> statement = byPair(inputs.read(arguments.file("statement"), codec));
+        Map<Pair, List<Transaction>> ledger = byPair(inputs.read(LocalInputs.existing(ledgerFile, "--ledger"), codec));
+        Map<Pair, List<Transaction>> statement = byPair(inputs.read(LocalInputs.existing(statementFile, "--statement"), codec));
         ReconciliationEngine engine = ReconciliationEngine.exactMatching();
 
         console.println("account          date        ledger  statement  matched  unmatched-ledger  unmatched-statement");

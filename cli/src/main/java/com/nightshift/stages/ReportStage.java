@@ -5,8 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nightshift.common.json.JsonCodec;
@@ -23,24 +22,19 @@ public final class ReportStage {
     private ReportStage() {
     }
 
-    public static void run(List<String> args, PrintStream console) throws IOException {
-        Arguments arguments = Arguments.parse("report", args, Set.of("out"));
-        if (arguments.positional().size() != 1) {
-            throw new IllegalArgumentException("report: give exactly one result document (result.json)");
-        }
-        Path resultFile = arguments.existing(Path.of(arguments.positional().getFirst()), "result");
-        JsonNode result = JsonCodec.tree(Files.readAllBytes(resultFile));
+    public static void run(Path result, Optional<Path> pdf, PrintStream console) throws IOException {
+        Path resultFile = LocalInputs.existing(result, "result");
+        JsonNode tree = JsonCodec.tree(Files.readAllBytes(resultFile));
         ReportDocument document;
-        if (result.hasNonNull("account") && result.has("counts")) {
-            document = ReportComposer.reconciliation(result, Instant.now());
-        } else if (result.hasNonNull("portfolio") && result.has("valueAtRisk")) {
-            document = ReportComposer.risk(result, Instant.now());
+        if (tree.hasNonNull("account") && tree.has("counts")) {
+            document = ReportComposer.reconciliation(tree, Instant.now());
+        } else if (tree.hasNonNull("portfolio") && tree.has("valueAtRisk")) {
+            document = ReportComposer.risk(tree, Instant.now());
         } else {
             throw new IllegalArgumentException("report: " + resultFile
                     + " is neither a reconciliation nor a risk result document");
         }
-        Path out = arguments.option("out").map(Path::of)
-                .orElse(resultFile.toAbsolutePath().resolveSibling("report.pdf"));
+        Path out = pdf.orElse(resultFile.toAbsolutePath().resolveSibling("report.pdf"));
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
         }

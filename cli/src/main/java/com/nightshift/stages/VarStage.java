@@ -5,11 +5,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 import com.nightshift.common.json.JsonCodec;
 import com.nightshift.common.market.Position;
@@ -33,26 +32,28 @@ public final class VarStage {
 
     static final int DEFAULT_SCENARIOS = 10_000;
     static final double DEFAULT_CONFIDENCE = 0.99;
-    static final int DEFAULT_SEED = 20261120;
+    static final long DEFAULT_SEED = 20261120L;
     static final int LOOKBACK_DAYS = 365;
 
     private VarStage() {
     }
 
-    public static void run(List<String> args, Path defaultOut, Map<String, String> environment, PrintStream console)
-            throws IOException {
-        Arguments arguments = Arguments.parse("var", args,
-                Set.of("positions", "prices", "date", "scenarios", "confidence", "seed", "out"));
-        Path out = arguments.option("out").map(Path::of).orElse(defaultOut);
+    /** The parameters of one run; empty {@code date} means the last price date. */
+    public record Options(Path positions, Path prices, Optional<LocalDate> date, int scenarios, double confidence,
+                          long seed, Path out) {
+    }
+
+    public static void run(Options options, Map<String, String> environment, PrintStream console) throws IOException {
+        Path out = options.out();
         LocalInputs inputs = new LocalInputs(console);
-        List<Position> positions = inputs.read(arguments.file("positions"), new PositionCsvCodec());
-        List<PricePoint> prices = inputs.read(arguments.file("prices"), new PriceCsvCodec());
-        LocalDate date = arguments.option("date").map(VarStage::date).orElseGet(() -> prices.stream()
+        List<Position> positions = inputs.read(LocalInputs.existing(options.positions(), "--positions"), new PositionCsvCodec());
+        List<PricePoint> prices = inputs.read(LocalInputs.existing(options.prices(), "--prices"), new PriceCsvCodec());
+        LocalDate date = options.date().orElseGet(() -> prices.stream()
                 .map(PricePoint::priceDate).max(Comparator.naturalOrder())
                 .orElseThrow(() -> new IllegalArgumentException("var: the prices file has no prices")));
-        int scenarios = arguments.integer("scenarios", DEFAULT_SCENARIOS);
-        double confidence = arguments.decimal("confidence", DEFAULT_CONFIDENCE);
-        long seed = arguments.integer("seed", DEFAULT_SEED);
+        int scenarios = options.scenarios();
+        double confidence = options.confidence();
+        long seed = options.seed();
         VarParameters parameters = VarParameters.of(confidence, 1, scenarios, seed);
         RiskBook book = RiskBook.of(date, positions.stream().filter(p -> p.asOfDate().equals(date)).toList(), prices,
                 LOOKBACK_DAYS);
@@ -77,13 +78,5 @@ public final class VarStage {
                     environment))));
         }
         console.println("results in " + out.resolve("results/risk").toAbsolutePath());
-    }
-
-    private static LocalDate date(String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("var: --date '" + value + "' is not an ISO-8601 date (yyyy-mm-dd)");
-        }
     }
 }

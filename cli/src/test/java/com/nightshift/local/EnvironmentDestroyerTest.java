@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -192,9 +193,16 @@ class EnvironmentDestroyerTest {
     }
 
     @Test
-    void destroy_without_env_is_an_error_saying_it_is_required() {
-        assertThatThrownBy(() -> EnvironmentDestroyer.Arguments.parse(List.of("--yes")))
-                .hasMessageContaining("--env <env> is required");
+    void destroy_without_env_is_a_usage_error_saying_it_is_required() {
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        var context = new NightshiftCli.Context(work, work, Map.of(), new java.io.ByteArrayInputStream(new byte[0]),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        int status = NightshiftCli.commandLine(context, new PrintStream(errors, true, StandardCharsets.UTF_8))
+                .execute("destroy", "--yes");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(errors.toString(StandardCharsets.UTF_8)).contains("Missing required option").contains("--env");
     }
 
     @Test
@@ -202,7 +210,7 @@ class EnvironmentDestroyerTest {
         Path root = Files.createTempDirectory(work, "root");
         writeConfig(root, "dev");
 
-        assertThatThrownBy(() -> EnvironmentDestroyer.run(List.of("--env", "prod", "--yes"), root, Map.of(),
+        assertThatThrownBy(() -> EnvironmentDestroyer.run("prod", Optional.empty(), true, root, Map.of(),
                 new BufferedReader(new StringReader("")), new PrintStream(new ByteArrayOutputStream(), true,
                         StandardCharsets.UTF_8)))
                 .hasMessageContaining("unknown environment 'prod'");
@@ -212,9 +220,9 @@ class EnvironmentDestroyerTest {
     private static String destroy(String suffix, String yesOrAnswer) throws IOException {
         Path root = Files.createTempDirectory(work, "root");
         writeConfig(root, suffix);
-        List<String> args = yesOrAnswer.equals("--yes") ? List.of("--env", suffix, "--yes") : List.of("--env", suffix);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        EnvironmentDestroyer.run(args, root, Map.of("AWS_ENDPOINT_URL", moto.endpoint().toString()),
+        EnvironmentDestroyer.run(suffix, Optional.empty(), yesOrAnswer.equals("--yes"), root,
+                Map.of("AWS_ENDPOINT_URL", moto.endpoint().toString()),
                 new BufferedReader(new StringReader(yesOrAnswer + "\n")),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
         return printed.toString(StandardCharsets.UTF_8);

@@ -1,8 +1,8 @@
 package com.nightshift.stages;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nightshift.common.json.JsonCodec;
+import com.nightshift.local.NightshiftCli;
 import com.nightshift.local.SampleDataSet;
 
 /** The one-stage commands on the sample night's files give the sample's known truth. */
@@ -31,7 +32,7 @@ class StagesTest {
     @TempDir
     Path work;
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
-    private final PrintStream console = new PrintStream(output, true, StandardCharsets.UTF_8);
+    private final ByteArrayOutputStream errors = new ByteArrayOutputStream();
 
     @BeforeEach
     void writeSampleFiles() throws IOException {
@@ -51,15 +52,27 @@ class StagesTest {
         Files.writeString(work.resolve("statements.csv"), statements);
     }
 
+    /** {@code bin/nightshift ARGS}, as a user types it; the exit status. */
+    private int nightshift(String... args) {
+        var context = new NightshiftCli.Context(work, work.resolve("default-out"), Map.of(),
+                new ByteArrayInputStream(new byte[0]), new PrintStream(output, true, StandardCharsets.UTF_8));
+        return NightshiftCli.commandLine(context, new PrintStream(errors, true, StandardCharsets.UTF_8)).execute(args);
+    }
+
+    private String errors() {
+        return errors.toString(StandardCharsets.UTF_8);
+    }
+
     private static JsonNode json(Path file) throws IOException {
         return JsonCodec.tree(Files.readAllBytes(file));
     }
 
     @Test
     void reconcile_gives_each_account_its_known_counts() throws IOException {
-        ReconcileStage.run(List.of("--ledger", work.resolve("inbound/ledger/ledger-2026-11-20.csv").toString(),
-                "--statement", work.resolve("statements.csv").toString(), "--out", work.resolve("out").toString()),
-                work.resolve("unused"), Map.of(), console);
+        int status = nightshift("reconcile", "--ledger", work.resolve("inbound/ledger/ledger-2026-11-20.csv").toString(),
+                "--statement", work.resolve("statements.csv").toString(), "--out", work.resolve("out").toString());
+
+        assertThat(status).as(errors()).isZero();
         for (SampleDataSet.AccountTruth truth : SAMPLE.accounts()) {
             JsonNode counts = json(work.resolve("out/results/recon/2026-11-20/" + truth.account() + "/result.json"))
                     .path("counts");
@@ -72,11 +85,11 @@ class StagesTest {
 
     @Test
     void var_gives_the_same_numbers_for_the_same_inputs_and_seed() throws IOException {
-        List<String> args = List.of("--positions", work.resolve("inbound/positions/positions-2026-11-20.csv").toString(),
-                "--prices", work.resolve("inbound/market-data/prices-2026-11-20.csv").toString(),
-                "--scenarios", "2000", "--out");
-        VarStage.run(concat(args, work.resolve("first").toString()), work, Map.of(), console);
-        VarStage.run(concat(args, work.resolve("second").toString()), work, Map.of(), console);
+        for (String run : List.of("first", "second")) {
+            assertThat(nightshift("var", "--positions", work.resolve("inbound/positions/positions-2026-11-20.csv").toString(),
+                    "--prices", work.resolve("inbound/market-data/prices-2026-11-20.csv").toString(),
+                    "--scenarios", "2000", "--out", work.resolve(run).toString())).as(errors()).isZero();
+        }
         for (String portfolio : SAMPLE.portfolios()) {
             JsonNode first = json(work.resolve("first/results/risk/2026-11-20/" + portfolio + "/result.json"));
             JsonNode second = json(work.resolve("second/results/risk/2026-11-20/" + portfolio + "/result.json"));
@@ -89,11 +102,11 @@ class StagesTest {
 
     @Test
     void report_renders_a_result_document_as_its_pdf() throws Exception {
-        ReconcileStage.run(List.of("--ledger", work.resolve("inbound/ledger/ledger-2026-11-20.csv").toString(),
-                "--statement", work.resolve("statements.csv").toString(), "--out", work.resolve("out").toString()),
-                work, Map.of(), console);
+        nightshift("reconcile", "--ledger", work.resolve("inbound/ledger/ledger-2026-11-20.csv").toString(),
+                "--statement", work.resolve("statements.csv").toString(), "--out", work.resolve("out").toString());
         Path result = work.resolve("out/results/recon/2026-11-20/ACC-1001/result.json");
-        ReportStage.run(List.of(result.toString(), "--out", work.resolve("acc.pdf").toString()), console);
+
+        assertThat(nightshift("report", result.toString(), "--out", work.resolve("acc.pdf").toString())).as(errors()).isZero();
         try (PDDocument pdf = Loader.loadPDF(work.resolve("acc.pdf").toFile())) {
             assertThat(new PDFTextStripper().getText(pdf)).contains("Reconciliation ACC-1001")
                     .containsPattern("(?m)^Matched\\s+36\\s*$");
@@ -101,26 +114,47 @@ class StagesTest {
     }
 
     @Test
-    void a_missing_input_file_is_named_in_the_error() {
-        assertThatThrownBy(() -> ReconcileStage.run(List.of("--ledger", work.resolve("nope.csv").toString(),
-                "--statement", work.resolve("statements.csv").toString()), work, Map.of(), console))
-                .hasMessageContaining("--ledger").hasMessageContaining("nope.csv");
+    void a_missing_input_file_fails_naming_the_option_and_the_file() {
+        int status = nightshift("reconcile", "--ledger", work.resolve("nope.csv").toString(),
+                "--statement", work.resolve("statements.csv").toString());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(errors()).contains("nightshift reconcile failed").contains("--ledger").contains("nope.csv");
     }
 
     @Test
-    void an_unknown_option_is_refused_with_the_accepted_ones() {
-        assertThatThrownBy(() -> VarStage.run(List.of("--portfolio", "x"), work, Map.of(), console))
-                .hasMessageContaining("--portfolio").hasMessageContaining("--positions");
+    void an_unknown_option_is_a_usage_error_showing_the_accepted_ones() {
+        int status = nightshift("var", "--positions", "p.csv", "--prices", "q.csv", "--portfolio", "x");
+
+        assertThat(status).as(errors()).isEqualTo(2);
+        assertThat(errors()).contains("--portfolio").contains("--positions");
+    }
+
+    @Test
+    void a_seed_beyond_32_bits_is_accepted_as_the_service_accepts_it() {
+        int status = nightshift("var", "--positions", work.resolve("inbound/positions/positions-2026-11-20.csv").toString(),
+                "--prices", work.resolve("inbound/market-data/prices-2026-11-20.csv").toString(),
+                "--scenarios", "500", "--seed", "9007199254740993", "--out", work.resolve("long-seed").toString());
+
+        assertThat(status).as(errors()).isZero();
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("seed 9007199254740993");
     }
 
     @Test
     void a_document_that_is_no_result_is_refused() throws IOException {
         Path other = Files.writeString(work.resolve("other.json"), "{\"hello\":1}");
-        assertThatThrownBy(() -> ReportStage.run(List.of(other.toString()), console))
-                .hasMessageContaining("neither a reconciliation nor a risk result");
+
+        assertThat(nightshift("report", other.toString())).isEqualTo(1);
+        assertThat(errors()).contains("neither a reconciliation nor a risk result");
     }
 
-    private static List<String> concat(List<String> args, String last) {
-        return java.util.stream.Stream.concat(args.stream(), java.util.stream.Stream.of(last)).toList();
+    @Test
+    void every_command_explains_itself_with_help() {
+        for (String command : List.of("local", "reconcile", "var", "report", "destroy")) {
+            output.reset();
+
+            assertThat(nightshift(command, "--help")).as(command).isZero();
+            assertThat(output.toString(StandardCharsets.UTF_8)).as(command).contains("Usage: nightshift " + command);
+        }
     }
 }
