@@ -87,7 +87,8 @@ public final class Camt053Reader implements TransactionReader {
             readDocument(xml, sink);
         } catch (XMLStreamException e) {
             throw new UnreadableFileException("camt.053 XML is not well-formed" + where(e.getLocation()) + ": "
-                    + e.getMessage().lines().reduce((first, second) -> second).orElse("parse error"), e);
+                    + e.getMessage().lines().reduce((first, second) -> second).orElse("parse error")
+                    .replaceFirst("^Message: ", ""), e);
         } finally {
             if (xml != null) {
                 try {
