@@ -112,7 +112,8 @@ public final class Camt053Reader implements TransactionReader {
     }
 
     private static String where(Location location) {
-        return location == null ? "" : " at line " + location.getLineNumber() + ", column " + location.getColumnNumber();
+        return location == null ? ""
+                : " at line " + location.getLineNumber() + ", column " + location.getColumnNumber();
     }
 
     private void readDocument(XMLStreamReader xml, EntrySink sink) throws XMLStreamException, UnreadableFileException {
@@ -228,7 +229,8 @@ public final class Camt053Reader implements TransactionReader {
                 BigDecimal amount = detailAmount(detail, mapped.currency);
                 boolean credit = detail.text("CdtDbtInd") == null ? mapped.credit
                         : credit(detail.text("CdtDbtInd"), "TxDtls/CdtDbtInd");
-                sink.accept(detail.line(), transaction(detailId, mapped, amount, credit, Optional.of(detail)), detailRaw);
+                sink.accept(detail.line(), transaction(detailId, mapped, amount, credit, Optional.of(detail)),
+                        detailRaw);
             } catch (InvalidFieldException e) {
                 sink.reject(detail.line(), "batch detail " + detailId + ": " + e.getMessage(), detailRaw);
             }
@@ -241,7 +243,9 @@ public final class Camt053Reader implements TransactionReader {
     }
 
     private Entry entry(XmlElement entry, StatementHeader header) throws InvalidFieldException {
-        String status = StatementText.firstPresent(entry.text("Sts", "Cd"), entry.text("Sts"), entry.text("Sts", "Prtry"));
+        // Sts is a code up to version 7 and Sts/Cd (or Sts/Prtry) from version 8 on.
+        String status = StatementText.firstPresent(entry.text("Sts", "Cd"), entry.text("Sts"),
+                entry.text("Sts", "Prtry"));
         if (!status.isEmpty() && !"BOOK".equals(status)) {
             throw new InvalidFieldException("Sts '" + status + "' is not BOOK: only booked entries are transactions");
         }

@@ -3,6 +3,7 @@ package com.nightshift.statements;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,7 +68,8 @@ record Mt940Information(String description, String counterparty, String endToEnd
                 purposeUnwrapped.append(value);
             }
         });
-        String name = subfields.getOrDefault(32, new StringBuilder()) + "" + subfields.getOrDefault(33, new StringBuilder());
+        String name = subfields.getOrDefault(32, new StringBuilder()) + ""
+                + subfields.getOrDefault(33, new StringBuilder());
         return new Mt940Information(StatementText.description(purpose), name.strip(),
                 endToEnd(purposeUnwrapped.toString()));
     }
@@ -77,8 +79,8 @@ record Mt940Information(String description, String counterparty, String endToEnd
         return "NOTPROVIDED".equalsIgnoreCase(reference) ? "" : reference;
     }
 
-    private static java.util.Optional<String> first(Pattern pattern, String text) {
+    private static Optional<String> first(Pattern pattern, String text) {
         Matcher m = pattern.matcher(text);
-        return m.find() && !m.group(1).isBlank() ? java.util.Optional.of(m.group(1).strip()) : java.util.Optional.empty();
+        return m.find() && !m.group(1).isBlank() ? Optional.of(m.group(1).strip()) : Optional.empty();
     }
 }

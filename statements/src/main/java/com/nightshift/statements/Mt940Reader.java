@@ -33,8 +33,9 @@ import java.util.regex.Pattern;
  * <p>What a caller may rely on, beyond {@link com.nightshift.common.csv.RecordReader}:
  * <ul>
  *   <li>Structure: a statement starts at {@code :20:} and ends at a line holding only {@code -}
- *       (also {@code -}}, {@code -}{5:...}}, {@code -XXX}, {@code  -}), at the next {@code :20:} or
- *       at a FIN envelope line; the envelope ({@code {1:...}{2:...}{3:...}{4:}) is optional, and lines
+ *       (also <code>-&#125;</code>, <code>-&#125;&#123;5:...&#125;</code>, {@code -XXX}, <code> -</code>), at the
+ *       next {@code :20:} or at a FIN envelope line; the envelope
+ *       (<code>&#123;1:...&#125;&#123;2:...&#125;&#123;3:...&#125;&#123;4:</code>) is optional, and lines
  *       outside statements (bank header lines such as {@code 940}, {@code :940:}, a preamble) are
  *       skipped. A line of just {@code -} right before the closing balance is a wrapped text line, not
  *       an end. A field is a line starting with a known tag ({@code :20:}, {@code :21:}, {@code :25:},
@@ -168,10 +169,9 @@ public final class Mt940Reader implements TransactionReader {
                 if (text.startsWith("{")) {
                     String rest = ENVELOPE_BLOCK.matcher(text).replaceAll("");
                     rest = rest.startsWith("{4:") ? rest.substring(3) : rest;
-                    if (rest.equals(text)) {
-                        // Not an envelope after all: plain text (or a field) that starts with a brace.
-                    } else {
-                        // An envelope begins a new message, so whatever came before it has ended.
+                    // Unchanged, it was text that starts with a brace. Else an envelope begins a new message,
+                    // so whatever came before it has ended.
+                    if (!rest.equals(text)) {
                         finish(current);
                         current = null;
                         endStatement(line.number());

@@ -48,8 +48,8 @@ record Mt940StatementLine(LocalDate valueDate, LocalDate bookingDate, BigDecimal
             credit = line.charAt(at) == 'C';
             at += 1;
         } else {
-            throw new InvalidFieldException(":61: debit/credit mark '" + prefix(line.substring(Math.min(at, line.length())), 2)
-                    + "' is not C, D, RC or RD");
+            String mark = prefix(line.substring(Math.min(at, line.length())), 2);
+            throw new InvalidFieldException(":61: debit/credit mark '" + mark + "' is not C, D, RC or RD");
         }
         if (at < line.length() && Character.isLetter(line.charAt(at))) {
             at++; // funds code: the third letter of the currency code, by German and other banks' usage
@@ -85,7 +85,8 @@ record Mt940StatementLine(LocalDate valueDate, LocalDate bookingDate, BigDecimal
             throw new InvalidFieldException(":61: amount is missing after the debit/credit mark");
         }
         if (!AMOUNT.matcher(text).matches()) {
-            throw new InvalidFieldException(":61: amount '" + text + "' is not a decimal amount (digits, one decimal comma)");
+            throw new InvalidFieldException(":61: amount '" + text
+                    + "' is not a decimal amount (digits, one decimal comma)");
         }
         String plain = text.replace(',', '.');
         if (plain.endsWith(".")) {

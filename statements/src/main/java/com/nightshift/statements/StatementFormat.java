@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
  *   <li>{@link #CSV}: the first line starts with {@code entry_id,} (the transaction CSV header);</li>
  *   <li>{@link #CAMT053}: the content is XML (it starts with {@code <}); the camt.053 reader then
  *       refuses XML that is not a camt.053 document, with a reason;</li>
- *   <li>{@link #MT940}: the content starts with a FIN envelope block ({@code {1:}, {@code {2:} or
- *       {@code {4:}), or a line within the looked-at bytes starts with {@code :20:} (so bank header
- *       lines and a short preamble before the first statement are fine).</li>
+ *   <li>{@link #MT940}: the content starts with a FIN envelope block (<code>&#123;1:</code>,
+ *       <code>&#123;2:</code> or <code>&#123;4:</code>), or a line within the looked-at bytes starts with
+ *       {@code :20:} (so bank header lines and a short preamble before the first statement are fine).</li>
  * </ul>
  * Anything else is an {@link UnreadableFileException} that names the formats expected and quotes the
  * start of the content.
