@@ -13,6 +13,7 @@ import com.nightshift.common.market.PricePoint;
 import com.nightshift.common.transaction.Transaction;
 import com.nightshift.common.transaction.TransactionCsvCodec;
 import com.nightshift.common.transaction.TransactionReader;
+import com.nightshift.statements.StatementReaders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -29,7 +30,9 @@ import java.util.function.Function;
 /**
  * Turns one inbound file into staged objects, a rejects file and the jobs to announce.
  *
- * <p>Routing is by key prefix ({@link InputType}). Accepted rows are grouped: transactions by
+ * <p>Routing is by key prefix ({@link InputType}); a statement's format (transaction CSV, ISO 20022
+ * camt.053 or SWIFT MT940) is then told from its content, whatever the file is called, and every
+ * statement is staged as transaction CSV. Accepted rows are grouped: transactions by
  * (account, booking date), positions by as-of date, prices into one group dated by the file's latest
  * price date; each group becomes one staged CSV in the same public format, rows in input order.
  * Within a ledger or statement file, a second row with an entry_id already seen is rejected.
@@ -47,9 +50,13 @@ public final class IngestionEngine {
     private final TransactionReader ledgerReader;
     private final TransactionReader statementReader;
 
-    /** Reads ledgers and statements as transaction CSV. */
+    /**
+     * Reads ledgers as transaction CSV, and statements as whichever of transaction CSV, camt.053 or
+     * MT940 their content is ({@link StatementReaders#detecting()}); unrecognised statement content is
+     * an {@link UnreadableFileException}.
+     */
     public IngestionEngine() {
-        this(new TransactionCsvCodec(), new TransactionCsvCodec());
+        this(new TransactionCsvCodec(), StatementReaders.detecting());
     }
 
     /**
@@ -65,7 +72,8 @@ public final class IngestionEngine {
      * Ingests one file; the stream is read to the end and not closed.
      *
      * @throws UnknownInputTypeException the key is not under a known inbound prefix
-     * @throws UnreadableFileException the content is not the format its prefix promises (header, encoding)
+     * @throws UnreadableFileException the content is not the format its prefix promises (header, encoding),
+     *     or for a statement none of the statement formats
      */
     public IngestionOutcome ingest(String inboundKey, InputStream content)
             throws IOException, UnreadableFileException, UnknownInputTypeException {
