@@ -80,7 +80,7 @@ public final class Camt053Reader implements TransactionReader {
     @Override
     public ReadCounts read(InputStream in, Consumer<? super AcceptedRow<Transaction>> accepted,
                            Consumer<? super RejectedRow> rejected) throws IOException, UnreadableFileException {
-        EntrySink sink = new EntrySink(accepted, rejected);
+        EntrySink sink = EntrySink.perAccount(accepted, rejected);
         XMLStreamReader xml = null;
         try {
             xml = newFactory().createXMLStreamReader(in);

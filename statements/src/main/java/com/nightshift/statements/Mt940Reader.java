@@ -83,7 +83,7 @@ public final class Mt940Reader implements TransactionReader {
     @Override
     public ReadCounts read(InputStream in, Consumer<? super AcceptedRow<Transaction>> accepted,
                            Consumer<? super RejectedRow> rejected) throws IOException, UnreadableFileException {
-        Parse parse = new Parse(new EntrySink(accepted, rejected));
+        Parse parse = new Parse(EntrySink.perAccount(accepted, rejected));
         parse.run(new TextLines(in));
         return parse.sink.counts();
     }

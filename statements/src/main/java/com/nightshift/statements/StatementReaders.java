@@ -16,9 +16,10 @@ import java.util.function.Consumer;
  * The one entry point to the statement readers: the reader for a given content, or a reader that
  * detects the format of each stream it reads ({@link StatementFormat#detect}).
  *
- * <p>Whatever the format, the contract of {@link RecordReader} holds, and entry ids are unique within
- * one read: a repeated {@code entry_id} is rejected as {@code duplicate entry_id '<id>', first seen on
- * line <n>} (the transaction CSV included, with the wording the ingestion engine uses).
+ * <p>Whatever the format, the contract of {@link RecordReader} holds, and entry ids are unique: within
+ * one read for the transaction CSV (its contract; the wording is the ingestion engine's), within one
+ * account of the read for camt.053 and MT940, where a bank reference identifies a booking on one account.
+ * A repeated id is rejected as {@code duplicate entry_id '<id>' [for account <a>], first seen on line <n>}.
  */
 public final class StatementReaders {
 
@@ -54,7 +55,7 @@ public final class StatementReaders {
 
     private static TransactionReader uniqueIds(TransactionReader reader) {
         return (in, accepted, rejected) -> {
-            EntrySink sink = new EntrySink(accepted, rejected);
+            EntrySink sink = EntrySink.perFile(accepted, rejected);
             reader.read(in, row -> sink.accept(row.lineNumber(), row.record(), row.rawRowText()),
                     row -> sink.reject(row.lineNumber(), row.reason(), row.rawRowText()));
             return sink.counts();

@@ -126,9 +126,9 @@ class Camt053ReaderTest {
         // PostFinance puts one LSV/CH-DD id into NtryRef of several entries: two reversals repeat it.
         assertThat(read.rejected()).extracting(RejectedRow::lineNumber, RejectedRow::reason).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(1904L,
-                        "duplicate entry_id '41107767420881932', first seen on line 1835"),
+                        "duplicate entry_id '41107767420881932' for account CH0309000000250090342, first seen on line 1835"),
                 org.assertj.core.groups.Tuple.tuple(2017L,
-                        "duplicate entry_id '41107767420881932', first seen on line 1835"));
+                        "duplicate entry_id '41107767420881932' for account CH0309000000250090342, first seen on line 1835"));
     }
 
     @Test
@@ -225,7 +225,7 @@ class Camt053ReaderTest {
 
         assertThat(read.records()).extracting(Transaction::entryId).containsExactly("SAME");
         assertThat(read.rejected()).extracting(RejectedRow::lineNumber, RejectedRow::reason).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(12L, "duplicate entry_id 'SAME', first seen on line 9"));
+                org.assertj.core.groups.Tuple.tuple(12L, "duplicate entry_id 'SAME' for account DE02100100100006820101, first seen on line 9"));
     }
 
     @Test

@@ -201,7 +201,22 @@ class Mt940ReaderTest {
 
         assertThat(read.records()).extracting(Transaction::entryId).containsExactly("SAME");
         assertThat(read.rejected()).extracting(RejectedRow::lineNumber, RejectedRow::reason)
-                .containsExactly(tuple(6L, "duplicate entry_id 'SAME', first seen on line 5"));
+                .containsExactly(tuple(6L, "duplicate entry_id 'SAME' for account 12345678-0123456789, first seen on line 5"));
+    }
+
+    @Test
+    void one_bank_reference_on_two_accounts_is_two_entries() throws Exception {
+        String text = ":20:STMT1\n:25:11111111/1\n:28C:1/1\n:60F:C261119EUR0,00\n:61:2611201120C1,00NTRFNONREF//SAME\n"
+                + ":62F:C261120EUR1,00\n-\n"
+                + ":20:STMT2\n:25:22222222/2\n:28C:1/1\n:60F:C261119EUR0,00\n:61:2611201120D1,00NTRFNONREF//SAME\n"
+                + ":62F:D261120EUR1,00\n-\n";
+
+        ReadResult<Transaction> read = new Mt940Reader().readAll(new java.io.ByteArrayInputStream(
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(read.rejected()).isEmpty();
+        assertThat(read.records()).extracting(t -> t.account().value(), Transaction::entryId)
+                .containsExactly(tuple("11111111-1", "SAME"), tuple("22222222-2", "SAME"));
     }
 
     @Test

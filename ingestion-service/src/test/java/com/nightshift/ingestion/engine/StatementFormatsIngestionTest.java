@@ -93,7 +93,7 @@ class StatementFormatsIngestionTest {
                 LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 20), new BigDecimal("-1250.50"),
                 Currency.getInstance("EUR"), "Acme Corp", "INV-1001", "Invoice 1001"));
         assertThat(outcome.rejectedRows()).extracting(RejectedRow::reason)
-                .containsExactly("duplicate entry_id 'BANK-1', first seen on line 6");
+                .containsExactly("duplicate entry_id 'BANK-1' for account 10020030-1234567, first seen on line 6");
         assertThat(outcome.rejects().rowCount()).isEqualTo(1);
     }
 
