@@ -34,6 +34,10 @@ public final class CsvReader implements Closeable {
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final Reader in;
+    // Characters are taken from this buffer: one call to the decoder per block, not per character.
+    private final char[] buffer = new char[8192];
+    private int buffered;
+    private int position;
     private int pushedBack = Integer.MIN_VALUE;
     private long line = 1;
     private boolean started;
@@ -171,7 +175,15 @@ public final class CsvReader implements Closeable {
             pushedBack = Integer.MIN_VALUE;
             return c;
         }
-        return in.read();
+        if (position == buffered) {
+            int count = in.read(buffer, 0, buffer.length);
+            if (count <= 0) {
+                return EOF;
+            }
+            buffered = count;
+            position = 0;
+        }
+        return buffer[position++];
     }
 
     private void unread(int c) {
