@@ -90,6 +90,19 @@ public final class CsvReader implements Closeable {
         long quoteOpenedOn = startLine;
         State state = State.FIELD_START;
         while (true) {
+            if (state != State.AFTER_CLOSING_QUOTE && pushedBack == Integer.MIN_VALUE) {
+                // A run of characters that mean nothing to the quoting rules is taken whole.
+                int run = ordinaryRun(state == State.QUOTED);
+                if (run > 0) {
+                    field.append(buffer, position, run);
+                    raw.append(buffer, position, run);
+                    position += run;
+                    if (state == State.FIELD_START) {
+                        state = State.UNQUOTED;
+                    }
+                    continue;
+                }
+            }
             int c = read();
             if (c == EOF) {
                 if (state == State.QUOTED && defect == null) {
@@ -154,6 +167,22 @@ public final class CsvReader implements Closeable {
         }
         fields.add(field.toString());
         return new CsvRecord(startLine, fields, raw.toString(), Optional.ofNullable(defect));
+    }
+
+    /**
+     * How many buffered characters from the current position are ordinary: not a quote, CR or LF, nor
+     * (outside quotes) a comma. Zero when the next character is special or the buffer is used up.
+     */
+    private int ordinaryRun(boolean quoted) {
+        int end = position;
+        while (end < buffered) {
+            char ch = buffer[end];
+            if (ch == '"' || ch == '\r' || ch == '\n' || (ch == ',' && !quoted)) {
+                break;
+            }
+            end++;
+        }
+        return end - position;
     }
 
     /** Consumes the rest of a line break that began with {@code first} and returns all of it. */
