@@ -458,26 +458,54 @@ final class Matcher {
             if (candidates.size() < 2) {
                 return null;
             }
-            candidates.sort(Comparator.comparingInt((Entry e) -> Math.abs(e.day - total.day))
-                    .thenComparing(BY_RANK));
+            int day = total.day;
+            if (candidates.size() > MAX_AGGREGATE_CANDIDATES) {
+                candidates.sort(Comparator.comparingInt((Entry e) -> Math.abs(e.day - day)).thenComparing(BY_RANK));
+            }
             count = Math.min(candidates.size(), MAX_AGGREGATE_CANDIDATES);
-            List<Entry> kept = new ArrayList<>(candidates.subList(0, count));
-            // Largest amounts first, so a running total that overshoots skips the rest of a level cheaply.
-            kept.sort(Comparator.comparingLong((Entry e) -> -Math.abs(e.amount))
-                    .thenComparingInt(e -> Math.abs(e.day - total.day)).thenComparingInt(e -> e.rank));
+            long target = Math.abs(total.amount);
+            long reach = 0;
             for (int i = 0; i < count; i++) {
-                Entry e = kept.get(i);
-                pool[i] = e;
-                amounts[i] = Math.abs(e.amount);
-                distances[i] = Math.abs(e.day - total.day);
+                Entry e = candidates.get(i);
+                if (reach < target) {
+                    // Stops growing once it reaches the total: amounts are below 10^18, so no overflow.
+                    reach += Math.abs(e.amount);
+                }
+                // Largest amounts first (then nearest, then rank), so a running total that overshoots skips
+                // the rest of a level cheaply. At most 20 candidates: an insertion sort.
+                int j = i;
+                while (j > 0 && before(e, pool[j - 1], day)) {
+                    pool[j] = pool[j - 1];
+                    j--;
+                }
+                pool[j] = e;
+            }
+            if (reach < target) {
+                Arrays.fill(pool, 0, count, null);
+                return null;
+            }
+            for (int i = 0; i < count; i++) {
+                amounts[i] = Math.abs(pool[i].amount);
+                distances[i] = Math.abs(pool[i].day - day);
             }
             best = null;
             bestSize = Integer.MAX_VALUE;
             bestDistance = Integer.MAX_VALUE;
             budget = AGGREGATE_SEARCH_BUDGET;
-            search(0, 0, Math.abs(total.amount), 0);
-            Arrays.fill(pool, null);
+            search(0, 0, target, 0);
+            Arrays.fill(pool, 0, count, null);
             return best;
+        }
+
+        private static boolean before(Entry a, Entry b, int day) {
+            long amountA = Math.abs(a.amount);
+            long amountB = Math.abs(b.amount);
+            if (amountA != amountB) {
+                return amountA > amountB;
+            }
+            int distanceA = Math.abs(a.day - day);
+            int distanceB = Math.abs(b.day - day);
+            return distanceA != distanceB ? distanceA < distanceB : a.rank < b.rank;
         }
 
         private void search(int from, int depth, long remaining, int distance) {

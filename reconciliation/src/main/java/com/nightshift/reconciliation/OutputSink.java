@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where result files go: a function from a file name to a stream that receives the file's bytes. The CLI
@@ -35,6 +37,7 @@ public interface OutputSink {
      */
     static OutputSink directory(Path root) {
         Objects.requireNonNull(root, "root");
+        Set<Path> folders = ConcurrentHashMap.newKeySet();
         return name -> {
             if (name.isEmpty() || name.startsWith("/")) {
                 throw new IOException("output name '" + name + "' must be a relative path");
@@ -46,8 +49,11 @@ public interface OutputSink {
                 }
             }
             Path file = root.resolve(name);
-            Files.createDirectories(file.getParent());
-            return new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+            if (!folders.contains(file.getParent())) {
+                Files.createDirectories(file.getParent());
+                folders.add(file.getParent());
+            }
+            return new BufferedOutputStream(Files.newOutputStream(file));
         };
     }
 }
