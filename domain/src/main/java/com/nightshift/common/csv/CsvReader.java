@@ -34,6 +34,10 @@ public final class CsvReader implements Closeable {
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final Reader in;
+    // Characters are taken from this buffer: one call to the decoder per block, not per character.
+    private final char[] buffer = new char[8192];
+    private int buffered;
+    private int position;
     private int pushedBack = Integer.MIN_VALUE;
     private long line = 1;
     private boolean started;
@@ -86,6 +90,19 @@ public final class CsvReader implements Closeable {
         long quoteOpenedOn = startLine;
         State state = State.FIELD_START;
         while (true) {
+            if (state != State.AFTER_CLOSING_QUOTE && pushedBack == Integer.MIN_VALUE) {
+                // A run of characters that mean nothing to the quoting rules is taken whole.
+                int run = ordinaryRun(state == State.QUOTED);
+                if (run > 0) {
+                    field.append(buffer, position, run);
+                    raw.append(buffer, position, run);
+                    position += run;
+                    if (state == State.FIELD_START) {
+                        state = State.UNQUOTED;
+                    }
+                    continue;
+                }
+            }
             int c = read();
             if (c == EOF) {
                 if (state == State.QUOTED && defect == null) {
@@ -152,6 +169,22 @@ public final class CsvReader implements Closeable {
         return new CsvRecord(startLine, fields, raw.toString(), Optional.ofNullable(defect));
     }
 
+    /**
+     * How many buffered characters from the current position are ordinary: not a quote, CR or LF, nor
+     * (outside quotes) a comma. Zero when the next character is special or the buffer is used up.
+     */
+    private int ordinaryRun(boolean quoted) {
+        int end = position;
+        while (end < buffered) {
+            char ch = buffer[end];
+            if (ch == '"' || ch == '\r' || ch == '\n' || (ch == ',' && !quoted)) {
+                break;
+            }
+            end++;
+        }
+        return end - position;
+    }
+
     /** Consumes the rest of a line break that began with {@code first} and returns all of it. */
     private String lineBreakStartingWith(char first) throws IOException {
         if (first == '\r') {
@@ -171,7 +204,15 @@ public final class CsvReader implements Closeable {
             pushedBack = Integer.MIN_VALUE;
             return c;
         }
-        return in.read();
+        if (position == buffered) {
+            int count = in.read(buffer, 0, buffer.length);
+            if (count <= 0) {
+                return EOF;
+            }
+            buffered = count;
+            position = 0;
+        }
+        return buffer[position++];
     }
 
     private void unread(int c) {

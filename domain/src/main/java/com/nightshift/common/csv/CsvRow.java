@@ -1,9 +1,8 @@
 package com.nightshift.common.csv;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
@@ -19,9 +18,6 @@ import java.util.regex.Pattern;
  */
 public final class CsvRow {
 
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?");
-    private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
-    private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
 
     private final List<String> header;
     private final List<String> fields;
@@ -69,23 +65,75 @@ public final class CsvRow {
     /** An ISO-8601 calendar date such as {@code 2026-11-20}. */
     public LocalDate date(String column) throws InvalidFieldException {
         String value = required(column);
-        if (ISO_DATE.matcher(value).matches()) {
+        if (isIsoDateShape(value)) {
             try {
-                return LocalDate.parse(value, DateTimeFormatter.ISO_LOCAL_DATE);
-            } catch (DateTimeParseException e) {
+                return LocalDate.of(digits(value, 0, 4), digits(value, 5, 7), digits(value, 8, 10));
+            } catch (DateTimeException e) {
                 // Falls through: the shape is right but the date does not exist (2026-02-30).
             }
         }
         throw new InvalidFieldException(column + " '" + value + "' is not an ISO-8601 date (yyyy-mm-dd)");
     }
 
+    /** {@code [0-9]{4}-[0-9]{2}-[0-9]{2}}, checked by hand: this runs for every date of every row. */
+    private static boolean isIsoDateShape(String value) {
+        if (value.length() != 10 || value.charAt(4) != '-' || value.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            if (i != 4 && i != 7 && !isAsciiDigit(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String value, int from, int to) {
+        int number = 0;
+        for (int i = from; i < to; i++) {
+            number = number * 10 + (value.charAt(i) - '0');
+        }
+        return number;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     /** A plain signed decimal ({@code -12.5}, {@code +3}, {@code 0.0001}); exponents and grouping are refused. */
     public BigDecimal decimal(String column) throws InvalidFieldException {
         String value = required(column);
-        if (!DECIMAL.matcher(value).matches()) {
+        if (!isPlainDecimal(value)) {
             throw new InvalidFieldException(column + " '" + value + "' is not a decimal");
         }
         return new BigDecimal(value);
+    }
+
+    /** {@code [+-]?[0-9]+(\.[0-9]+)?}, checked by hand: this runs for every amount of every row. */
+    private static boolean isPlainDecimal(String value) {
+        int i = 0;
+        int length = value.length();
+        if (i < length && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
+            i++;
+        }
+        int integerStart = i;
+        while (i < length && isAsciiDigit(value.charAt(i))) {
+            i++;
+        }
+        if (i == integerStart) {
+            return false;
+        }
+        if (i == length) {
+            return true;
+        }
+        if (value.charAt(i) != '.') {
+            return false;
+        }
+        int fractionStart = ++i;
+        while (i < length && isAsciiDigit(value.charAt(i))) {
+            i++;
+        }
+        return i == length && i > fractionStart;
     }
 
     /** A signed decimal with at most {@code maxFractionDigits} digits after the point, as written. */
@@ -110,7 +158,8 @@ public final class CsvRow {
     /** An ISO 4217 currency code known to {@link Currency}, in upper case. */
     public Currency currency(String column) throws InvalidFieldException {
         String value = required(column);
-        if (CURRENCY_CODE.matcher(value).matches()) {
+        if (value.length() == 3 && isAsciiUpper(value.charAt(0)) && isAsciiUpper(value.charAt(1))
+                && isAsciiUpper(value.charAt(2))) {
             try {
                 return Currency.getInstance(value);
             } catch (IllegalArgumentException e) {
@@ -118,6 +167,10 @@ public final class CsvRow {
             }
         }
         throw new InvalidFieldException(column + " '" + value + "' is not an ISO 4217 code");
+    }
+
+    private static boolean isAsciiUpper(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     public List<String> fields() {

@@ -22,6 +22,10 @@ public final class CsvWriter implements Closeable, Flushable {
     private static final String RECORD_TERMINATOR = "\r\n";
 
     private final Writer out;
+    // One record is assembled here and handed to the writer in one call: a call per field and separator
+    // costs the encoder's lock and bookkeeping each time.
+    private final StringBuilder record = new StringBuilder(256);
+    private char[] chars = new char[256];
 
     private CsvWriter(Writer out) {
         this.out = Objects.requireNonNull(out, "out");
@@ -40,13 +44,20 @@ public final class CsvWriter implements Closeable, Flushable {
         if (fields.isEmpty()) {
             throw new IllegalArgumentException("a record needs at least one field");
         }
+        record.setLength(0);
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
-                out.write(',');
+                record.append(',');
             }
-            out.write(encodeField(fields.get(i)));
+            record.append(encodeField(fields.get(i)));
         }
-        out.write(RECORD_TERMINATOR);
+        record.append(RECORD_TERMINATOR);
+        int length = record.length();
+        if (chars.length < length) {
+            chars = new char[Math.max(length, chars.length * 2)];
+        }
+        record.getChars(0, length, chars, 0);
+        out.write(chars, 0, length);
     }
 
     /** The field as it appears in a file: unchanged, or quoted with inner quotes doubled. */

@@ -3,6 +3,7 @@ package com.nightshift.common.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +22,8 @@ class CsvRowTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.", ".5", "1e3", "1E+3", "--1", "1,5", "1 000", "NaN", "Infinity", "0x10", "١٢"})
+    @ValueSource(strings = {"1.", ".5", "1e3", "1E+3", "--1", "1,5", "1 000", "NaN", "Infinity", "0x10", "١٢", "+", "-",
+            "+-1", "1.2.3", "1.-2", "1.5 ", " 1.5", "１２"})
     void refuses_anything_but_a_plain_decimal(String text) {
         assertThatThrownBy(() -> row(text).decimal("v"))
                 .isInstanceOf(InvalidFieldException.class)
@@ -35,7 +37,8 @@ class CsvRowTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-11-20T00:00", "20261120", "2026-1-2", "2025-02-29", "+2026-11-20", "2026-11-20 "})
+    @ValueSource(strings = {"2026-11-20T00:00", "20261120", "2026-1-2", "2025-02-29", "+2026-11-20", "2026-11-20 ",
+            "2026-13-01", "2026-00-10", "2026-11-31", "2026-11-00", "2026/11/20", "２０２６-11-20", "2026-1a-20"})
     void refuses_anything_but_an_existing_iso_date(String text) {
         assertThatThrownBy(() -> row(text).date("v")).isInstanceOf(InvalidFieldException.class);
     }
@@ -44,6 +47,19 @@ class CsvRowTest {
     @ValueSource(strings = {"EUR", "USD", "JPY", "CHF", "XAU"})
     void accepts_iso_4217_code(String code) throws Exception {
         assertThat(row(code).currency("v").getCurrencyCode()).isEqualTo(code);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"usd", "US", "USDX", "ＵＳＤ", "U5D", "XYZ"})
+    void refuses_anything_but_a_known_iso_4217_code(String code) {
+        assertThatThrownBy(() -> row(code).currency("v")).isInstanceOf(InvalidFieldException.class)
+                .hasMessage("v '" + code + "' is not an ISO 4217 code");
+    }
+
+    @Test
+    void accepts_the_first_and_last_dates_of_four_digit_years() throws Exception {
+        assertThat(row("0000-01-01").date("v")).isEqualTo(LocalDate.of(0, 1, 1));
+        assertThat(row("9999-12-31").date("v")).isEqualTo(LocalDate.of(9999, 12, 31));
     }
 
     @Test
