@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -116,21 +117,39 @@ public final class NightshiftCli implements Runnable {
         }
     }
 
-    @Command(name = "reconcile", mixinStandardHelpOptions = true,
-            description = {"Reconcile a local ledger against a local statement (the transaction CSV format,"
-                    + " README \"Input formats\") with the service's engine, per (account, booking date) present"
-                    + " on both sides. Rejected rows are listed with line and reason.",
-                    "Result documents, as the service writes them, go to DIR/results/recon/<date>/<account>/result.json."})
+    @Command(name = "reconcile", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Reconcile a ledger against bank and custodian statements with the engine and pipeline"
+                    + " the service uses. Statements may be the transaction CSV, ISO 20022 camt.053 or SWIFT MT940,"
+                    + " mixed; each file's format is read from its content, not its name. Everything given is"
+                    + " reconciled as one set, whatever the dates: within each account and currency, by the exact,"
+                    + " tolerance and aggregate rules in that order (README \"Reconciliation\"), each entry used once.",
+                    "Rejected rows (malformed, or an entry id already read for the account) are listed with line and"
+                            + " reason under DIR/rejects/. Unmatched entries are aged from their booking dates.",
+                    "Writes, per account, DIR/<account>/matches.csv, unmatched_ledger.csv, unmatched_statement.csv,"
+                            + " summary.json and manifest.json, and DIR/open_items.csv for a later run; prints a"
+                            + " short summary."})
     static final class Reconcile extends Subcommand {
 
-        @Option(names = "--ledger", required = true, paramLabel = "FILE", description = "the ledger CSV")
+        @Option(names = "--ledger", required = true, paramLabel = "FILE", description = "the ledger (transaction CSV)")
         Path ledger;
 
-        @Option(names = "--statement", required = true, paramLabel = "FILE", description = "the statement CSV")
-        Path statement;
+        @Option(names = {"--statements", "--statement"}, required = true, split = ",", paramLabel = "FILE",
+                description = "statement files, comma-separated or repeated: CSV, camt.053 or MT940")
+        List<Path> statements;
 
-        @Option(names = "--out", paramLabel = "DIR", description = "where results go (default: ./out)")
+        @Option(names = "--out", paramLabel = "DIR", description = "where the files go (default: ./out/reconciliation)")
         Path out;
+
+        @Option(names = "--rules", paramLabel = "FILE", description = "a rules file (JSON); default: the built-in rules")
+        Path rules;
+
+        @Option(names = "--open-items", split = ",", paramLabel = "FILE",
+                description = "open items left by an earlier run (its open_items.csv), matched like tonight's entries")
+        List<Path> openItems;
+
+        @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+                description = "the business date the ages count to (default: the latest booking date)")
+        LocalDate date;
 
         Reconcile(Context context) {
             super(context);
@@ -138,8 +157,9 @@ public final class NightshiftCli implements Runnable {
 
         @Override
         void execute() throws Exception {
-            ReconcileStage.run(ledger, statement, out == null ? context.defaultOut() : out, context.environment(),
-                    context.out());
+            ReconcileStage.run(new ReconcileStage.Options(ledger, statements,
+                    openItems == null ? List.of() : openItems, Optional.ofNullable(rules), Optional.ofNullable(date),
+                    out == null ? context.defaultOut().resolve("reconciliation") : out), context.out());
         }
     }
 

@@ -2,75 +2,70 @@ package com.nightshift.stages;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
-import com.nightshift.common.json.JsonCodec;
-import com.nightshift.common.transaction.AccountId;
-import com.nightshift.common.transaction.Transaction;
-import com.nightshift.common.transaction.TransactionCsvCodec;
-import com.nightshift.recon.engine.ExactMatchRule;
-import com.nightshift.recon.engine.ReconciliationEngine;
-import com.nightshift.recon.engine.ReconciliationResult;
-import com.nightshift.recon.service.ReconciliationDocument;
+import com.nightshift.common.csv.UnreadableFileException;
+import com.nightshift.reconciliation.MatchRule;
+import com.nightshift.reconciliation.OutputSink;
+import com.nightshift.reconciliation.ReconciliationPipeline;
+import com.nightshift.reconciliation.ReconciliationPipeline.Ageing;
+import com.nightshift.reconciliation.ReconciliationPipeline.Input;
+import com.nightshift.reconciliation.ReconciliationRules;
+import com.nightshift.reconciliation.RulesFile;
+import com.nightshift.reconciliation.RulesFileException;
 
 /**
- * {@code nightshift reconcile --ledger FILE --statement FILE [--out DIR]}: the reconciliation engine on
- * local files, per (account, booking date) present on both sides; result documents as the service
- * writes them, under {@code DIR/results/recon/}.
+ * {@code nightshift reconcile}: the reconciliation pipeline the service runs ({@link ReconciliationPipeline}),
+ * on local files taken as one set whatever their dates, with unmatched entries aged from their booking
+ * dates. Prints a short summary; the files go to the output folder.
  */
 public final class ReconcileStage {
+
+    /** What one run reads and where it writes; empty options take the pipeline's defaults. */
+    public record Options(Path ledger, List<Path> statements, List<Path> openItems, Optional<Path> rules,
+                          Optional<LocalDate> businessDate, Path out) {
+    }
 
     private ReconcileStage() {
     }
 
-    private record Pair(String account, LocalDate date) implements Comparable<Pair> {
-        @Override
-        public int compareTo(Pair other) {
-            int byAccount = account.compareTo(other.account);
-            return byAccount != 0 ? byAccount : date.compareTo(other.date);
-        }
-    }
-
-    public static void run(Path ledgerFile, Path statementFile, Path out, Map<String, String> environment,
-                           PrintStream console) throws IOException {
-        LocalInputs inputs = new LocalInputs(console);
-        TransactionCsvCodec codec = new TransactionCsvCodec();
-        Map<Pair, List<Transaction>> ledger = byPair(inputs.read(LocalInputs.existing(ledgerFile, "--ledger"), codec));
-        Map<Pair, List<Transaction>> statement = byPair(inputs.read(LocalInputs.existing(statementFile, "--statement"), codec));
-        ReconciliationEngine engine = ReconciliationEngine.exactMatching();
-
-        console.println("account          date        ledger  statement  matched  unmatched-ledger  unmatched-statement");
-        for (var entry : new TreeMap<>(ledger).entrySet()) {
-            Pair pair = entry.getKey();
-            List<Transaction> statementRows = statement.get(pair);
-            if (statementRows == null) {
-                console.printf("%-16s %s  no statement rows for this account and date%n", pair.account(), pair.date());
-                continue;
+    public static void run(Options options, PrintStream console) throws IOException {
+        ReconciliationRules rules = ReconciliationRules.defaults();
+        if (options.rules().isPresent()) {
+            try {
+                rules = RulesFile.read(LocalInputs.existing(options.rules().get(), "--rules"));
+            } catch (RulesFileException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
             }
-            ReconciliationResult result = engine.reconcile(AccountId.of(pair.account()), pair.date(), entry.getValue(),
-                    statementRows);
-            var counts = result.counts();
-            console.printf("%-16s %s %7d %10d %8d %17d %20d%n", pair.account(), pair.date(), counts.ledgerRows(),
-                    counts.statementRows(), counts.matched(), counts.unmatchedLedger(), counts.unmatchedStatement());
-            Path file = out.resolve("results/recon/" + pair.date() + "/" + pair.account() + "/result.json");
-            Files.createDirectories(file.getParent());
-            Files.write(file, JsonCodec.writeBytes(ReconciliationDocument.of(result, List.of(ExactMatchRule.NAME),
-                    inputs.manifest(Map.of("rules", ExactMatchRule.NAME, "account", pair.account(),
-                            "businessDate", pair.date().toString()), null, environment))));
         }
-        statement.keySet().stream().filter(pair -> !ledger.containsKey(pair)).sorted().forEach(pair ->
-                console.printf("%-16s %s  no ledger rows for this account and date%n", pair.account(), pair.date()));
-        console.println("results in " + out.resolve("results/recon").toAbsolutePath());
-    }
-
-    private static Map<Pair, List<Transaction>> byPair(List<Transaction> rows) {
-        return rows.stream().collect(Collectors.groupingBy(t -> new Pair(t.account().value(), t.bookingDate()),
-                TreeMap::new, Collectors.toList()));
+        List<Input> statements = options.statements().stream()
+                .map(p -> Input.file(LocalInputs.existing(p, "--statements"))).toList();
+        List<Input> openItems = options.openItems().stream()
+                .map(p -> Input.file(LocalInputs.existing(p, "--open-items"))).toList();
+        ReconciliationPipeline.Outcome outcome;
+        try {
+            outcome = ReconciliationPipeline.run(List.of(Input.file(LocalInputs.existing(options.ledger(), "--ledger"))),
+                    statements, openItems, rules, options.businessDate(), Ageing.BY_BOOKING_DATE,
+                    OutputSink.directory(options.out()), Runtime.getRuntime().availableProcessors());
+        } catch (UnreadableFileException e) {
+            throw new IllegalArgumentException("unreadable input " + e.getMessage(), e);
+        }
+        var byRule = outcome.matchesByRule();
+        console.printf("business date %s, %d account(s): %d ledger and %d statement entries from %d file(s), %d rejected%n",
+                outcome.result().businessDate(), outcome.result().accounts().size(), outcome.ledgerEntries(),
+                outcome.statementEntries(), outcome.inputs().size(), outcome.rejectedRows());
+        console.printf("matched: %d exact, %d tolerance, %d aggregate; unmatched: %d ledger, %d statement%n",
+                byRule.get(MatchRule.EXACT), byRule.get(MatchRule.TOLERANCE), byRule.get(MatchRule.AGGREGATE),
+                outcome.unmatchedLedger(), outcome.unmatchedStatement());
+        if (outcome.rejectedRows() > 0) {
+            console.printf("rejected rows, with line and reason: %s%n",
+                    options.out().resolve(ReconciliationPipeline.REJECTS_FOLDER).toAbsolutePath());
+        }
+        console.println("files per account in " + options.out().toAbsolutePath()
+                + " (matches.csv, unmatched_ledger.csv, unmatched_statement.csv, summary.json, manifest.json);"
+                + " open items for the next run in " + ReconciliationPipeline.OPEN_ITEMS);
     }
 }

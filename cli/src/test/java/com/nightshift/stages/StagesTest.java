@@ -70,17 +70,37 @@ class StagesTest {
     @Test
     void reconcile_gives_each_account_its_known_counts() throws IOException {
         int status = nightshift("reconcile", "--ledger", work.resolve("inbound/ledger/ledger-2026-11-20.csv").toString(),
-                "--statement", work.resolve("statements.csv").toString(), "--out", work.resolve("out").toString());
+                "--statements", work.resolve("statements.csv").toString(), "--out", work.resolve("out").toString());
 
         assertThat(status).as(errors()).isZero();
         for (SampleDataSet.AccountTruth truth : SAMPLE.accounts()) {
-            JsonNode counts = json(work.resolve("out/results/recon/2026-11-20/" + truth.account() + "/result.json"))
-                    .path("counts");
-            assertThat(counts.path("matched").asInt()).as(truth.account()).isEqualTo(truth.matched());
-            assertThat(counts.path("unmatchedLedger").asInt()).as(truth.account()).isEqualTo(truth.unmatchedLedger());
-            assertThat(counts.path("unmatchedStatement").asInt()).as(truth.account()).isEqualTo(truth.unmatchedStatement());
+            Path account = work.resolve("out/" + truth.account());
+            assertThat(rows(account.resolve("matches.csv"))).as(truth.account()).isEqualTo(truth.matched());
+            assertThat(rows(account.resolve("unmatched_ledger.csv"))).as(truth.account()).isEqualTo(truth.unmatchedLedger());
+            assertThat(rows(account.resolve("unmatched_statement.csv"))).as(truth.account()).isEqualTo(truth.unmatchedStatement());
+            assertThat(account.resolve("summary.json")).isRegularFile();
+            assertThat(account.resolve("manifest.json")).isRegularFile();
         }
-        assertThat(output.toString(StandardCharsets.UTF_8)).contains("2 of 119 rows rejected");
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("2 rejected").contains("matched: 108 exact");
+        assertThat(work.resolve("out/rejects")).isDirectory();
+    }
+
+    @Test
+    void reconcile_takes_several_statement_files_as_one_set() throws IOException {
+        List<String> statements = SAMPLE.files().keySet().stream().filter(k -> k.startsWith("inbound/statements/"))
+                .map(k -> work.resolve(k).toString()).sorted().toList();
+
+        int status = nightshift("reconcile", "--ledger", work.resolve("inbound/ledger/ledger-2026-11-20.csv").toString(),
+                "--statements", String.join(",", statements), "--out", work.resolve("split").toString());
+
+        assertThat(status).as(errors()).isZero();
+        assertThat(rows(work.resolve("split/ACC-1001/matches.csv"))).isEqualTo(SAMPLE.accounts().getFirst().matched());
+    }
+
+    private static long rows(Path csv) throws IOException {
+        try (var lines = Files.lines(csv)) {
+            return lines.count() - 1;
+        }
     }
 
     @Test
@@ -102,14 +122,15 @@ class StagesTest {
 
     @Test
     void report_renders_a_result_document_as_its_pdf() throws Exception {
-        nightshift("reconcile", "--ledger", work.resolve("inbound/ledger/ledger-2026-11-20.csv").toString(),
-                "--statement", work.resolve("statements.csv").toString(), "--out", work.resolve("out").toString());
-        Path result = work.resolve("out/results/recon/2026-11-20/ACC-1001/result.json");
+        nightshift("var", "--positions", work.resolve("inbound/positions/positions-2026-11-20.csv").toString(),
+                "--prices", work.resolve("inbound/market-data/prices-2026-11-20.csv").toString(),
+                "--scenarios", "1000", "--out", work.resolve("out").toString());
+        String portfolio = SAMPLE.portfolios().getFirst();
+        Path result = work.resolve("out/results/risk/2026-11-20/" + portfolio + "/result.json");
 
-        assertThat(nightshift("report", result.toString(), "--out", work.resolve("acc.pdf").toString())).as(errors()).isZero();
-        try (PDDocument pdf = Loader.loadPDF(work.resolve("acc.pdf").toFile())) {
-            assertThat(new PDFTextStripper().getText(pdf)).contains("Reconciliation ACC-1001")
-                    .containsPattern("(?m)^Matched\\s+36\\s*$");
+        assertThat(nightshift("report", result.toString(), "--out", work.resolve("risk.pdf").toString())).as(errors()).isZero();
+        try (PDDocument pdf = Loader.loadPDF(work.resolve("risk.pdf").toFile())) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains(portfolio);
         }
     }
 
