@@ -97,6 +97,25 @@ final class EntryIndex {
         return low;
     }
 
+    /**
+     * The first index from {@code from} whose entry is at or after ({@code amount}, {@code day}), in an
+     * array sorted {@link #BY_AMOUNT}.
+     */
+    static int firstAtLeast(Entry[] sorted, int from, long amount, int day) {
+        int low = from;
+        int high = sorted.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            Entry e = sorted[mid];
+            if (e.amount < amount || (e.amount == amount && e.day < day)) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
     /** The first index whose entry's day is at least {@code day}, in an array sorted {@link #BY_DAY}. */
     static int firstWithDayAtLeast(Entry[] sorted, int day) {
         int low = 0;

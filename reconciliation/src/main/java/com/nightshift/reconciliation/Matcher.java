@@ -4,10 +4,13 @@ import com.nightshift.common.transaction.Transaction;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Matches the ledger entries of one (account, currency) against its statement entries, by the rules of
@@ -22,6 +25,19 @@ import java.util.List;
  */
 final class Matcher {
 
+    /**
+     * An exact or tolerance candidate list (one reference's or counterparty's ledger entries within the
+     * window and the amount range) is read up to this many entries per statement entry; past it, in a
+     * flood of look-alike entries, a statement entry may stay unmatched. Keeps every rule linear.
+     */
+    static final int MAX_CANDIDATES = 128;
+
+    /** A reference and amount shared by more ledger entries than this is paired level by level. */
+    static final int SMALL_BUCKET = 16;
+
+    /** The aggregate rule looks at most at this many entries per key within the window of a total, earliest first. */
+    static final int AGGREGATE_EXAMINED = 256;
+
     /** The aggregate rule searches the subsets of at most this many candidates, the nearest by value date. */
     static final int MAX_AGGREGATE_CANDIDATES = 20;
 
@@ -31,6 +47,8 @@ final class Matcher {
     private static final BigInteger HUNDRED_MILLION = BigInteger.valueOf(100_000_000L);
     /** Amounts are below 10^18 units, so no search window needs to be wider. */
     private static final long WIDEST = 1_000_000_000_000_000_000L;
+
+    private static final Comparator<Entry> BY_RANK = Comparator.comparingInt((Entry e) -> e.rank);
 
     private static final Comparator<Edge> EDGE_ORDER = (a, b) -> {
         int c = Boolean.compare(b.byReference, a.byReference);
@@ -113,14 +131,80 @@ final class Matcher {
 
     // ---- exact ----
 
+    /**
+     * Exact matches on the reference column. Each entry falls in one bucket (reference, amount), so
+     * buckets resolve independently. A bucket with few ledger entries gives at most that many candidate
+     * pairs per statement entry; a bucket with more ({@value #SMALL_BUCKET}+, a reference and amount that
+     * recur many times) is paired level by level instead, distance 0 first, which is the same greedy
+     * choice without listing every pair.
+     */
     private void exactByReference() {
         List<Edge> edges = new ArrayList<>();
+        Map<Entry, List<Entry>> largeBuckets = new HashMap<>();
         for (Entry s : statements) {
-            if (s.open() && !s.reference.isEmpty()) {
-                addExactEdges(ledgerByReference.get(s.reference), s, edges);
+            if (!s.open() || s.reference.isEmpty()) {
+                continue;
+            }
+            Entry[] candidates = ledgerByReference.get(s.reference);
+            if (candidates == null) {
+                continue;
+            }
+            int from = EntryIndex.firstWithAmountAtLeast(candidates, s.amount);
+            int to = from;
+            while (to < candidates.length && candidates[to].amount == s.amount && to - from <= SMALL_BUCKET) {
+                to++;
+            }
+            if (to - from > SMALL_BUCKET) {
+                // Named by its first ledger entry; statement entries arrive in entry order.
+                largeBuckets.computeIfAbsent(candidates[from], first -> new ArrayList<>()).add(s);
+                continue;
+            }
+            for (int i = from; i < to; i++) {
+                Entry l = candidates[i];
+                int distance = Math.abs(l.day - s.day);
+                if (distance <= window) {
+                    edges.add(new Edge(l, s, distance, 0, true));
+                }
             }
         }
         resolve(edges, MatchRule.EXACT);
+        largeBuckets.forEach(this::exactByLevels);
+    }
+
+    /**
+     * The greedy choice of {@link #resolve} for one bucket of equal reference and amount: for each
+     * distance from 0 to the window, each ledger entry in entry order takes the first open statement
+     * entry (in entry order) at that distance.
+     */
+    private void exactByLevels(Entry first, List<Entry> bucketStatements) {
+        Entry[] candidates = ledgerByReference.get(first.reference);
+        int from = EntryIndex.firstWithAmountAtLeast(candidates, first.amount);
+        int to = from;
+        while (to < candidates.length && candidates[to].amount == first.amount) {
+            to++;
+        }
+        Entry[] ledgerEntries = Arrays.copyOfRange(candidates, from, to);
+        Arrays.sort(ledgerEntries, BY_RANK);
+        Map<Integer, ArrayDeque<Entry>> byDay = new HashMap<>();
+        for (Entry s : bucketStatements) {
+            byDay.computeIfAbsent(s.day, day -> new ArrayDeque<>()).addLast(s);
+        }
+        for (int distance = 0; distance <= window; distance++) {
+            for (Entry l : ledgerEntries) {
+                if (l.matched) {
+                    continue;
+                }
+                ArrayDeque<Entry> earlier = byDay.get(l.day - distance);
+                ArrayDeque<Entry> later = distance == 0 ? null : byDay.get(l.day + distance);
+                Entry a = earlier == null ? null : earlier.peekFirst();
+                Entry b = later == null ? null : later.peekFirst();
+                if (a != null && (b == null || a.rank < b.rank)) {
+                    accept(MatchRule.EXACT, l, earlier.pollFirst());
+                } else if (b != null) {
+                    accept(MatchRule.EXACT, l, later.pollFirst());
+                }
+            }
+        }
     }
 
     private void exactByTextReference() {
@@ -139,8 +223,9 @@ final class Matcher {
         if (candidates == null) {
             return;
         }
+        int examined = 0;
         for (int i = EntryIndex.firstWithAmountAtLeast(candidates, s.amount);
-             i < candidates.length && candidates[i].amount == s.amount; i++) {
+             i < candidates.length && candidates[i].amount == s.amount && examined++ < MAX_CANDIDATES; i++) {
             Entry l = candidates[i];
             int distance = Math.abs(l.day - s.day);
             if (distance <= window && l.open()) {
@@ -233,11 +318,20 @@ final class Matcher {
             return;
         }
         long highest = s.amount + width;
-        for (int i = EntryIndex.firstWithAmountAtLeast(candidates, s.amount - width);
-             i < candidates.length && candidates[i].amount <= highest; i++) {
-            Entry l = candidates[i];
+        int examined = 0;
+        int i = EntryIndex.firstWithAmountAtLeast(candidates, s.amount - width);
+        while (i < candidates.length && candidates[i].amount <= highest && examined < MAX_CANDIDATES) {
+            // Within one amount, entries are sorted by value date: skip to the window, stop after it.
+            long amount = candidates[i].amount;
+            i = EntryIndex.firstAtLeast(candidates, i, amount, s.day - window);
+            if (i == candidates.length || candidates[i].amount != amount || candidates[i].day > s.day + window) {
+                i = EntryIndex.firstWithAmountAtLeast(candidates, amount + 1);
+                continue;
+            }
+            Entry l = candidates[i++];
+            examined++;
             int distance = Math.abs(l.day - s.day);
-            if (distance > window || !withinTolerance(l.amount, s.amount)) {
+            if (!withinTolerance(l.amount, s.amount)) {
                 continue;
             }
             Edge known = null;
@@ -396,8 +490,9 @@ final class Matcher {
             return;
         }
         long magnitude = Math.abs(total.amount);
+        int examined = 0;
         for (int i = EntryIndex.firstWithDayAtLeast(sorted, total.day - window);
-             i < sorted.length && sorted[i].day <= total.day + window; i++) {
+             i < sorted.length && sorted[i].day <= total.day + window && examined++ < AGGREGATE_EXAMINED; i++) {
             Entry p = sorted[i];
             if (p.matched || p.scratch == stamp || (p.amount > 0) != (total.amount > 0)
                     || Math.abs(p.amount) >= magnitude) {
@@ -432,7 +527,6 @@ final class Matcher {
      */
     private static final class SubsetSearch {
 
-        private static final Comparator<Entry> BY_RANK = Comparator.comparingInt((Entry e) -> e.rank);
 
         private final int maxParts;
         private final long[] amounts = new long[MAX_AGGREGATE_CANDIDATES];

@@ -54,10 +54,19 @@ import java.util.concurrent.ForkJoinPool;
  * first-seen date; entries equal in all of these are interchangeable. Aggregates take totals in entry
  * order; each total takes the best subset among the open candidates sharing one of its references, or
  * failing that its counterparty: the smallest largest value-date distance, then the fewest entries, then
- * the entries first in entry order. The candidate set of one total is bounded: the
- * {@value Matcher#MAX_AGGREGATE_CANDIDATES} candidates nearest by value date, and at most
- * {@value Matcher#AGGREGATE_SEARCH_BUDGET} subsets are tried. So the result depends on the entries, not
- * on the order they are given in nor on the number of threads.
+ * the entries first in entry order. So the result depends on the entries, not on the order they are
+ * given in nor on the number of threads.
+ *
+ * <h2>Bounds</h2>
+ * No input makes the work grow faster than the number of entries. A candidate list of the exact (text
+ * reference) or tolerance rule is read up to {@value Matcher#MAX_CANDIDATES} entries per statement
+ * entry; a reference and amount shared by more than {@value Matcher#SMALL_BUCKET} ledger entries is
+ * paired distance level by distance level, which makes the same choice as the greedy order above without
+ * listing every pair. An aggregate total looks at up to {@value Matcher#AGGREGATE_EXAMINED} entries per
+ * key within its window (earliest first), searches the subsets of the
+ * {@value Matcher#MAX_AGGREGATE_CANDIDATES} nearest by value date, and tries at most
+ * {@value Matcher#AGGREGATE_SEARCH_BUDGET} subsets. Past a bound an entry may stay unmatched (or pair with
+ * another look-alike) where a wider search would have matched it; every match still meets its rule.
  *
  * <h2>Performance</h2>
  * Groups (account, currency) are independent and run on up to {@code threads} threads. Within a group the

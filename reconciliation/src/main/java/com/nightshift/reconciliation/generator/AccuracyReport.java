@@ -35,6 +35,7 @@ import picocli.CommandLine.Option;
  * {@code --help} lists the options.
  */
 @Command(name = "accuracy-report", mixinStandardHelpOptions = true,
+        versionProvider = ReconciliationDataGenerator.Version.class,
         description = "Generates a seeded data set, reconciles it through files, and prints precision and recall per rule.")
 public final class AccuracyReport implements Callable<Integer> {
 
@@ -91,10 +92,11 @@ public final class AccuracyReport implements Callable<Integer> {
     }
 
     private void report(ReconciliationRules effective, Path directory) throws Exception {
-        var settings = new ReconciliationDataGenerator.Settings(seed, accounts, perAccount, businessDate, effective);
         long start = System.nanoTime();
-        ReconciliationDataGenerator.GeneratedSet set = ReconciliationDataGenerator.generate(settings);
-        set.write(directory);
+        // Only the files are kept: the reconciliation below reads them like a night would.
+        ReconciliationDataGenerator.generate(
+                new ReconciliationDataGenerator.Settings(seed, accounts, perAccount, businessDate, effective))
+                .write(directory);
         long generated = System.nanoTime();
 
         var ledger = ReconciliationInputs.transactions(directory.resolve(ReconciliationDataGenerator.LEDGER_FILE));

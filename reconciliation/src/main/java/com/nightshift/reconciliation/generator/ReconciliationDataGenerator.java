@@ -6,6 +6,7 @@ import com.nightshift.common.transaction.TransactionCsvCodec;
 import com.nightshift.reconciliation.MatchRule;
 import com.nightshift.reconciliation.OpenItem;
 import com.nightshift.reconciliation.OpenItemCsvCodec;
+import com.nightshift.reconciliation.ReconciliationManifest;
 import com.nightshift.reconciliation.ReconciliationRules;
 import com.nightshift.reconciliation.RulesFile;
 import com.nightshift.reconciliation.Side;
@@ -813,7 +814,7 @@ public final class ReconciliationDataGenerator {
     }
 
     /** {@code generate}: writes a data set into a folder. */
-    @Command(name = "generate", mixinStandardHelpOptions = true,
+    @Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Writes ledger.csv, statement.csv, open_items.csv and truth.csv of a seeded data set.")
     static final class GenerateCommand implements Callable<Integer> {
 
@@ -851,6 +852,14 @@ public final class ReconciliationDataGenerator {
     /** Writes a generated data set; {@code --help} lists the options. */
     public static void main(String[] args) {
         System.exit(commandLine(new GenerateCommand()).execute(args));
+    }
+
+    /** {@code --version}: the engine's version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {ReconciliationManifest.currentCodeVersion()};
+        }
     }
 
     static CommandLine commandLine(Object command) {

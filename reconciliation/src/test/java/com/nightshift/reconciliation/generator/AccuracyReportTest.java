@@ -46,6 +46,15 @@ class AccuracyReportTest {
     }
 
     @Test
+    void version_is_the_engine_version() {
+        var bytes = new ByteArrayOutputStream();
+        var line = ReconciliationDataGenerator.commandLine(new AccuracyReport());
+        line.setOut(new java.io.PrintWriter(bytes, true, StandardCharsets.UTF_8));
+        assertThat(line.execute("--version")).isZero();
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("development");
+    }
+
+    @Test
     void help_is_there() {
         assertThat(ReconciliationDataGenerator.commandLine(new AccuracyReport()).getUsageMessage())
                 .contains("--seed", "--accounts", "--entries-per-account", "--rules", "--threads", "--work-dir");
