@@ -65,6 +65,15 @@ public final class ReconciliationInputs {
         }
     }
 
+    /**
+     * Transactions read by {@code reader} (any statement format), called {@code name} in the manifest, with
+     * equal accounts, dates and counterparties shared as {@link #transactions(Path)} does; the stream is not closed.
+     */
+    public static Loaded<Transaction> transactions(String name, InputStream in, RecordReader<Transaction> reader)
+            throws IOException, UnreadableFileException {
+        return read(name, in, reader, new Shared()::transaction);
+    }
+
     /** Any input read by {@code reader}, called {@code name} in the manifest; the stream is not closed. */
     public static <T> Loaded<T> read(String name, InputStream in, RecordReader<T> reader)
             throws IOException, UnreadableFileException {

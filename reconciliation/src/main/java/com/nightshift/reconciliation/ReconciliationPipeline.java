@@ -170,12 +170,18 @@ public final class ReconciliationPipeline {
         for (Input input : sorted(inputs)) {
             ReconciliationInputs.Loaded<Transaction> loaded;
             try (InputStream in = input.content().open()) {
-                loaded = ReconciliationInputs.read(input.name(), in,
+                loaded = ReconciliationInputs.transactions(input.name(), in,
                         format == null ? StatementReaders.detecting() : StatementReaders.forFormat(format));
             } catch (UnreadableFileException e) {
                 throw new UnreadableFileException(input.name() + ": " + e.getMessage(), e);
             }
             files.add(loaded.file());
+            if (inputs.size() == 1) {
+                // One input: its reader has already refused repeated ids; no need to remember them all again.
+                entries.addAll(loaded.records());
+                note(rejects, input, loaded.rejected());
+                continue;
+            }
             List<RejectedRow> rejected = new ArrayList<>(loaded.rejected());
             for (Transaction t : loaded.records()) {
                 String earlier = firstInputOfId.putIfAbsent(t.account().value() + "\u0000" + t.entryId(), input.name());
