@@ -133,7 +133,7 @@ public final class NightshiftCli implements Runnable {
         @Option(names = "--ledger", required = true, paramLabel = "FILE", description = "the ledger (transaction CSV)")
         Path ledger;
 
-        @Option(names = {"--statements", "--statement"}, required = true, split = ",", paramLabel = "FILE",
+        @Option(names = "--statements", required = true, split = ",", paramLabel = "FILE",
                 description = "statement files, comma-separated or repeated: CSV, camt.053 or MT940")
         List<Path> statements;
 

@@ -137,7 +137,7 @@ class StagesTest {
     @Test
     void a_missing_input_file_fails_naming_the_option_and_the_file() {
         int status = nightshift("reconcile", "--ledger", work.resolve("nope.csv").toString(),
-                "--statement", work.resolve("statements.csv").toString());
+                "--statements", work.resolve("statements.csv").toString());
 
         assertThat(status).isEqualTo(1);
         assertThat(errors()).contains("nightshift reconcile failed").contains("--ledger").contains("nope.csv");

@@ -83,7 +83,12 @@ public final class Camt053Reader implements TransactionReader {
         EntrySink sink = EntrySink.perAccount(accepted, rejected);
         XMLStreamReader xml = null;
         try {
-            xml = newFactory().createXMLStreamReader(in);
+            // The JDK's parser closes the stream it reads when it is closed itself; the caller owns ours.
+            xml = newFactory().createXMLStreamReader(new java.io.FilterInputStream(in) {
+                @Override
+                public void close() {
+                }
+            });
             readDocument(xml, sink);
         } catch (XMLStreamException e) {
             throw new UnreadableFileException("camt.053 XML is not well-formed" + where(e.getLocation()) + ": "
@@ -94,7 +99,7 @@ public final class Camt053Reader implements TransactionReader {
                 try {
                     xml.close();
                 } catch (XMLStreamException e) {
-                    // Closing the parser does not close the caller's stream; nothing is lost here.
+                    // The caller's stream is not closed by this; nothing is lost here.
                 }
             }
         }

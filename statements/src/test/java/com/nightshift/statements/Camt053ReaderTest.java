@@ -54,6 +54,21 @@ class Camt053ReaderTest {
                 new BigDecimal(amount), Currency.getInstance(currency), counterparty, reference, description);
     }
 
+    @Test
+    void the_callers_stream_is_left_open_as_every_reader_leaves_it() throws Exception {
+        var closed = new java.util.concurrent.atomic.AtomicBoolean();
+        var in = new java.io.ByteArrayInputStream(statement(V2, "").getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            @Override
+            public void close() {
+                closed.set(true);
+            }
+        };
+
+        reader.read(in, row -> { }, row -> { });
+
+        assertThat(closed).isFalse();
+    }
+
     // --- real files, checked entry by entry against the XML ---
 
     @Test
