@@ -23,7 +23,8 @@ import com.nightshift.common.storage.StoredObject;
 final class NightlyRun {
 
     static final Duration NIGHT_TIMEOUT = Duration.ofMinutes(5);
-    private static final List<String> OUTPUT_DIRECTORIES = List.of("reports", "results", "rejects", "ingested", "logs");
+    private static final List<String> OUTPUT_DIRECTORIES = List.of("reports", "results", "open-items", "rejects",
+            "ingested", "logs");
 
     private final Path projectRoot;
     private final Path out;
@@ -48,6 +49,11 @@ final class NightlyRun {
             sample.files().forEach(driver::upload);
             List<String> reportKeys = sample.expectedReportIds().stream().map(id -> "reports/" + id + ".pdf").toList();
             driver.awaitObjects(driver.outputs().outputBucket(), reportKeys, uploaded, NIGHT_TIMEOUT);
+            // A night runs as soon as one side is staged: the first report may show the ledger alone.
+            for (SampleDataSet.AccountTruth account : sample.accounts()) {
+                driver.awaitReconciliation(account.account(), SampleDataSet.BUSINESS_DATE, account.ledgerRows(),
+                        account.statementRows(), NIGHT_TIMEOUT);
+            }
             Duration night = Duration.between(uploaded, Instant.now());
             // Reports exist; give duplicate deliveries still in flight a moment to finish before stopping.
             // Not an error if some stay in flight: on a reused emulator, consumers of an earlier run
@@ -77,7 +83,7 @@ final class NightlyRun {
 
     private void copyOutputs(StackDriver driver) throws IOException {
         String staging = driver.outputs().stagingBucket();
-        for (String prefix : List.of("results/", "rejects/", "ingested/")) {
+        for (String prefix : List.of("results/", "open-items/", "rejects/", "ingested/")) {
             for (StoredObject object : driver.store().list(staging, prefix)) {
                 write(out.resolve(object.ref().key()), driver.store().read(object.ref()));
             }

@@ -6,13 +6,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nightshift.common.aws.AwsClients;
 import com.nightshift.common.emulator.MotoServer;
+import com.nightshift.common.json.JsonCodec;
 import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
 import com.nightshift.common.storage.StoredObject;
@@ -71,6 +74,25 @@ public final class StackDriver implements AutoCloseable {
 
     public Optional<StoredObject> staging(String key) {
         return store.head(ObjectRef.of(outputs.stagingBucket(), key));
+    }
+
+    /** The JSON object at {@code key} in the staging bucket, or empty when there is none. */
+    public Optional<JsonNode> stagingJson(String key) {
+        return store.fetch(ObjectRef.of(outputs.stagingBucket(), key)).map(content -> JsonCodec.tree(content.content()));
+    }
+
+    /**
+     * Waits until the reconciliation result of {@code account} on {@code date} counts {@code ledgerRows} and
+     * {@code statementRows} entries. A night runs as soon as one side is staged, so an earlier result may
+     * hold one file alone; the report of the awaited result is made after this returns, so wait for
+     * {@link #awaitQuiet} too before reading it.
+     */
+    public void awaitReconciliation(String account, LocalDate date, int ledgerRows, int statementRows, Duration timeout) {
+        String key = "results/recon/" + date + "/" + account + "/result.json";
+        await("the reconciliation of " + account + " on " + date + " with " + ledgerRows + " ledger and "
+                + statementRows + " statement entries", timeout, () -> stagingJson(key).map(result -> result.path("counts"))
+                .filter(counts -> counts.path("ledgerRows").asInt() == ledgerRows
+                        && counts.path("statementRows").asInt() == statementRows).isPresent());
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ class IdempotencyIT {
 
     private static final String LEDGER_KEY = "inbound/ledger/ledger-ACC-3001-2026-11-21.csv";
     private static final String STATEMENT_KEY = "inbound/statements/ACC-3001-2026-11-21.csv";
+    private static final LocalDate DATE = LocalDate.of(2026, 11, 21);
     private static final String RESULT_PREFIX = "results/recon/2026-11-21/ACC-3001/";
 
     @Test
@@ -29,7 +31,8 @@ class IdempotencyIT {
         Instant first = Instant.now();
         stack.upload(LEDGER_KEY, Inputs.read("ledger-ACC-3001.csv"));
         stack.upload(STATEMENT_KEY, Inputs.read("statement-ACC-3001.csv"));
-        stack.awaitObjects(staging, List.of(RESULT_PREFIX + "result.json"), first, Duration.ofMinutes(2));
+        // A night runs as soon as one side is staged: wait for the result with both files.
+        stack.awaitReconciliation("ACC-3001", DATE, 3, 3, Duration.ofMinutes(2));
         stack.awaitObjects(stack.outputs().outputBucket(), List.of("reports/recon-2026-11-21-ACC-3001.pdf"), first,
                 Duration.ofMinutes(2));
         stack.await("the first delivery to finish", Duration.ofMinutes(2), () -> stack.backlog() == 0);
@@ -44,9 +47,12 @@ class IdempotencyIT {
         stack.awaitObjects(staging, List.of(RESULT_PREFIX + "result.json"), second, Duration.ofMinutes(2));
         stack.await("the repeated deliveries to finish", Duration.ofMinutes(2), () -> stack.backlog() == 0);
 
-        List<StoredObject> results = stack.store().list(staging, RESULT_PREFIX).stream()
-                .filter(o -> o.ref().key().endsWith(".json")).toList();
-        assertThat(results).extracting(o -> o.ref().key()).containsExactly(RESULT_PREFIX + "result.json");
+        List<StoredObject> results = stack.store().list(staging, RESULT_PREFIX);
+        assertThat(results).extracting(o -> o.ref().key().substring(RESULT_PREFIX.length())).containsExactly(
+                "manifest.json", "matches.csv", "result.json", "summary.json", "unmatched_ledger.csv",
+                "unmatched_statement.csv");
+        assertThat(stack.store().list(staging, "open-items/ACC-3001/")).extracting(o -> o.ref().key())
+                .containsExactly("open-items/ACC-3001/2026-11-21/open_items.csv");
         assertThat(counts(stack)).isEqualTo(firstCounts);
         assertThat(counts(stack).path("statementRows").asInt()).isEqualTo(3);
         assertThat(counts(stack).path("matched").asInt()).isEqualTo(2);

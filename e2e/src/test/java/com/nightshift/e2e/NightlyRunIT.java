@@ -31,6 +31,13 @@ class NightlyRunIT {
         SAMPLE.files().forEach(stack::upload);
         List<String> reports = SAMPLE.expectedReportIds().stream().map(id -> "reports/" + id + ".pdf").toList();
         stack.awaitObjects(stack.outputs().outputBucket(), reports, uploaded, Duration.ofMinutes(4));
+        // A night runs as soon as one side is staged, so a first report may show the ledger alone: wait for
+        // the results with both files, then for their reports.
+        for (SampleDataSet.AccountTruth truth : SAMPLE.accounts()) {
+            stack.awaitReconciliation(truth.account(), SampleDataSet.BUSINESS_DATE, truth.ledgerRows(),
+                    truth.statementRows(), Duration.ofMinutes(2));
+        }
+        stack.await("the reports of the final results", Duration.ofMinutes(2), () -> stack.backlog() == 0);
     }
 
     @Test

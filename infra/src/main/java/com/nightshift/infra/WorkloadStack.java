@@ -198,7 +198,11 @@ public final class WorkloadStack extends Stack {
         IGrantable processing = services.get(Workload.PROCESSING).taskRole();
         buckets.staging().grantRead(processing, "staged/*");
         buckets.staging().grantReadWrite(processing, "results/recon/*");
+        // Open items carried from one night of an account to the next (docs/architecture.md).
+        buckets.staging().grantReadWrite(processing, "open-items/*");
         recon.queue().grantConsumeMessages(processing);
+        // A night whose open items change asks the account's next night to run again.
+        recon.queue().grantSendMessages(processing);
         report.queue().grantSendMessages(processing);
 
         IGrantable riskRole = services.get(Workload.RISK).taskRole();

@@ -565,6 +565,18 @@ class WorkloadStackTest {
     }
 
     @Test
+    void only_processing_reads_and_writes_the_open_items_store() {
+        List<String> holders = template.findResources("AWS::IAM::Policy").values().stream()
+                .filter(policy -> policy.toString().contains("/open-items/*"))
+                .map(policy -> mapOf(policy.get("Properties")).get("Roles").toString())
+                .toList();
+        assertThat(holders).singleElement().asString().contains("ProcessingService");
+        String policy = template.findResources("AWS::IAM::Policy").values().stream()
+                .filter(p -> p.toString().contains("/open-items/*")).findFirst().orElseThrow().toString();
+        assertThat(policy).contains("s3:PutObject", "s3:DeleteObject*", "s3:GetObject*");
+    }
+
+    @Test
     void only_ingestion_reads_the_data_bucket() {
         String dataBucket = bucketId("data");
         Map<String, Map<String, Object>> policies = template.findResources("AWS::IAM::Policy");

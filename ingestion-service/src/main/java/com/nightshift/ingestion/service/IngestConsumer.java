@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +36,8 @@ import jakarta.inject.Singleton;
  * Ingests one inbound file per S3 event: validates it with the {@link IngestionEngine}, writes the
  * staged objects, the rejects and the summary to the staging bucket, and asks the next stages to
  * run. Re-ingesting a file replaces its own outputs (keys derive from the inbound key), and staged
- * objects a corrected file no longer produces are removed, so nothing is counted twice.
+ * objects a corrected file no longer produces are removed, so nothing is counted twice; the
+ * (account, date) of a removed ledger or statement object is reconciled again, like one that was staged.
  */
 @Singleton
 public class IngestConsumer implements QueueConsumer {
@@ -92,7 +95,7 @@ public class IngestConsumer implements QueueConsumer {
         String etag = read.object().etag();
         IngestionOutcome outcome = engine.ingest(source.key(), new ByteArrayInputStream(content));
 
-        removeStagedObjectsNoLongerProduced(outcome);
+        List<String> removed = removeStagedObjectsNoLongerProduced(outcome);
         for (StagedObject staged : outcome.stagedObjects()) {
             store.put(ObjectRef.of(stagingBucket, staged.key()), staged.content(), StagedObject.CONTENT_TYPE);
         }
@@ -107,7 +110,10 @@ public class IngestConsumer implements QueueConsumer {
         LOG.info("ingested {}: {} rows read, {} accepted, {} rejected, {} staged objects", source,
                 summary.rowsRead(), summary.rowsAccepted(), summary.rowsRejected(), outcome.stagedObjects().size());
 
-        for (ReconciliationPair pair : outcome.reconciliationPairs()) {
+        // A removed pair re-runs too: without its objects it may be gone entirely, or smaller.
+        SortedSet<ReconciliationPair> pairs = new TreeSet<>(outcome.reconciliationPairs());
+        removed.forEach(key -> ReconciliationPair.ofStagedKey(key).ifPresent(pairs::add));
+        for (ReconciliationPair pair : pairs) {
             publisher.publish(reconQueueUrl, ReconJob.of(pair.account().value(), pair.businessDate()), message.trace());
         }
         for (var date : outcome.riskBusinessDates()) {
@@ -115,16 +121,20 @@ public class IngestConsumer implements QueueConsumer {
         }
     }
 
-    /** A corrected file may no longer contain an (account, date) it had: its old staged rows must go. */
-    private void removeStagedObjectsNoLongerProduced(IngestionOutcome outcome) {
+    /**
+     * A corrected file may no longer contain an (account, date) it had: its old staged rows must go.
+     * Returns the keys removed.
+     */
+    private List<String> removeStagedObjectsNoLongerProduced(IngestionOutcome outcome) {
         ObjectRef previousSummary = ObjectRef.of(stagingBucket, outcome.summaryKey());
-        Optional<List<String>> previous = store.fetch(previousSummary)
-                .map(summary -> JsonCodec.read(summary.content(), IngestionSummary.class).stagedKeys());
-        previous.ifPresent(keys -> keys.stream()
-                .filter(key -> !outcome.stagedKeys().contains(key))
-                .forEach(key -> {
-                    LOG.info("removing {}: the new version of the file no longer produces it", key);
-                    store.delete(ObjectRef.of(stagingBucket, key));
-                }));
+        List<String> previous = store.fetch(previousSummary)
+                .map(summary -> JsonCodec.read(summary.content(), IngestionSummary.class).stagedKeys())
+                .orElse(List.of());
+        List<String> removed = previous.stream().filter(key -> !outcome.stagedKeys().contains(key)).toList();
+        for (String key : removed) {
+            LOG.info("removing {}: the new version of the file no longer produces it", key);
+            store.delete(ObjectRef.of(stagingBucket, key));
+        }
+        return removed;
     }
 }

@@ -1,8 +1,16 @@
 package com.nightshift.recon.service;
 
+import java.io.ByteArrayInputStream;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,29 +20,42 @@ import com.nightshift.common.job.ReconJob;
 import com.nightshift.common.job.ReportJob;
 import com.nightshift.common.job.ReportKind;
 import com.nightshift.common.json.JsonCodec;
+import com.nightshift.common.manifest.InputObject;
 import com.nightshift.common.manifest.ManifestSigner;
 import com.nightshift.common.manifest.ResultManifest;
+import com.nightshift.common.storage.ObjectContent;
 import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
-import com.nightshift.common.storage.StagedInputs;
 import com.nightshift.common.storage.StoredObject;
 import com.nightshift.common.transaction.AccountId;
-import com.nightshift.common.transaction.Transaction;
-import com.nightshift.common.transaction.TransactionCsvCodec;
 import com.nightshift.common.worker.JobMessage;
 import com.nightshift.common.worker.JobPublisher;
-import com.nightshift.recon.engine.ExactMatchRule;
-import com.nightshift.recon.engine.ReconciliationEngine;
-import com.nightshift.recon.engine.ReconciliationResult;
+import com.nightshift.reconciliation.AccountReconciliation;
+import com.nightshift.reconciliation.MatchRule;
+import com.nightshift.reconciliation.ReconciliationPipeline;
+import com.nightshift.reconciliation.ReconciliationPipeline.Ageing;
+import com.nightshift.reconciliation.ReconciliationPipeline.Input;
+import com.nightshift.reconciliation.ReconciliationRules;
 import com.nightshift.shell.QueueConsumer;
 
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 
 /**
- * Reconciles one (account, business date) when both sides are staged, writes the result with its
- * manifest, and asks for the report. With one side missing it does nothing: the other side's arrival
- * sends the job again.
+ * Reconciles one (account, business date) with the {@link ReconciliationPipeline}, the same path as
+ * {@code bin/nightshift reconcile}: the staged ledger and statement objects of the pair, and the open items
+ * the account's latest earlier night left (docs/architecture.md, "The open-items store"). Writes the
+ * pipeline's files and {@code result.json} under {@code results/recon/<date>/<account>/}, stores the open
+ * items this night leaves, and asks for the report.
+ *
+ * <ul>
+ *   <li>One side staged is enough: its entries become open items for a later night.
+ *   <li>Neither side staged (a corrected file took the pair away): the pair's results and open-items state
+ *       are removed.
+ *   <li>When the open items this night leaves differ from what was stored for it, the account's next later
+ *       night that has run is asked to run again, since it started from them.
+ * </ul>
+ * A rerun of a night starts from the state before that night, so doing a job twice leaves one result.
  */
 @Singleton
 public class ReconConsumer implements QueueConsumer {
@@ -42,12 +63,13 @@ public class ReconConsumer implements QueueConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(ReconConsumer.class);
     /** Inputs that change while being read are read again, at most this often, so the newest result wins. */
     private static final int MAX_ATTEMPTS = 3;
+    static final String RESULT = "result.json";
+    static final String OPEN_ITEMS_PREFIX = "open-items/";
 
     private final ObjectStore store;
     private final JobPublisher publisher;
     private final ManifestSigner signer;
-    private final ReconciliationEngine engine = ReconciliationEngine.exactMatching();
-    private final TransactionCsvCodec codec = new TransactionCsvCodec();
+    private final ReconciliationRules rules = ReconciliationRules.defaults();
     private final String queueUrl;
     private final String stagingBucket;
     private final String reportQueueUrl;
@@ -75,42 +97,197 @@ public class ReconConsumer implements QueueConsumer {
         return queueUrl;
     }
 
+    /** {@code results/recon/<date>/<account>/}: every file of one night's reconciliation of one account. */
+    static String resultPrefix(String account, LocalDate date) {
+        return "results/recon/" + date + "/" + account + "/";
+    }
+
+    /** {@code open-items/<account>/<date>/open_items.csv}: what was left open after that night. */
+    static String openItemsKey(String account, LocalDate date) {
+        return OPEN_ITEMS_PREFIX + account + "/" + date + "/" + ReconciliationPipeline.OPEN_ITEMS;
+    }
+
     @Override
     public void handle(JobMessage message) throws Exception {
         ReconJob job = JsonCodec.read(message.body(), ReconJob.class);
         MDC.put("jobId", job.jobId());
         String suffix = job.account() + "/" + job.businessDate() + "/";
+        // The state as this job found it: a later night is rerun only if this job changes it.
+        Optional<String> before = stateDigest(job.account(), job.businessDate());
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             List<StoredObject> ledgerObjects = store.list(stagingBucket, "staged/ledger/" + suffix);
             List<StoredObject> statementObjects = store.list(stagingBucket, "staged/statement/" + suffix);
-            if (ledgerObjects.isEmpty() || statementObjects.isEmpty()) {
-                LOG.info("{}: {} staged; waiting for the other side", job.jobId(),
-                        ledgerObjects.isEmpty() ? "no ledger" : "no statement");
+            if (ledgerObjects.isEmpty() && statementObjects.isEmpty()) {
+                withdraw(job, message);
                 return;
             }
-            StagedInputs inputs = new StagedInputs(store);
-            List<Transaction> ledger = inputs.read(ledgerObjects, codec);
-            List<Transaction> statement = inputs.read(statementObjects, codec);
-            if (!unchanged(ledgerObjects, "staged/ledger/" + suffix) || !unchanged(statementObjects, "staged/statement/" + suffix)) {
+            Optional<Run> run = reconcile(job, ledgerObjects, statementObjects);
+            // Checked after writing, so that a file staged while this run read or wrote runs it again.
+            if (run.isEmpty() || !unchanged(ledgerObjects, "staged/ledger/" + suffix)
+                    || !unchanged(statementObjects, "staged/statement/" + suffix)) {
                 LOG.info("{}: inputs changed while reading (attempt {}); reading again", job.jobId(), attempt);
                 continue;
             }
-            ReconciliationResult result = engine.reconcile(AccountId.of(job.account()), job.businessDate(), ledger, statement);
-            ResultManifest manifest = signer.sign(ResultManifest.unsigned(inputs.inputs(),
-                    Map.of("rules", ExactMatchRule.NAME, "account", job.account(),
-                            "businessDate", job.businessDate().toString()), null, clock.instant()));
-            String resultKey = "results/recon/" + job.businessDate() + "/" + job.account() + "/result.json";
-            store.put(ObjectRef.of(stagingBucket, resultKey),
-                    JsonCodec.writeBytes(ReconciliationDocument.of(result, List.of(ExactMatchRule.NAME), manifest)),
-                    "application/json");
-            LOG.info("{}: {} ledger, {} statement, {} matched, {} + {} unmatched", job.jobId(),
-                    result.counts().ledgerRows(), result.counts().statementRows(), result.counts().matched(),
-                    result.counts().unmatchedLedger(), result.counts().unmatchedStatement());
             publisher.publish(reportQueueUrl, new ReportJob(job.jobId(), ReportKind.RECONCILIATION, stagingBucket,
-                    resultKey, "recon-" + job.businessDate() + "-" + job.account()), message.trace());
+                    resultPrefix(job.account(), job.businessDate()) + RESULT,
+                    "recon-" + job.businessDate() + "-" + job.account()), message.trace());
+            if (!Objects.equals(before, Optional.ofNullable(run.get().openItemsDigest()))) {
+                rerunNextNight(job, message);
+            }
             return;
         }
         throw new IllegalStateException(job.jobId() + ": staged inputs kept changing; retrying later");
+    }
+
+    /** What one run wrote that the caller needs: the SHA-256 of the open items it stored. */
+    private record Run(String openItemsDigest) {
+    }
+
+    /** Reads, reconciles and writes; empty when an input went away between listing and reading. */
+    private Optional<Run> reconcile(ReconJob job, List<StoredObject> ledgerObjects, List<StoredObject> statementObjects)
+            throws Exception {
+        String account = job.account();
+        LocalDate date = job.businessDate();
+        List<InputObject> read = new ArrayList<>();
+        Optional<List<Input>> ledger = fetch(ledgerObjects, read);
+        Optional<List<Input>> statement = fetch(statementObjects, read);
+        Optional<StoredObject> carriedState = latestStateBefore(account, date);
+        Optional<List<Input>> carried = fetch(carriedState.stream().toList(), read);
+        if (ledger.isEmpty() || statement.isEmpty() || carried.isEmpty()) {
+            return Optional.empty();
+        }
+
+        String prefix = resultPrefix(account, date);
+        String stateKey = openItemsKey(account, date);
+        String accountFolder = account + "/";
+        S3OutputSink sink = new S3OutputSink(store, stagingBucket, name -> {
+            if (name.equals(ReconciliationPipeline.OPEN_ITEMS)) {
+                return stateKey;
+            }
+            if (name.startsWith(accountFolder)) {
+                return prefix + name.substring(accountFolder.length());
+            }
+            return prefix + name; // rejects/<input>.csv
+        });
+        ReconciliationPipeline.Outcome outcome = ReconciliationPipeline.run(ledger.get(), statement.get(), carried.get(),
+                rules, Optional.of(date), Ageing.BY_NIGHT, sink, Runtime.getRuntime().availableProcessors());
+        AccountReconciliation result = outcome.result().accounts().stream()
+                .filter(a -> a.account().value().equals(account)).findFirst()
+                .orElseGet(() -> new AccountReconciliation(AccountId.of(account), date, List.of(), List.of(), List.of()));
+
+        ResultManifest manifest = signer.sign(ResultManifest.unsigned(read, parameters(account, date, carriedState),
+                null, clock.instant()));
+        sink.put(prefix + RESULT, JsonCodec.writeBytes(
+                ReconciliationDocument.of(result, rules, outcome.rejectedRows(), manifest)));
+        // A rerun may write fewer files (a rejects file of an input that has gone): the prefix keeps this run's only.
+        for (StoredObject old : store.list(stagingBucket, prefix)) {
+            if (!sink.written().containsKey(old.ref().key())) {
+                store.delete(old.ref());
+            }
+        }
+        LOG.info("{}: {} ledger and {} statement entries, {} open items of earlier nights, {} rejected; matched {}; "
+                + "open: {} ledger, {} statement", job.jobId(), outcome.ledgerEntries(), outcome.statementEntries(),
+                outcome.openItemsIn(), outcome.rejectedRows(), matchesByRule(outcome), result.unmatchedLedger().size(),
+                result.unmatchedStatement().size());
+        return Optional.of(new Run(sink.written().get(stateKey)));
+    }
+
+    private Map<String, String> parameters(String account, LocalDate date, Optional<StoredObject> carriedState) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("account", account);
+        parameters.put("businessDate", date.toString());
+        parameters.put("rules", rules.enabled().stream().map(MatchRule::id).collect(Collectors.joining(",")));
+        parameters.put("valueDateWindowBusinessDays", Integer.toString(rules.valueDateWindowBusinessDays()));
+        parameters.put("toleranceAbsolute", rules.tolerance().absolute().toPlainString());
+        parameters.put("toleranceBasisPoints", rules.tolerance().basisPoints().toPlainString());
+        parameters.put("aggregateMaxEntries", Integer.toString(rules.aggregate().maxEntries()));
+        parameters.put("openItems", carriedState.map(o -> o.ref().key()).orElse("none"));
+        return parameters;
+    }
+
+    private static String matchesByRule(ReconciliationPipeline.Outcome outcome) {
+        return outcome.matchesByRule().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                .collect(Collectors.joining(", "));
+    }
+
+    /** Each object's bytes as a pipeline input named by its key; empty when one is gone. */
+    private Optional<List<Input>> fetch(List<StoredObject> objects, List<InputObject> read) {
+        List<Input> inputs = new ArrayList<>();
+        for (StoredObject object : objects) {
+            Optional<ObjectContent> content = store.fetch(object.ref());
+            if (content.isEmpty()) {
+                return Optional.empty();
+            }
+            byte[] bytes = content.get().content();
+            read.add(new InputObject(object.ref().bucket(), object.ref().key(), content.get().object().etag(),
+                    ManifestSigner.sha256(bytes)));
+            inputs.add(new Input(object.ref().key(), () -> new ByteArrayInputStream(bytes)));
+        }
+        return Optional.of(inputs);
+    }
+
+    /** The open-items state of the account's latest night before {@code date}, if any night before it ran. */
+    private Optional<StoredObject> latestStateBefore(String account, LocalDate date) {
+        StoredObject latest = null;
+        LocalDate latestDate = null;
+        for (StoredObject object : store.list(stagingBucket, OPEN_ITEMS_PREFIX + account + "/")) {
+            Optional<LocalDate> night = nightOf(object.ref().key(), account);
+            if (night.isPresent() && night.get().isBefore(date) && (latestDate == null || night.get().isAfter(latestDate))) {
+                latest = object;
+                latestDate = night.get();
+            }
+        }
+        return Optional.ofNullable(latest);
+    }
+
+    /** The night of an open-items key of {@code account}, or empty for any other key. */
+    static Optional<LocalDate> nightOf(String key, String account) {
+        String start = OPEN_ITEMS_PREFIX + account + "/";
+        String end = "/" + ReconciliationPipeline.OPEN_ITEMS;
+        if (!key.startsWith(start) || !key.endsWith(end) || key.length() <= start.length() + end.length()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(key.substring(start.length(), key.length() - end.length())));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<String> stateDigest(String account, LocalDate date) {
+        return store.fetch(ObjectRef.of(stagingBucket, openItemsKey(account, date)))
+                .map(content -> ManifestSigner.sha256(content.content()));
+    }
+
+    /** Neither side is staged any more: this night of the account no longer exists. */
+    private void withdraw(ReconJob job, JobMessage message) {
+        List<StoredObject> results = store.list(stagingBucket, resultPrefix(job.account(), job.businessDate()));
+        results.forEach(o -> store.delete(o.ref()));
+        ObjectRef state = ObjectRef.of(stagingBucket, openItemsKey(job.account(), job.businessDate()));
+        boolean hadState = store.head(state).isPresent();
+        if (hadState) {
+            store.delete(state);
+        }
+        LOG.info("{}: neither ledger nor statement staged for {} on {}; removed {} result files{}", job.jobId(),
+                job.account(), job.businessDate(), results.size(), hadState ? " and the open-items state" : "");
+        if (hadState) {
+            rerunNextNight(job, message);
+        }
+    }
+
+    /** The account's next night that has run started from this night's open items: it runs again. */
+    private void rerunNextNight(ReconJob job, JobMessage message) {
+        LocalDate next = null;
+        for (StoredObject object : store.list(stagingBucket, OPEN_ITEMS_PREFIX + job.account() + "/")) {
+            Optional<LocalDate> night = nightOf(object.ref().key(), job.account());
+            if (night.isPresent() && night.get().isAfter(job.businessDate()) && (next == null || night.get().isBefore(next))) {
+                next = night.get();
+            }
+        }
+        if (next != null) {
+            LOG.info("{}: open items after {} changed; {} runs again", job.jobId(), job.businessDate(), next);
+            publisher.publish(queueUrl, ReconJob.of(job.account(), next), message.trace());
+        }
     }
 
     private boolean unchanged(List<StoredObject> before, String prefix) {

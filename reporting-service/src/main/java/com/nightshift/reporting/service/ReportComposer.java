@@ -29,6 +29,11 @@ public final class ReportComposer {
         figures.put("Ledger items", counts.path("ledgerRows").asText());
         figures.put("Statement items", counts.path("statementRows").asText());
         figures.put("Matched", counts.path("matched").asText());
+        List<String> rules = new ArrayList<>();
+        result.path("rules").forEach(rule -> rules.add(rule.asText()));
+        for (String rule : rules) {
+            figures.put("Matched by rule " + rule, counts.path("matchedByRule").path(rule).asText("0"));
+        }
         figures.put("Unmatched ledger items", counts.path("unmatchedLedger").asText());
         figures.put("Unmatched statement items", counts.path("unmatchedStatement").asText());
 
@@ -44,7 +49,8 @@ public final class ReportComposer {
         sections.add(manifest(result.path("manifest")));
         return ReportDocument.of("Reconciliation " + account, List.of(
                 "Account " + account + ", business date " + result.path("businessDate").asText(),
-                "Match rule: exact on account, currency, amount and normalised reference"), generatedAt, sections);
+                "Match rules, in order: " + (rules.isEmpty() ? "none" : String.join(", ", rules))
+                        + "; open items of earlier nights included"), generatedAt, sections);
     }
 
     /** The report of a risk result document. */

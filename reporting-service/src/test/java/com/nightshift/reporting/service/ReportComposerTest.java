@@ -32,8 +32,9 @@ class ReportComposerTest {
     @Test
     void reconciliation_report_states_the_counts_and_lists_every_break() throws Exception {
         JsonNode result = json("""
-                {"account":"ACC-9","businessDate":"2026-11-20",
-                 "counts":{"ledgerRows":3,"statementRows":2,"matched":1,"unmatchedLedger":2,"unmatchedStatement":1},
+                {"account":"ACC-9","businessDate":"2026-11-20","rules":["exact","tolerance","aggregate"],
+                 "counts":{"ledgerRows":3,"statementRows":2,"matched":1,"matchedByRule":{"aggregate":0,"exact":1,"tolerance":0},
+                           "unmatchedLedger":2,"unmatchedStatement":1},
                  "totals":[{"currency":"EUR","ledger":"30.00","statement":"15.00","difference":"-15.00"}],
                  "unmatchedLedger":[{"entryId":"L-2","valueDate":"2026-11-20","amount":"10.00","currency":"EUR","reference":"R2","counterparty":"X"},
                                     {"entryId":"L-3","valueDate":"2026-11-20","amount":"15.00","currency":"EUR","reference":"R3","counterparty":"Y"}],
@@ -42,7 +43,10 @@ class ReportComposerTest {
                 """);
         String text = text(new ReportRenderer().render(ReportComposer.reconciliation(result, NOW)));
         assertThat(text).contains("Reconciliation ACC-9").containsPattern("(?m)^Matched\\s+1\\s*$")
-                .containsPattern("(?m)^Unmatched ledger items\\s+2\\s*$").contains("L-2").contains("L-3").contains("S-9");
+                .containsPattern("(?m)^Unmatched ledger items\\s+2\\s*$").contains("L-2").contains("L-3").contains("S-9")
+                .containsPattern("(?m)^Matched by rule exact\\s+1\\s*$")
+                .containsPattern("(?m)^Matched by rule aggregate\\s+0\\s*$")
+                .contains("Match rules, in order: exact, tolerance, aggregate");
     }
 
     @Test

@@ -1,0 +1,111 @@
+package com.nightshift.ingestion.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.nightshift.common.aws.AwsClients;
+import com.nightshift.common.aws.AwsEndpoint;
+import com.nightshift.common.emulator.MotoServer;
+import com.nightshift.common.job.ReconJob;
+import com.nightshift.common.json.JsonCodec;
+import com.nightshift.common.manifest.ManifestSigner;
+import com.nightshift.common.storage.ObjectRef;
+import com.nightshift.common.storage.ObjectStore;
+import com.nightshift.common.storage.StoredObject;
+import com.nightshift.common.trace.TraceContext;
+import com.nightshift.common.worker.JobMessage;
+import com.nightshift.common.worker.JobPublisher;
+
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Ingesting against S3 and SQS semantics (the moto emulator). */
+class IngestConsumerTest {
+
+    private static final String HEADER = "entry_id,account,booking_date,value_date,amount,currency,counterparty,reference,description\n";
+    private static final String KEY = "inbound/statements/bank.csv";
+
+    @TempDir
+    static Path logs;
+    private static MotoServer moto;
+    private static S3Client s3;
+    private static SqsClient sqs;
+
+    @BeforeAll
+    static void startEmulator() throws Exception {
+        moto = MotoServer.start(logs.resolve("moto.log"));
+        AwsClients clients = new AwsClients(AwsEndpoint.emulator(moto.endpoint(), Region.US_EAST_1));
+        s3 = clients.s3();
+        sqs = clients.sqs();
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        s3.close();
+        sqs.close();
+        moto.close();
+    }
+
+    @Test
+    void a_corrected_file_that_no_longer_has_an_account_and_date_removes_it_and_reconciles_it_again() throws Exception {
+        s3.createBucket(b -> b.bucket("data"));
+        s3.createBucket(b -> b.bucket("staging"));
+        String ingest = sqs.createQueue(b -> b.queueName("ingest")).queueUrl();
+        String recon = sqs.createQueue(b -> b.queueName("recon")).queueUrl();
+        String risk = sqs.createQueue(b -> b.queueName("risk")).queueUrl();
+        ObjectStore store = new ObjectStore(s3);
+        IngestConsumer consumer = new IngestConsumer(store, new JobPublisher(sqs), ManifestSigner.withKey("k"), ingest,
+                "data", "staging", recon, risk);
+
+        store.put(ObjectRef.of("data", KEY), (HEADER
+                + "S-1,ACC-1,2026-11-25,2026-11-25,10.00,USD,Acme,INV-1,\n").getBytes(StandardCharsets.UTF_8), "text/csv");
+        consumer.handle(event());
+        assertThat(received(recon)).containsExactly(ReconJob.of("ACC-1", LocalDate.of(2026, 11, 25)));
+
+        store.put(ObjectRef.of("data", KEY), (HEADER
+                + "S-1,ACC-1,2026-11-27,2026-11-27,10.00,USD,Acme,INV-1,\n").getBytes(StandardCharsets.UTF_8), "text/csv");
+        consumer.handle(event());
+
+        assertThat(store.list("staging", "staged/statement/ACC-1/").stream().map(StoredObject::ref).map(ObjectRef::key))
+                .containsExactly("staged/statement/ACC-1/2026-11-27/statements~bank.csv");
+        assertThat(received(recon)).containsExactlyInAnyOrder(ReconJob.of("ACC-1", LocalDate.of(2026, 11, 25)),
+                ReconJob.of("ACC-1", LocalDate.of(2026, 11, 27)));
+        assertThat(received(risk)).isEmpty();
+    }
+
+    private static JobMessage event() {
+        String body = """
+                {"version":"0","id":"e","detail-type":"Object Created","source":"aws.s3",
+                 "account":"123456789012","time":"2026-11-25T22:00:00Z","region":"us-east-1",
+                 "resources":["arn:aws:s3:::data"],
+                 "detail":{"version":"0","bucket":{"name":"data"},"object":{"key":"%s","size":1},"reason":"PutObject"}}
+                """.formatted(KEY);
+        return new JobMessage("m", body, 1, TraceContext.newTrace());
+    }
+
+    private static List<ReconJob> received(String queue) {
+        List<ReconJob> jobs = new ArrayList<>();
+        while (true) {
+            var messages = sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(0))
+                    .messages();
+            if (messages.isEmpty()) {
+                return jobs;
+            }
+            for (var message : messages) {
+                jobs.add(JsonCodec.read(message.body(), ReconJob.class));
+                sqs.deleteMessage(b -> b.queueUrl(queue).receiptHandle(message.receiptHandle()));
+            }
+        }
+    }
+}
