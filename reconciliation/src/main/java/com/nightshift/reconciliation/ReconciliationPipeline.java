@@ -42,7 +42,7 @@ public final class ReconciliationPipeline {
 
     /** The open items the run leaves for the next one, at the top of the sink. */
     public static final String OPEN_ITEMS = "open_items.csv";
-    /** Where the rejected rows of an input go: {@code rejects/<input name made safe>.csv}. */
+    /** Where the rejected rows of an input go: {@code rejects/<input name made safe, without .csv>.csv}. */
     public static final String REJECTS_FOLDER = "rejects/";
     static final List<String> REJECTS_HEADER = List.of("line", "reason", "row");
 
@@ -225,9 +225,9 @@ public final class ReconciliationPipeline {
         return a.isAfter(b) ? b : a;
     }
 
-    /** An input name as one safe file name: every character outside [A-Za-z0-9._-] becomes '~'. */
+    /** An input name as one safe file name: every character outside [A-Za-z0-9._-] becomes '~'; no trailing .csv. */
     static String safeName(String name) {
-        String safe = name.replaceAll("[^A-Za-z0-9._-]", "~");
-        return safe.replaceAll("^[.~]+", "");
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "~").replaceAll("^[.~]+", "");
+        return safe.endsWith(".csv") ? safe.substring(0, safe.length() - ".csv".length()) : safe;
     }
 }

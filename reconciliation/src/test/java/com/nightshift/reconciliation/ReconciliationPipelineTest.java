@@ -73,7 +73,7 @@ class ReconciliationPipelineTest {
         assertThat(outcome.statementEntries()).isEqualTo(1);
         assertThat(outcome.rejects().get("b.csv")).singleElement()
                 .satisfies(r -> assertThat(r.reason()).isEqualTo("duplicate entry_id 'S1' for account ACC-1, already in a.csv"));
-        assertThat(Files.readString(out.resolve("rejects/b.csv.csv"))).startsWith("line,reason,row");
+        assertThat(Files.readString(out.resolve("rejects/b.csv"))).startsWith("line,reason,row");
     }
 
     @Test

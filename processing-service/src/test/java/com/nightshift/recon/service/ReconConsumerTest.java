@@ -201,7 +201,7 @@ class ReconConsumerTest {
         handle("ACC-1", NIGHT_1);
         assertThat(result("ACC-1", NIGHT_1).counts().rejectedRows()).isEqualTo(1);
         assertThat(keys("results/recon/2026-11-25/ACC-1/rejects/")).containsExactly(
-                "results/recon/2026-11-25/ACC-1/rejects/staged~ledger~ACC-1~2026-11-25~b.csv.csv");
+                "results/recon/2026-11-25/ACC-1/rejects/staged~ledger~ACC-1~2026-11-25~b.csv");
 
         store.delete(ObjectRef.of(bucket, "staged/ledger/ACC-1/2026-11-25/b.csv"));
         handle("ACC-1", NIGHT_1);
