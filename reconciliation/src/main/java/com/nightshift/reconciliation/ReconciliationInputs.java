@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -52,7 +53,7 @@ public final class ReconciliationInputs {
     /** A transaction CSV file (ledger or statement), named in the manifest by its path as given. */
     public static Loaded<Transaction> transactions(Path file) throws IOException, UnreadableFileException {
         try (InputStream in = Files.newInputStream(file)) {
-            return read(file.toString(), in, new TransactionCsvCodec(), new Shared()::transaction);
+            return read(file.toString(), in, new TransactionCsvCodec(), new Shared()::transaction, line -> { });
         }
     }
 
@@ -61,7 +62,8 @@ public final class ReconciliationInputs {
         try (InputStream in = Files.newInputStream(file)) {
             Shared shared = new Shared();
             return read(file.toString(), in, new OpenItemCsvCodec(),
-                    item -> OpenItem.of(item.side(), shared.transaction(item.entry()), shared.date(item.firstSeen())));
+                    item -> OpenItem.of(item.side(), shared.transaction(item.entry()), shared.date(item.firstSeen())),
+                    line -> { });
         }
     }
 
@@ -71,22 +73,31 @@ public final class ReconciliationInputs {
      */
     public static Loaded<Transaction> transactions(String name, InputStream in, RecordReader<Transaction> reader)
             throws IOException, UnreadableFileException {
-        return read(name, in, reader, new Shared()::transaction);
+        return read(name, in, reader, new Shared()::transaction, line -> { });
+    }
+
+    /** As {@link #transactions(String, InputStream, RecordReader)}, telling {@code lineNumbers} the line of each record in order. */
+    public static Loaded<Transaction> transactions(String name, InputStream in, RecordReader<Transaction> reader,
+                                                   LongConsumer lineNumbers) throws IOException, UnreadableFileException {
+        return read(name, in, reader, new Shared()::transaction, lineNumbers);
     }
 
     /** Any input read by {@code reader}, called {@code name} in the manifest; the stream is not closed. */
     public static <T> Loaded<T> read(String name, InputStream in, RecordReader<T> reader)
             throws IOException, UnreadableFileException {
-        return read(name, in, reader, UnaryOperator.identity());
+        return read(name, in, reader, UnaryOperator.identity(), line -> { });
     }
 
-    private static <T> Loaded<T> read(String name, InputStream in, RecordReader<T> reader, UnaryOperator<T> keep)
-            throws IOException, UnreadableFileException {
+    private static <T> Loaded<T> read(String name, InputStream in, RecordReader<T> reader, UnaryOperator<T> keep,
+                                      LongConsumer lineNumbers) throws IOException, UnreadableFileException {
         MessageDigest digest = InputFile.newDigest();
         List<T> records = new ArrayList<>();
         List<RejectedRow> rejected = new ArrayList<>();
         DigestInputStream digesting = new DigestInputStream(new BufferedInputStream(in, 1 << 16), digest);
-        reader.read(digesting, row -> records.add(keep.apply(row.record())), rejected::add);
+        reader.read(digesting, row -> {
+            records.add(keep.apply(row.record()));
+            lineNumbers.accept(row.lineNumber());
+        }, rejected::add);
         // Whatever the reader left unread (nothing, for a CSV reader) still belongs to the checksum.
         digesting.transferTo(OutputStream.nullOutputStream());
         return new Loaded<>(InputFile.of(name, digest), records, rejected);

@@ -169,9 +169,10 @@ public final class ReconciliationPipeline {
         Map<String, String> firstInputOfId = new HashMap<>();
         for (Input input : sorted(inputs)) {
             ReconciliationInputs.Loaded<Transaction> loaded;
+            LineNumbers lines = new LineNumbers(inputs.size() > 1);
             try (InputStream in = input.content().open()) {
                 loaded = ReconciliationInputs.transactions(input.name(), in,
-                        format == null ? StatementReaders.detecting() : StatementReaders.forFormat(format));
+                        format == null ? StatementReaders.detecting() : StatementReaders.forFormat(format), lines);
             } catch (UnreadableFileException e) {
                 throw new UnreadableFileException(input.name() + ": " + e.getMessage(), e);
             }
@@ -183,18 +184,44 @@ public final class ReconciliationPipeline {
                 continue;
             }
             List<RejectedRow> rejected = new ArrayList<>(loaded.rejected());
-            for (Transaction t : loaded.records()) {
+            for (int i = 0; i < loaded.records().size(); i++) {
+                Transaction t = loaded.records().get(i);
                 String earlier = firstInputOfId.putIfAbsent(t.account().value() + "\u0000" + t.entryId(), input.name());
                 if (earlier == null) {
                     entries.add(t);
                 } else {
-                    rejected.add(RejectedRow.of(1, "duplicate entry_id '" + t.entryId() + "' for account " + t.account()
-                            + ", already in " + earlier, t.entryId()));
+                    rejected.add(RejectedRow.of(lines.get(i), "duplicate entry_id '" + t.entryId() + "' for account "
+                            + t.account() + ", already in " + earlier, t.entryId()));
                 }
             }
             note(rejects, input, rejected);
         }
         return entries;
+    }
+
+    /** The line of each record of one input, kept only when a side has several inputs to check ids across. */
+    private static final class LineNumbers implements java.util.function.LongConsumer {
+        private final boolean kept;
+        private long[] lines = new long[16];
+        private int size;
+
+        LineNumbers(boolean kept) {
+            this.kept = kept;
+        }
+
+        @Override
+        public void accept(long line) {
+            if (kept) {
+                if (size == lines.length) {
+                    lines = java.util.Arrays.copyOf(lines, size * 2);
+                }
+                lines[size++] = line;
+            }
+        }
+
+        long get(int index) {
+            return lines[index];
+        }
     }
 
     private static void note(Map<String, List<RejectedRow>> rejects, Input input, List<RejectedRow> rows) {

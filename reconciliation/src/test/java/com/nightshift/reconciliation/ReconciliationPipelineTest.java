@@ -71,8 +71,10 @@ class ReconciliationPipelineTest {
                 ReconciliationRules.defaults(), Optional.empty(), Ageing.BY_NIGHT, OutputSink.directory(out), 1);
 
         assertThat(outcome.statementEntries()).isEqualTo(1);
-        assertThat(outcome.rejects().get("b.csv")).singleElement()
-                .satisfies(r -> assertThat(r.reason()).isEqualTo("duplicate entry_id 'S1' for account ACC-1, already in a.csv"));
+        assertThat(outcome.rejects().get("b.csv")).singleElement().satisfies(r -> {
+            assertThat(r.reason()).isEqualTo("duplicate entry_id 'S1' for account ACC-1, already in a.csv");
+            assertThat(r.lineNumber()).isEqualTo(2);
+        });
         assertThat(Files.readString(out.resolve("rejects/b.csv"))).startsWith("line,reason,row");
     }
 
