@@ -66,7 +66,7 @@ public final class RegistryStack extends Stack {
                         + " newest images\",\"selection\":{\"tagStatus\":\"any\",\"countType\":\"imageCountMoreThan\","
                         + "\"countNumber\":" + IMAGES_KEPT + "},\"action\":{\"type\":\"expire\"}}]}")
                 .build();
-        cache.addDependency(template);
+        cache.getNode().addDependency(template);
         Outputs.of(this).add("PublicImageCachePrefix", prefix);
     }
 

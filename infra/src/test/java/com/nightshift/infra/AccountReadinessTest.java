@@ -160,6 +160,9 @@ class AccountReadinessTest {
         devRegistry.hasResourceProperties("AWS::ECR::RepositoryCreationTemplate", Map.of(
                 "Prefix", "ecr-public-dev", "AppliedFor", List.of("PULL_THROUGH_CACHE"),
                 "EncryptionConfiguration", Map.of("EncryptionType", "KMS")));
+        // The template must exist before the first pull creates a repository through the rule.
+        devRegistry.hasResource("AWS::ECR::PullThroughCacheRule", Map.of("DependsOn",
+                List.of(Match.stringLikeRegexp("PublicImageCacheRepositories.*"))));
     }
 
     // --- 8. service principals only for this account ------------------------------------------------
