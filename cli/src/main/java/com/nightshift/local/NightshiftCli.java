@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import com.nightshift.reconciliation.generator.AccuracyReport;
 import com.nightshift.stages.ReconcileStage;
 import com.nightshift.stages.ReportStage;
 import com.nightshift.stages.VarStage;
@@ -64,6 +65,8 @@ public final class NightshiftCli implements Runnable {
                 return CommandLine.defaultFactory().create(type);
             }
         });
+        // The reconciliation engine's accuracy on seeded data with a known truth (README "Reconciliation rules").
+        commandLine.addSubcommand("accuracy", new AccuracyReport());
         commandLine.setOut(new PrintWriter(context.out(), true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {

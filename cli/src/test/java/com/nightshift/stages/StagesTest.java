@@ -171,7 +171,7 @@ class StagesTest {
 
     @Test
     void every_command_explains_itself_with_help() {
-        for (String command : List.of("local", "reconcile", "var", "report", "destroy")) {
+        for (String command : List.of("local", "reconcile", "var", "report", "destroy", "accuracy")) {
             output.reset();
 
             assertThat(nightshift(command, "--help")).as(command).isZero();
