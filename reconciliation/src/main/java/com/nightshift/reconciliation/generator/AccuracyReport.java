@@ -18,11 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,19 +39,8 @@ import picocli.CommandLine.Option;
         description = "Generates a seeded data set, reconciles it through files, and prints precision and recall per rule.")
 public final class AccuracyReport implements Callable<Integer> {
 
-    @Option(names = "--seed", defaultValue = "20261120", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--accounts", defaultValue = "50", description = "Accounts (default: ${DEFAULT-VALUE}).")
-    int accounts;
-
-    @Option(names = "--entries-per-account", defaultValue = "100",
-            description = "About how many ledger entries each account gets (default: ${DEFAULT-VALUE}).")
-    int perAccount;
-
-    @Option(names = "--business-date", defaultValue = "2026-11-20",
-            description = "The night's business date (default: ${DEFAULT-VALUE}).")
-    LocalDate businessDate;
+    @Mixin
+    DataSetOptions dataSet = new DataSetOptions();
 
     @Option(names = "--rules", description = "A rules file (default: the default rules).")
     Path rules;
@@ -95,7 +84,7 @@ public final class AccuracyReport implements Callable<Integer> {
         long start = System.nanoTime();
         // Only the files are kept: the reconciliation below reads them like a night would.
         ReconciliationDataGenerator.generate(
-                new ReconciliationDataGenerator.Settings(seed, accounts, perAccount, businessDate, effective))
+                dataSet.settings(effective))
                 .write(directory);
         long generated = System.nanoTime();
 
@@ -108,7 +97,7 @@ public final class AccuracyReport implements Callable<Integer> {
         List<Transaction> statementEntries = statements.records();
         List<OpenItem> openItems = open.records();
         ReconciliationResult result = Reconciliation.run(ledgerEntries, statementEntries, openItems, effective,
-                businessDate, threads);
+                dataSet.businessDate, threads);
         long matched = System.nanoTime();
 
         List<InputFile> inputs = List.of(ledger.file(), statements.file(), open.file());
@@ -121,8 +110,8 @@ public final class AccuracyReport implements Callable<Integer> {
         }
         Accuracy accuracy = Accuracy.measure(truth, result);
 
-        out.printf(Locale.ROOT, "seed %d: %d accounts, %d ledger and %d statement entries, %d open items%s%n", seed,
-                accounts, ledgerEntries.size(), statementEntries.size(), openItems.size(),
+        out.printf(Locale.ROOT, "seed %d: %d accounts, %d ledger and %d statement entries, %d open items%s%n", dataSet.seed,
+                dataSet.accounts, ledgerEntries.size(), statementEntries.size(), openItems.size(),
                 ledger.rejected().size() + statements.rejected().size() + open.rejected().size() == 0 ? ""
                         : " (rows rejected!)");
         out.print(table(accuracy));

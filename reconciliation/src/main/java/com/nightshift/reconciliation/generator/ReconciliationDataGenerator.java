@@ -27,6 +27,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -818,19 +819,8 @@ public final class ReconciliationDataGenerator {
             description = "Writes ledger.csv, statement.csv, open_items.csv and truth.csv of a seeded data set.")
     static final class GenerateCommand implements Callable<Integer> {
 
-        @Option(names = "--seed", defaultValue = "20261120", description = "Random seed (default: ${DEFAULT-VALUE}).")
-        long seed;
-
-        @Option(names = "--accounts", defaultValue = "50", description = "Accounts (default: ${DEFAULT-VALUE}).")
-        int accounts;
-
-        @Option(names = "--entries-per-account", defaultValue = "100",
-                description = "About how many ledger entries each account gets (default: ${DEFAULT-VALUE}).")
-        int perAccount;
-
-        @Option(names = "--business-date", defaultValue = "2026-11-20",
-                description = "The night's business date (default: ${DEFAULT-VALUE}).")
-        LocalDate businessDate;
+        @Mixin
+        DataSetOptions dataSet = new DataSetOptions();
 
         @Option(names = "--rules", description = "A rules file the cases are shaped for (default: the default rules).")
         Path rules;
@@ -841,7 +831,7 @@ public final class ReconciliationDataGenerator {
         @Override
         public Integer call() throws Exception {
             ReconciliationRules effective = rules == null ? ReconciliationRules.defaults() : RulesFile.read(rules);
-            GeneratedSet set = generate(new Settings(seed, accounts, perAccount, businessDate, effective));
+            GeneratedSet set = generate(dataSet.settings(effective));
             set.write(out);
             System.out.printf(Locale.ROOT, "%d ledger entries, %d statement entries, %d open items, %d truth rows in %s%n",
                     set.ledger().size(), set.statements().size(), set.openItems().size(), set.truth().size(), out);
