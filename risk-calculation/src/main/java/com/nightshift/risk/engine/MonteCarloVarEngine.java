@@ -29,13 +29,18 @@ import java.util.concurrent.Future;
  *       have, and take the daily log returns {@code ln(close[t] / close[t-1])} between consecutive
  *       common dates. At least {@link VarParameters#minimumReturns()} returns are required; an
  *       instrument without a history or with too short a history is named in the error.</li>
- *   <li>Estimate the sample mean vector and the sample covariance matrix (denominator {@code T-1}),
- *       scale both by the horizon in days, and take the Cholesky factor {@code L} of the covariance
- *       (see {@link CholeskyDecomposition} for semi-definite matrices).</li>
+ *   <li>Estimate the sample covariance matrix of the daily log returns (about their sample mean,
+ *       denominator {@code T-1}), scale it by the horizon in days to the horizon covariance
+ *       {@code Σ}, and take its Cholesky factor {@code L} (see {@link CholeskyDecomposition} for
+ *       semi-definite matrices).</li>
  *   <li>Value each holding at its close on the last common date: {@code value_i = quantity_i * close_i}.</li>
- *   <li>For each scenario draw independent standard normals {@code z}, set {@code r = mean + L z}, and
- *       compute {@code P&L = Σ value_i (exp(r_i) - 1)} (evaluated with {@code expm1}) and
- *       {@code loss = -P&L}.</li>
+ *   <li>For each scenario draw independent standard normals {@code z} and set {@code r = L z}: the
+ *       simulated returns have zero mean. The sample mean of the look-back window is not used as a
+ *       drift: over a one-day horizon the norm is zero drift, and a year that happened to rise would
+ *       otherwise lower the VaR. Each instrument's price moves by {@code exp(r_i - s_i²/2)}, where
+ *       {@code s_i² = Σ_ii} is its horizon variance, so that the expected price change is zero
+ *       ({@code E[exp(r_i - s_i²/2)] = 1}). Then {@code P&L = Σ value_i (exp(r_i - s_i²/2) - 1)}
+ *       (evaluated with {@code expm1}) and {@code loss = -P&L}.</li>
  * </ol>
  *
  * <h2>Quantile convention</h2>
@@ -183,9 +188,10 @@ public final class MonteCarloVarEngine {
                 covariance[j][i] = scaled;
             }
         }
+        // Zero drift: the simulated log return of instrument i is r_i - s_i²/2, so E[exp(...)] = 1.
         double[] horizonMean = new double[n];
         for (int i = 0; i < n; i++) {
-            horizonMean[i] = mean[i] * horizon;
+            horizonMean[i] = -0.5 * covariance[i][i];
         }
         CholeskyDecomposition cholesky;
         try {

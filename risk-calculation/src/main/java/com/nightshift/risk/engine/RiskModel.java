@@ -7,8 +7,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A portfolio calibrated on market data: holding values, the horizon mean vector and the Cholesky
- * factor of the horizon covariance, ready to simulate scenarios.
+ * A portfolio calibrated on market data: holding values, the mean of the simulated log returns
+ * (zero drift: minus half of each horizon variance) and the Cholesky factor of the horizon
+ * covariance, ready to simulate scenarios.
  *
  * <p>Immutable and thread-safe. Built only by {@link MonteCarloVarEngine#calibrate}; calibration is
  * deterministic, so every shard of a distributed run can calibrate on the same inputs and obtain
@@ -58,7 +59,7 @@ public final class RiskModel {
         return valuationDate;
     }
 
-    /** The number of daily log returns the mean and covariance were estimated from. */
+    /** The number of daily log returns the covariance was estimated from. */
     public int returnsUsed() {
         return returnsUsed;
     }
@@ -82,7 +83,11 @@ public final class RiskModel {
         return portfolioValue;
     }
 
-    /** A copy of the mean log return over the horizon (daily mean times horizon days), per instrument. */
+    /**
+     * A copy of the mean of the simulated log returns over the horizon, per instrument: {@code -s_i²/2}
+     * with {@code s_i²} the instrument's horizon variance, so that the expected price change is zero.
+     * The sample mean of the history is not a drift of the model.
+     */
     public double[] horizonMean() {
         return horizonMean.clone();
     }

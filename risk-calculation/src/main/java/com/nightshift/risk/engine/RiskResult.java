@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * @param scenarios         the number of scenarios simulated
  * @param seed              the seed of the scenario generator
  * @param holdingValues     quantity times close on the valuation date, per instrument, sorted by instrument id
- * @param returnsUsed       the number of daily returns the mean and covariance were estimated from
+ * @param returnsUsed       the number of daily returns the covariance was estimated from
  */
 public record RiskResult(
         String portfolioId,

@@ -7,8 +7,8 @@ package com.nightshift.risk.engine;
  * the result to the bit: the seed is explicit and part of every result.
  *
  * @param confidence     the VaR confidence level, strictly between 0 and 1 (for example 0.99)
- * @param horizonDays    the horizon in trading days, at least 1; the daily mean is scaled by it and
- *                       the daily covariance by it (square-root-of-time for volatility)
+ * @param horizonDays    the horizon in trading days, at least 1; the daily covariance is scaled by
+ *                       it (square-root-of-time for volatility); the model has no drift
  * @param scenarios      the number of simulated scenarios, at least 1
  * @param seed           the seed of the scenario generator
  * @param minimumReturns the fewest daily returns a calibration accepts, at least 2

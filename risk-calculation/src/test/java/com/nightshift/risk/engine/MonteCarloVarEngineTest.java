@@ -65,14 +65,51 @@ class MonteCarloVarEngineTest {
 
         double value = result.portfolioValue();
         double sigma = a * Math.sqrt((double) returns / (returns - 1)) * Math.sqrt(horizon);
-        // Loss = V (1 - exp(r)) is monotone in r, so its quantile is that of the normal r.
-        double analyticVar = value * (1.0 - Math.exp(-sigma * Z_99));
+        // Loss = V (1 - exp(r - sigma²/2)) is monotone in r, so its quantile is that of the normal r.
+        double analyticVar = value * (1.0 - Math.exp(-0.5 * sigma * sigma - sigma * Z_99));
         // Standard error of an empirical quantile: sqrt(p (1 - p) / S) / density, in units of z.
         double densityAtZ = Math.exp(-0.5 * Z_99 * Z_99) / Math.sqrt(2.0 * Math.PI);
         double zError = Math.sqrt(0.01 * 0.99 / scenarios) / densityAtZ;
-        double varError = value * sigma * Math.exp(-sigma * Z_99) * zError;
+        double varError = value * sigma * Math.exp(-0.5 * sigma * sigma - sigma * Z_99) * zError;
         assertThat(result.valueAtRisk()).isCloseTo(analyticVar, within(4.0 * varError));
         assertThat(result.returnsUsed()).isEqualTo(returns);
+    }
+
+    @Test
+    void test_run_risingHistoryGivesTheSameVarAsTheSameReturnsDemeaned() {
+        // The same daily returns, once as they are and once with +0.4% a day added (a year that rose
+        // strongly); both histories end on the same closes, so the holdings are worth the same.
+        MarketData flat = correlatedMarket(250, 11L);
+        MarketData rising = withDailyDrift(flat, 0.004);
+        Portfolio portfolio = threeAssetPortfolio();
+        VarParameters parameters = VarParameters.of(0.99, 1, 10_000, 5L);
+
+        RiskResult fromFlat = engine.run(portfolio, flat, parameters);
+        RiskResult fromRising = engine.run(portfolio, rising, parameters);
+
+        assertThat(fromRising.portfolioValue()).isCloseTo(fromFlat.portfolioValue(), within(1e-9 * fromFlat.portfolioValue()));
+        assertThat(fromRising.valueAtRisk()).isCloseTo(fromFlat.valueAtRisk(), within(1e-9 * fromFlat.valueAtRisk()));
+        assertThat(fromRising.expectedShortfall())
+                .isCloseTo(fromFlat.expectedShortfall(), within(1e-9 * fromFlat.expectedShortfall()));
+    }
+
+    @Test
+    void test_run_singleAssetExpectedPriceChangeIsZero() {
+        // A history that rose every day still simulates P&L of mean zero: no drift.
+        MarketData market = withDailyDrift(MarketData.of(List.of(alternatingHistory("ACME", 250, 0.02))), 0.003);
+        Portfolio portfolio = Portfolio.of("P-1", "USD", Map.of("ACME", 1_000.0));
+        VarParameters parameters = VarParameters.of(0.99, 1, 200_000, 9L);
+        RiskModel model = engine.calibrate(portfolio, market, parameters);
+
+        double[] losses = engine.simulate(model, ScenarioShard.whole()).losses();
+        double sum = 0.0;
+        for (double loss : losses) {
+            sum += loss;
+        }
+        double mean = sum / losses.length;
+        // Standard error of the mean loss: value * sigma / sqrt(S), sigma about 2% a day.
+        double standardError = model.portfolioValue() * 0.02 / Math.sqrt(losses.length);
+        assertThat(mean).isCloseTo(0.0, within(4.0 * standardError));
     }
 
     @Test
@@ -231,6 +268,19 @@ class MonteCarloVarEngineTest {
             a *= Math.exp(market + random.nextDouble(-0.01, 0.01));
             b *= Math.exp(0.5 * market + random.nextDouble(-0.015, 0.015));
             c *= Math.exp(1.5 * market + random.nextDouble(-0.03, 0.03));
+        }
+        return builder.build();
+    }
+
+    /** Every history with {@code drift} added to each daily log return, ending on the same close. */
+    private static MarketData withDailyDrift(MarketData market, double drift) {
+        MarketData.Builder builder = MarketData.builder();
+        for (String instrument : market.histories().keySet()) {
+            List<PricePoint> points = market.history(instrument).orElseThrow().points();
+            int last = points.size() - 1;
+            for (int t = 0; t <= last; t++) {
+                builder.add(instrument, points.get(t).date(), points.get(t).close() * Math.exp(drift * (t - last)));
+            }
         }
         return builder.build();
     }
