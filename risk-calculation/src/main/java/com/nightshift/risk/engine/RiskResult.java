@@ -21,6 +21,10 @@ import java.util.TreeMap;
  * @param portfolioValue    the sum of the holding values
  * @param valueAtRisk       the loss at confidence {@code confidence} over {@code horizonDays}
  * @param expectedShortfall the mean loss of the scenarios at or beyond the VaR scenario; never below {@code valueAtRisk}
+ * @param valueAtRiskStandardError       the Monte Carlo standard error of {@code valueAtRisk}: the
+ *                          spread that rerunning with other seeds would show, not model error (see
+ *                          {@link MonteCarloVarEngine}, "Monte Carlo error")
+ * @param expectedShortfallStandardError the Monte Carlo standard error of {@code expectedShortfall}
  * @param confidence        the confidence level
  * @param horizonDays       the horizon in trading days
  * @param scenarios         the number of scenarios simulated
@@ -35,6 +39,8 @@ public record RiskResult(
         double portfolioValue,
         double valueAtRisk,
         double expectedShortfall,
+        double valueAtRiskStandardError,
+        double expectedShortfallStandardError,
         double confidence,
         int horizonDays,
         int scenarios,
@@ -53,10 +59,11 @@ public record RiskResult(
 
     /** The result with holding values from any map; the map is copied and sorted. */
     public static RiskResult of(String portfolioId, String currency, LocalDate valuationDate, double portfolioValue,
-            double valueAtRisk, double expectedShortfall, double confidence, int horizonDays, int scenarios, long seed,
+            double valueAtRisk, double expectedShortfall, double valueAtRiskStandardError,
+            double expectedShortfallStandardError, double confidence, int horizonDays, int scenarios, long seed,
             Map<String, Double> holdingValues, int returnsUsed) {
         Objects.requireNonNull(holdingValues, "holding values");
         return new RiskResult(portfolioId, currency, valuationDate, portfolioValue, valueAtRisk, expectedShortfall,
-                confidence, horizonDays, scenarios, seed, new TreeMap<>(holdingValues), returnsUsed);
+                valueAtRiskStandardError, expectedShortfallStandardError, confidence, horizonDays, scenarios, seed, new TreeMap<>(holdingValues), returnsUsed);
     }
 }

@@ -113,6 +113,43 @@ class MonteCarloVarEngineTest {
     }
 
     @Test
+    void test_run_standardErrorsShrinkAsOneOverRootScenarios() {
+        Portfolio portfolio = threeAssetPortfolio();
+        MarketData market = correlatedMarket(250, 7L);
+
+        RiskResult small = engine.run(portfolio, market, VarParameters.of(0.99, 1, 10_000, 3L));
+        RiskResult large = engine.run(portfolio, market, VarParameters.of(0.99, 1, 40_000, 3L));
+
+        // Four times the scenarios: half the error, give or take the noise of the estimate itself.
+        assertThat(large.valueAtRiskStandardError() / small.valueAtRiskStandardError()).isBetween(0.35, 0.65);
+        assertThat(large.expectedShortfallStandardError() / small.expectedShortfallStandardError()).isBetween(0.35, 0.65);
+    }
+
+    @Test
+    void test_run_standardErrorIsAFewPercentOfVarAtTenThousandScenarios() {
+        // One normal factor: sqrt(0.01 × 0.99 / 10,000) / φ(2.326) = 0.037 in z, 1.6% of a 2.326 z VaR.
+        MarketData market = MarketData.of(List.of(alternatingHistory("ACME", 250, 0.02)));
+        Portfolio portfolio = Portfolio.of("P-1", "USD", Map.of("ACME", 1_000.0));
+
+        RiskResult result = engine.run(portfolio, market, VarParameters.of(0.99, 1, 10_000, 20261120L));
+
+        assertThat(result.valueAtRiskStandardError() / result.valueAtRisk()).isBetween(0.01, 0.03);
+        assertThat(result.expectedShortfallStandardError() / result.expectedShortfall()).isBetween(0.005, 0.03);
+        assertThat(result.expectedShortfallStandardError()).isPositive();
+    }
+
+    @Test
+    void test_varStandardError_isTheOrderStatisticIntervalWidth() {
+        double[] sorted = new double[10_000];
+        for (int i = 0; i < sorted.length; i++) {
+            sorted[i] = i;
+        }
+        // d = ceil(1.96 × sqrt(10,000 × 0.99 × 0.01)) = 20: ranks 9,880 and 9,920.
+        assertThat(MonteCarloVarEngine.varStandardError(sorted, 0.99, 9_900)).isCloseTo(40.0 / 3.919927969080108, within(1e-12));
+        assertThat(MonteCarloVarEngine.esStandardError(new double[] {1.0}, 0.99, 1, 1.0, 1.0)).isZero();
+    }
+
+    @Test
     void test_run_expectedShortfallIsAtLeastVar() {
         RiskResult result = engine.run(threeAssetPortfolio(), correlatedMarket(120, 7L), VarParameters.of(0.975, 5, 10_000, 1L));
 
