@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import com.nightshift.common.risk.VarSettings;
 import com.nightshift.reconciliation.generator.AccuracyReport;
 import com.nightshift.stages.ReconcileStage;
 import com.nightshift.stages.ReportStage;
@@ -182,13 +183,17 @@ public final class NightshiftCli implements Runnable {
         @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "business date (default: the last price date)")
         LocalDate date;
 
-        @Option(names = "--scenarios", paramLabel = "N", defaultValue = "10000", description = "scenarios (default: ${DEFAULT-VALUE})")
+        // The defaults are VarSettings.DEFAULTS' constants, the ones the risk service uses.
+        @Option(names = "--scenarios", paramLabel = "N", defaultValue = "" + VarSettings.DEFAULT_SCENARIOS,
+                description = "scenarios (default: ${DEFAULT-VALUE})")
         int scenarios;
 
-        @Option(names = "--confidence", paramLabel = "C", defaultValue = "0.99", description = "confidence level (default: ${DEFAULT-VALUE})")
+        @Option(names = "--confidence", paramLabel = "C", defaultValue = "" + VarSettings.DEFAULT_CONFIDENCE,
+                description = "confidence level (default: ${DEFAULT-VALUE})")
         double confidence;
 
-        @Option(names = "--seed", paramLabel = "S", defaultValue = "20261120", description = "random seed, a 64-bit integer (default: ${DEFAULT-VALUE})")
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "" + VarSettings.DEFAULT_SEED,
+                description = "random seed, a 64-bit integer (default: ${DEFAULT-VALUE})")
         long seed;
 
         @Option(names = "--out", paramLabel = "DIR", description = "where results go (default: ./out)")
@@ -198,9 +203,15 @@ public final class NightshiftCli implements Runnable {
             super(context);
         }
 
+        /** The settings of this run: the options given, the rest from {@link VarSettings#DEFAULTS}. */
+        VarSettings settings() {
+            VarSettings defaults = VarSettings.DEFAULTS;
+            return new VarSettings(scenarios, confidence, defaults.horizonDays(), seed, defaults.lookbackDays());
+        }
+
         @Override
         void execute() throws Exception {
-            VarStage.run(new VarStage.Options(positions, prices, Optional.ofNullable(date), scenarios, confidence, seed,
+            VarStage.run(new VarStage.Options(positions, prices, Optional.ofNullable(date), settings(),
                     out == null ? context.defaultOut() : out), context.environment(), context.out());
         }
     }

@@ -15,6 +15,7 @@ import com.nightshift.common.market.Position;
 import com.nightshift.common.market.PositionCsvCodec;
 import com.nightshift.common.market.PriceCsvCodec;
 import com.nightshift.common.market.PricePoint;
+import com.nightshift.common.risk.VarSettings;
 import com.nightshift.risk.engine.MonteCarloVarEngine;
 import com.nightshift.risk.engine.Portfolio;
 import com.nightshift.risk.engine.RiskBook;
@@ -25,22 +26,16 @@ import com.nightshift.risk.service.RiskDocument;
 /**
  * {@code nightshift var --positions FILE --prices FILE [--date D] [--scenarios N] [--confidence C]
  * [--seed S] [--out DIR]}: the Monte Carlo VaR/ES engine on local files, with the service's defaults
- * (10,000 scenarios, 99%, 1 day, seed 20261120, a 365-day look-back), so the same inputs give the same
- * numbers as the night.
+ * ({@link VarSettings#DEFAULTS}: 10,000 scenarios, 99%, 1 day, seed 20261120, a 365-day look-back), so
+ * the same inputs give the same numbers as the night.
  */
 public final class VarStage {
-
-    static final int DEFAULT_SCENARIOS = 10_000;
-    static final double DEFAULT_CONFIDENCE = 0.99;
-    static final long DEFAULT_SEED = 20261120L;
-    static final int LOOKBACK_DAYS = 365;
 
     private VarStage() {
     }
 
     /** The parameters of one run; empty {@code date} means the last price date. */
-    public record Options(Path positions, Path prices, Optional<LocalDate> date, int scenarios, double confidence,
-                          long seed, Path out) {
+    public record Options(Path positions, Path prices, Optional<LocalDate> date, VarSettings settings, Path out) {
     }
 
     public static void run(Options options, Map<String, String> environment, PrintStream console) throws IOException {
@@ -51,18 +46,20 @@ public final class VarStage {
         LocalDate date = options.date().orElseGet(() -> prices.stream()
                 .map(PricePoint::priceDate).max(Comparator.naturalOrder())
                 .orElseThrow(() -> new IllegalArgumentException("var: the prices file has no prices")));
-        int scenarios = options.scenarios();
-        double confidence = options.confidence();
-        long seed = options.seed();
-        VarParameters parameters = VarParameters.of(confidence, 1, scenarios, seed);
+        VarSettings settings = options.settings();
+        int scenarios = settings.scenarios();
+        double confidence = settings.confidence();
+        long seed = settings.seed();
+        VarParameters parameters = VarParameters.of(settings);
         RiskBook book = RiskBook.of(date, positions.stream().filter(p -> p.asOfDate().equals(date)).toList(), prices,
-                LOOKBACK_DAYS);
+                settings.lookbackDays());
         if (book.portfolioIds().isEmpty()) {
             throw new IllegalArgumentException("var: no positions as of " + date + " (use --date)");
         }
         MonteCarloVarEngine engine = MonteCarloVarEngine.withParallelism(Runtime.getRuntime().availableProcessors());
 
-        console.printf("business date %s, %d scenarios, %.1f%% 1-day, seed %d%n", date, scenarios, 100 * confidence, seed);
+        console.printf("business date %s, %d scenarios, %.1f%% %d-day, seed %d%n", date, scenarios, 100 * confidence,
+                settings.horizonDays(), seed);
         console.println("portfolio       ccy           value             VaR              ES");
         for (String id : book.portfolioIds()) {
             Portfolio portfolio = book.portfolio(id);
@@ -73,8 +70,8 @@ public final class VarStage {
             Files.createDirectories(file.getParent());
             Files.write(file, JsonCodec.writeBytes(RiskDocument.of(portfolio, date, result, inputs.manifest(Map.of(
                     "portfolio", id, "businessDate", date.toString(), "confidence", Double.toString(confidence),
-                    "horizonDays", "1", "scenarios", Integer.toString(scenarios),
-                    "lookbackDays", Integer.toString(LOOKBACK_DAYS), "method", "monte-carlo-normal"), seed,
+                    "horizonDays", Integer.toString(settings.horizonDays()), "scenarios", Integer.toString(scenarios),
+                    "lookbackDays", Integer.toString(settings.lookbackDays()), "method", "monte-carlo-normal"), seed,
                     environment))));
         }
         console.println("results in " + out.resolve("results/risk").toAbsolutePath());

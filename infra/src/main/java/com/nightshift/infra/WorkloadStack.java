@@ -17,6 +17,7 @@ import com.nightshift.infra.constructs.ReportsEndpoint;
 import com.nightshift.infra.constructs.ServiceAlarms;
 import com.nightshift.infra.constructs.ServiceScaling;
 import com.nightshift.infra.constructs.TaskFailureRate;
+import com.nightshift.common.risk.VarSettings;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.Duration;
@@ -58,9 +59,10 @@ import java.util.stream.IntStream;
  */
 public final class WorkloadStack extends Stack {
 
-    public static final String VAR_SCENARIOS = "10000";
-    public static final String VAR_CONFIDENCE = "0.99";
-    public static final String VAR_SEED = "20261120";
+    /** The risk service's settings: {@link VarSettings#DEFAULTS}, the same the command line uses. */
+    public static final String VAR_SCENARIOS = "" + VarSettings.DEFAULT_SCENARIOS;
+    public static final String VAR_CONFIDENCE = "" + VarSettings.DEFAULT_CONFIDENCE;
+    public static final String VAR_SEED = "" + VarSettings.DEFAULT_SEED;
     /** The stack parameter with the digest of the collector sidecar image in the pull-through cache. */
     public static final String COLLECTOR_DIGEST_PARAMETER = "CollectorImageDigest";
 

@@ -1,5 +1,7 @@
 package com.nightshift.risk.engine;
 
+import com.nightshift.common.risk.VarSettings;
+
 /**
  * The parameters of one Monte Carlo VaR run.
  *
@@ -38,6 +40,11 @@ public record VarParameters(double confidence, int horizonDays, int scenarios, l
     /** Parameters requiring {@value #DEFAULT_MINIMUM_RETURNS} daily returns. */
     public static VarParameters of(double confidence, int horizonDays, int scenarios, long seed) {
         return new VarParameters(confidence, horizonDays, scenarios, seed, DEFAULT_MINIMUM_RETURNS);
+    }
+
+    /** The parameters of a run with {@code settings}, requiring {@value #DEFAULT_MINIMUM_RETURNS} daily returns. */
+    public static VarParameters of(VarSettings settings) {
+        return of(settings.confidence(), settings.horizonDays(), settings.scenarios(), settings.seed());
     }
 
     /** Parameters with an explicit minimum number of daily returns. */

@@ -23,6 +23,7 @@ import com.nightshift.common.market.Position;
 import com.nightshift.common.market.PositionCsvCodec;
 import com.nightshift.common.market.PriceCsvCodec;
 import com.nightshift.common.market.PricePoint;
+import com.nightshift.common.risk.VarSettings;
 import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
 import com.nightshift.common.storage.StagedInputs;
@@ -39,6 +40,7 @@ import com.nightshift.risk.engine.VarParameters;
 import com.nightshift.shell.QueueConsumer;
 
 import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 /**
@@ -51,9 +53,6 @@ import jakarta.inject.Singleton;
 public class RiskConsumer implements QueueConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(RiskConsumer.class);
-    /** Returns older than a year say little about tomorrow; the window is recorded in every manifest. */
-    static final int LOOKBACK_DAYS = 365;
-    static final int HORIZON_DAYS = 1;
 
     private final ObjectStore store;
     private final JobPublisher publisher;
@@ -63,18 +62,16 @@ public class RiskConsumer implements QueueConsumer {
     private final String queueUrl;
     private final String stagingBucket;
     private final String reportQueueUrl;
-    private final int scenarios;
-    private final double confidence;
-    private final long seed;
+    private final VarSettings settings;
     private final Clock clock = Clock.systemUTC();
 
     public RiskConsumer(ObjectStore store, JobPublisher publisher, ManifestSigner signer,
             @Property(name = "risk.queue.url") String queueUrl,
             @Property(name = "staging.bucket") String stagingBucket,
             @Property(name = "report.queue.url") String reportQueueUrl,
-            @Property(name = "var.scenarios") int scenarios,
-            @Property(name = "var.confidence") double confidence,
-            @Property(name = "var.seed") long seed) {
+            @Value("${var.scenarios:" + VarSettings.DEFAULT_SCENARIOS + "}") int scenarios,
+            @Value("${var.confidence:" + VarSettings.DEFAULT_CONFIDENCE + "}") double confidence,
+            @Value("${var.seed:" + VarSettings.DEFAULT_SEED + "}") long seed) {
         this.store = store;
         this.publisher = publisher;
         this.signer = signer;
@@ -82,10 +79,16 @@ public class RiskConsumer implements QueueConsumer {
         this.stagingBucket = stagingBucket;
         this.reportQueueUrl = reportQueueUrl;
         // Validated now so that a bad task definition fails the service at start, not at night.
-        VarParameters.of(confidence, HORIZON_DAYS, scenarios, seed);
-        this.scenarios = scenarios;
-        this.confidence = confidence;
-        this.seed = seed;
+        this.settings = settings(scenarios, confidence, seed);
+    }
+
+    /**
+     * {@link VarSettings#DEFAULTS} with what the task definition sets ({@code VAR_SCENARIOS},
+     * {@code VAR_CONFIDENCE}, {@code VAR_SEED}; without them, the defaults).
+     */
+    static VarSettings settings(int scenarios, double confidence, long seed) {
+        VarSettings defaults = VarSettings.DEFAULTS;
+        return new VarSettings(scenarios, confidence, defaults.horizonDays(), seed, defaults.lookbackDays());
     }
 
     @Override
@@ -113,8 +116,8 @@ public class RiskConsumer implements QueueConsumer {
         StagedInputs inputs = new StagedInputs(store);
         List<Position> positions = inputs.read(positionObjects, new PositionCsvCodec());
         List<PricePoint> prices = inputs.read(priceObjects, new PriceCsvCodec());
-        RiskBook book = RiskBook.of(date, positions, prices, LOOKBACK_DAYS);
-        VarParameters parameters = VarParameters.of(confidence, HORIZON_DAYS, scenarios, seed);
+        RiskBook book = RiskBook.of(date, positions, prices, settings.lookbackDays());
+        VarParameters parameters = VarParameters.of(settings);
 
         // Each portfolio stands alone: one that cannot be computed does not hold back the others'
         // reports, and the job still fails afterwards, so the failure is retried and then dead-lettered.
@@ -139,9 +142,11 @@ public class RiskConsumer implements QueueConsumer {
         RiskResult result = engine.run(portfolio, marketData, parameters);
         ResultManifest manifest = signer.sign(ResultManifest.unsigned(inputs.inputs(), Map.of(
                 "portfolio", portfolio.id(), "businessDate", date.toString(),
-                "confidence", Double.toString(confidence), "horizonDays", Integer.toString(HORIZON_DAYS),
-                "scenarios", Integer.toString(scenarios), "lookbackDays", Integer.toString(LOOKBACK_DAYS),
-                "method", "monte-carlo-normal"), seed, clock.instant()));
+                "confidence", Double.toString(settings.confidence()),
+                "horizonDays", Integer.toString(settings.horizonDays()),
+                "scenarios", Integer.toString(settings.scenarios()),
+                "lookbackDays", Integer.toString(settings.lookbackDays()),
+                "method", "monte-carlo-normal"), settings.seed(), clock.instant()));
         RiskDocument document = RiskDocument.of(portfolio, date, result, manifest);
         String resultKey = "results/risk/" + date + "/" + portfolio.id() + "/result.json";
         store.put(ObjectRef.of(stagingBucket, resultKey), JsonCodec.writeBytes(document), "application/json");

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
+import com.nightshift.common.risk.VarSettings;
 
 class RiskConsumerTest {
 
@@ -31,5 +32,13 @@ class RiskConsumerTest {
     void a_job_without_date_or_schedule_trigger_is_refused() {
         assertThatThrownBy(() -> RiskConsumer.riskJob("{\"jobId\":\"x\"}", java.time.Instant.now()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void test_settings_areTheDefaultsWithWhatTheTaskDefinitionSets() {
+        assertThat(RiskConsumer.settings(VarSettings.DEFAULT_SCENARIOS, VarSettings.DEFAULT_CONFIDENCE,
+                VarSettings.DEFAULT_SEED)).isEqualTo(VarSettings.DEFAULTS);
+        assertThat(RiskConsumer.settings(2_000, 0.975, 7L)).isEqualTo(new VarSettings(2_000, 0.975,
+                VarSettings.DEFAULT_HORIZON_DAYS, 7L, VarSettings.DEFAULT_LOOKBACK_DAYS));
     }
 }
