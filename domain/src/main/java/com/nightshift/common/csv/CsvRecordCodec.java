@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.CharacterCodingException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -14,9 +16,11 @@ import java.util.function.Consumer;
  *
  * <p>The read loop is shared: the first record must equal {@link #header()} exactly (else
  * {@link UnreadableFileException}); every later record is a data row, rejected if it is malformed,
- * blank or has the wrong number of fields, otherwise handed to {@link #fromRow}. A subclass
+ * blank or has the wrong number of fields, otherwise handed to {@link #fromRow}. A format whose
+ * records have a key that must be unique in a file says so with {@link #uniqueKey}; a later row with
+ * the key of an earlier accepted row is rejected, naming the key and the first line. A subclass
  * supplies only the mapping between a row and its record type. Instances hold no mutable state
- * and are thread-safe.
+ * (what one read has seen lives in that read) and are thread-safe.
  */
 public abstract class CsvRecordCodec<T> implements RecordReader<T>, RecordWriter<T> {
 
@@ -34,6 +38,15 @@ public abstract class CsvRecordCodec<T> implements RecordReader<T>, RecordWriter
     /** Builds a record from a row whose field count already matches the header. */
     protected abstract T fromRow(CsvRow row) throws InvalidFieldException;
 
+    /**
+     * The key that must be unique among a file's accepted records, described for a reject reason
+     * (for example {@code "portfolio P, instrument I, as of D"}); empty (the default) when the format
+     * has no such key. Keys are compared with {@code equals}.
+     */
+    protected Optional<String> uniqueKey(T record) {
+        return Optional.empty();
+    }
+
     /** The fields of a record, in header order, such that {@link #fromRow} reads them back equal. */
     protected abstract List<String> toFields(T record);
 
@@ -44,6 +57,7 @@ public abstract class CsvRecordCodec<T> implements RecordReader<T>, RecordWriter
         CsvReader reader = CsvReader.ofUtf8(in);
         long acceptedCount = 0;
         long rejectedCount = 0;
+        Map<String, Long> firstSeenOn = new HashMap<>();
         try {
             checkHeader(reader.next());
             for (Optional<CsvRecord> next = reader.next(); next.isPresent(); next = reader.next()) {
@@ -51,10 +65,15 @@ public abstract class CsvRecordCodec<T> implements RecordReader<T>, RecordWriter
                 Optional<String> problem = problemWith(record);
                 if (problem.isEmpty()) {
                     try {
-                        accepted.accept(new AcceptedRow<>(record.lineNumber(),
-                                fromRow(CsvRow.of(header, record.fields())), record.rawText()));
-                        acceptedCount++;
-                        continue;
+                        T parsed = fromRow(CsvRow.of(header, record.fields()));
+                        Optional<String> key = uniqueKey(parsed);
+                        Long firstLine = key.isEmpty() ? null : firstSeenOn.putIfAbsent(key.get(), record.lineNumber());
+                        if (firstLine == null) {
+                            accepted.accept(new AcceptedRow<>(record.lineNumber(), parsed, record.rawText()));
+                            acceptedCount++;
+                            continue;
+                        }
+                        problem = Optional.of("duplicate " + key.get() + ", first seen on line " + firstLine);
                     } catch (InvalidFieldException e) {
                         problem = Optional.of(e.getMessage());
                     } catch (IllegalArgumentException e) {

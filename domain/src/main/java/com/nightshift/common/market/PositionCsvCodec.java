@@ -4,12 +4,15 @@ import com.nightshift.common.csv.CsvRecordCodec;
 import com.nightshift.common.csv.CsvRow;
 import com.nightshift.common.csv.InvalidFieldException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The positions CSV, inbound and staged alike. Header, exactly:
  * {@code as_of_date,portfolio_id,instrument_id,quantity,currency}. Quantity is a signed decimal of
- * any scale; portfolio_id as {@link PortfolioId}. Writing then reading gives back equal records.
- * Stateless and thread-safe.
+ * any scale; portfolio_id as {@link PortfolioId}. A file holds one position per (portfolio,
+ * instrument, as-of date): a second row with the same three is rejected (there is no position id
+ * column to tell two lots apart, and adding them up would hide a file sent twice). Writing then
+ * reading gives back equal records. Stateless and thread-safe.
  */
 public final class PositionCsvCodec extends CsvRecordCodec<Position> {
 
@@ -28,6 +31,12 @@ public final class PositionCsvCodec extends CsvRecordCodec<Position> {
                 row.required("instrument_id"),
                 row.decimal("quantity"),
                 row.currency("currency"));
+    }
+
+    @Override
+    protected Optional<String> uniqueKey(Position p) {
+        return Optional.of("position: portfolio " + p.portfolioId().value() + ", instrument " + p.instrumentId()
+                + ", as of " + p.asOfDate());
     }
 
     @Override

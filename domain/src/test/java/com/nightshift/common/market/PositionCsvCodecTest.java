@@ -52,6 +52,21 @@ class PositionCsvCodecTest {
     }
 
     @Test
+    void second_row_for_the_same_portfolio_instrument_and_date_is_rejected_naming_the_first() throws Exception {
+        ReadResult<Position> result = read(HEADER + "\n2026-11-20,PF-1,I1,100,USD\n2026-11-20,PF-1,I2,5,USD\n"
+                + "2026-11-20,PF-2,I1,7,USD\n2026-11-21,PF-1,I1,100,USD\n2026-11-20,PF-1,I1,40,USD\n");
+
+        assertThat(result.records()).extracting(Position::quantity).containsExactly(new BigDecimal("100"),
+                new BigDecimal("5"), new BigDecimal("7"), new BigDecimal("100"));
+        assertThat(result.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.lineNumber()).isEqualTo(6);
+            assertThat(r.reason()).isEqualTo(
+                    "duplicate position: portfolio PF-1, instrument I1, as of 2026-11-20, first seen on line 2");
+            assertThat(r.rawRowText()).isEqualTo("2026-11-20,PF-1,I1,40,USD");
+        });
+    }
+
+    @Test
     void wrong_header_makes_the_file_unreadable() {
         assertThatThrownBy(() -> read("date,portfolio,instrument,qty,ccy\n"))
                 .isInstanceOf(UnreadableFileException.class)

@@ -68,4 +68,33 @@ class RiskBookTest {
             assertThat(history.latest().date()).isEqualTo(DATE);
         });
     }
+
+    @Test
+    void an_instrument_last_priced_more_than_five_days_ago_is_refused_naming_it_and_the_date() {
+        RiskBook book = RiskBook.of(DATE, List.of(position("PF-A", "AAPL", "1", "USD"),
+                position("PF-A", "KO", "1", "USD")), List.of(
+                price("AAPL", DATE, "100", "USD"),
+                price("KO", DATE.minusDays(7), "60", "USD"),
+                price("KO", DATE.minusDays(6), "61", "USD")), 365);
+        assertThatThrownBy(() -> book.portfolio("PF-A"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("portfolio PF-A holds KO whose last price is of 2026-11-14, 6 days before the business"
+                        + " date 2026-11-20; at most 5 calendar days are allowed");
+    }
+
+    @Test
+    void an_instrument_last_priced_five_days_ago_is_accepted() {
+        RiskBook book = RiskBook.of(DATE, List.of(position("PF-A", "KO", "2", "USD")),
+                List.of(price("KO", DATE.minusDays(RiskBook.MAX_PRICE_AGE_DAYS), "60", "USD"),
+                        price("KO", DATE.plusDays(1), "61", "USD")), 365);
+        assertThat(book.portfolio("PF-A").holdings()).containsEntry("KO", 2.0);
+    }
+
+    @Test
+    void an_instrument_priced_only_before_the_window_is_refused_as_stale() {
+        RiskBook book = RiskBook.of(DATE, List.of(position("PF-A", "KO", "1", "USD")),
+                List.of(price("KO", DATE.minusDays(400), "60", "USD")), 365);
+        assertThatThrownBy(() -> book.portfolio("PF-A")).hasMessageContaining("KO")
+                .hasMessageContaining("2025-10-16");
+    }
 }
