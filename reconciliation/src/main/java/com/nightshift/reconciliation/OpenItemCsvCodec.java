@@ -3,8 +3,8 @@ package com.nightshift.reconciliation;
 import com.nightshift.common.csv.CsvRecordCodec;
 import com.nightshift.common.csv.CsvRow;
 import com.nightshift.common.csv.InvalidFieldException;
-import com.nightshift.common.transaction.AccountId;
-import com.nightshift.common.transaction.Transaction;
+import com.nightshift.common.transaction.TransactionCsvCodec;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,24 +30,15 @@ public final class OpenItemCsvCodec extends CsvRecordCodec<OpenItem> {
         String side = row.required("side");
         Side parsed = Side.byId(side).orElseThrow(
                 () -> new InvalidFieldException("side '" + side + "' must be 'ledger' or 'statement'"));
-        Transaction entry = Transaction.of(
-                row.required("entry_id"),
-                AccountId.of(row.matching("account", AccountId.PATTERN, AccountId.RULE)),
-                row.date("booking_date"),
-                row.date("value_date"),
-                row.decimal("amount", Transaction.MAX_FRACTION_DIGITS),
-                row.currency("currency"),
-                row.text("counterparty"),
-                row.text("reference"),
-                row.text("description"));
-        return OpenItem.of(parsed, entry, row.date("first_seen"));
+        return OpenItem.of(parsed, TransactionCsvCodec.transaction(row), row.date("first_seen"));
     }
 
     @Override
     protected List<String> toFields(OpenItem item) {
-        Transaction t = item.entry();
-        return List.of(item.side().id(), item.firstSeen().toString(), t.entryId(), t.account().value(),
-                t.bookingDate().toString(), t.valueDate().toString(), t.amount().toPlainString(),
-                t.currency().getCurrencyCode(), t.counterparty(), t.reference(), t.description());
+        List<String> fields = new ArrayList<>(HEADER.size());
+        fields.add(item.side().id());
+        fields.add(item.firstSeen().toString());
+        fields.addAll(TransactionCsvCodec.fields(item.entry()));
+        return fields;
     }
 }

@@ -25,6 +25,19 @@ public final class TransactionCsvCodec extends CsvRecordCodec<Transaction> imple
 
     @Override
     protected Transaction fromRow(CsvRow row) throws InvalidFieldException {
+        return transaction(row);
+    }
+
+    @Override
+    protected List<String> toFields(Transaction t) {
+        return fields(t);
+    }
+
+    /**
+     * The transaction in the columns of {@link #HEADER} of {@code row}, for a format that embeds them (the
+     * open items of reconciliation); a bad account is an {@link IllegalArgumentException} naming it.
+     */
+    public static Transaction transaction(CsvRow row) throws InvalidFieldException {
         return Transaction.of(
                 row.required("entry_id"),
                 // AccountId refuses a bad value with the reason "account '...' must be ...".
@@ -38,8 +51,8 @@ public final class TransactionCsvCodec extends CsvRecordCodec<Transaction> imple
                 row.text("description"));
     }
 
-    @Override
-    protected List<String> toFields(Transaction t) {
+    /** {@code t} in the order of {@link #HEADER}. */
+    public static List<String> fields(Transaction t) {
         return List.of(t.entryId(), t.account().value(), t.bookingDate().toString(), t.valueDate().toString(),
                 t.amount().toPlainString(), t.currency().getCurrencyCode(), t.counterparty(), t.reference(),
                 t.description());
