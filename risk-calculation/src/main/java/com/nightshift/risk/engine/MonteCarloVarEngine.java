@@ -1,5 +1,6 @@
 package com.nightshift.risk.engine;
 
+import com.nightshift.risk.math.CholeskyDecomposition;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package com.nightshift.risk.engine;
 
+import com.nightshift.risk.math.CholeskyDecomposition;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;

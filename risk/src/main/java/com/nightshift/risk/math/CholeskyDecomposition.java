@@ -1,4 +1,4 @@
-package com.nightshift.risk.engine;
+package com.nightshift.risk.math;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -113,7 +113,7 @@ public final class CholeskyDecomposition {
      * Writes {@code mean + L z} into {@code out}: turns independent standard normals into correlated
      * normals with this covariance. Sums run in index order, so the result is reproducible.
      */
-    void correlate(double[] mean, double[] z, double[] out) {
+    public void correlate(double[] mean, double[] z, double[] out) {
         for (int i = 0; i < lower.length; i++) {
             double[] row = lower[i];
             double sum = mean[i];

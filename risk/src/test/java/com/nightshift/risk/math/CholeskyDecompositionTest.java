@@ -1,4 +1,4 @@
-package com.nightshift.risk.engine;
+package com.nightshift.risk.math;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
