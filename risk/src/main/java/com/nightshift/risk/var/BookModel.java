@@ -1,0 +1,324 @@
+package com.nightshift.risk.var;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+import com.nightshift.risk.book.OptionType;
+import com.nightshift.risk.book.PositionType;
+import com.nightshift.risk.book.RiskPosition;
+import com.nightshift.risk.market.MarketSnapshot;
+import com.nightshift.risk.market.RiskFactor;
+import com.nightshift.risk.math.CholeskyDecomposition;
+import com.nightshift.risk.pricing.BlackScholes;
+import com.nightshift.risk.pricing.ZeroCouponBond;
+
+/**
+ * A book of positions compiled against a market for simulation: everything a scenario needs, in
+ * flat arrays.
+ *
+ * <ul>
+ *   <li>Factor {@code f} moves by {@code x_f}, normal with daily standard deviation
+ *       {@code s_f = vol_f sqrt(dt)}; the moves are correlated by {@code x = L z}, {@code L} the
+ *       Cholesky factor of {@code diag(s) C diag(s)}.</li>
+ *   <li>Linear positions (equities, foreign currency) are aggregated per portfolio and factor into
+ *       one value {@code Σ quantity × spot}: their P&amp;L is that value times the factor's relative
+ *       move.</li>
+ *   <li>Options and bonds are grouped per portfolio and factor; each group's value at the horizon is
+ *       a function of that factor's level alone (vol and rate are not shocked), priced at
+ *       {@code T - dt} (see {@link Revaluation}).</li>
+ * </ul>
+ *
+ * <p>Immutable once built; shared read-only by every simulating thread.
+ */
+public final class BookModel {
+
+    /** Levels at which an interpolated group's value is priced: 1,024 intervals. */
+    public static final int GRID_NODES = 1025;
+    /** The grid spans the factor's move ± this many daily standard deviations. */
+    public static final double GRID_SDS = 9.0;
+
+    final VarSettings settings;
+    final int factorCount;
+    final String[] factorNames;
+    final double[] spot;
+    final double[] dailySd;
+    final double[] halfVariance;
+    /** Lower-triangular Cholesky factor of the daily covariance, row-major, full rows ({@code n × n}). */
+    final double[] lower;
+    final String[] portfolios;
+    /** {@code [p * n + f]}: Σ quantity × spot of the portfolio's linear positions on the factor. */
+    final double[] linearValue;
+    /** Per factor, the option and bond groups on it. */
+    final InstrumentGroup[][] groups;
+    final double[] portfolioValue;
+    final int[] positionCount;
+    /** ∂(book value)/∂x_f at x = 0: where importance sampling shifts the draws. */
+    final double[] valueGradient;
+    /** How long compiling took, grids included. */
+    final long compileNanos;
+
+    private BookModel(VarSettings settings, MarketSnapshot market, List<RiskPosition> positions) {
+        long started = System.nanoTime();
+        this.settings = settings;
+        double dt = settings.horizonYears();
+        List<RiskFactor> factors = market.factors();
+        factorCount = factors.size();
+        int n = factorCount;
+        factorNames = new String[n];
+        spot = new double[n];
+        dailySd = new double[n];
+        halfVariance = new double[n];
+        double[] vol = new double[n];
+        double[] rate = new double[n];
+        for (int f = 0; f < n; f++) {
+            RiskFactor factor = factors.get(f);
+            factorNames[f] = factor.name();
+            spot[f] = factor.spot();
+            vol[f] = factor.vol();
+            rate[f] = factor.rate();
+            dailySd[f] = factor.vol() * Math.sqrt(dt);
+            halfVariance[f] = 0.5 * dailySd[f] * dailySd[f];
+        }
+        double[][] correlation = market.correlation();
+        double[][] covariance = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                covariance[i][j] = dailySd[i] * correlation[i][j] * dailySd[j];
+            }
+        }
+        CholeskyDecomposition cholesky;
+        try {
+            cholesky = CholeskyDecomposition.of(covariance);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the covariance of the factors cannot be factorised: " + e.getMessage(), e);
+        }
+        lower = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                lower[i * n + j] = cholesky.get(i, j);
+            }
+        }
+
+        TreeSet<String> names = new TreeSet<>();
+        positions.forEach(p -> names.add(p.portfolio()));
+        portfolios = names.toArray(String[]::new);
+        Map<String, Integer> portfolioIndex = new LinkedHashMap<>();
+        for (int p = 0; p < portfolios.length; p++) {
+            portfolioIndex.put(portfolios[p], p);
+        }
+        int portfolioCount = portfolios.length;
+        linearValue = new double[portfolioCount * n];
+        portfolioValue = new double[portfolioCount];
+        positionCount = new int[portfolioCount];
+        valueGradient = new double[n];
+        // groups keyed by factor then portfolio
+        List<Map<Integer, List<RiskPosition>>> nonlinear = new ArrayList<>(n);
+        for (int f = 0; f < n; f++) {
+            nonlinear.add(new LinkedHashMap<>());
+        }
+        for (RiskPosition position : positions) {
+            int f = market.indexOf(position.underlying()).orElseThrow(() -> new IllegalArgumentException(
+                    "position " + position.positionId() + ": unknown factor " + position.underlying()));
+            int p = portfolioIndex.get(position.portfolio());
+            positionCount[p]++;
+            switch (position.type()) {
+                case EQUITY, FX -> {
+                    double value = position.quantity() * spot[f];
+                    linearValue[p * n + f] += value;
+                    portfolioValue[p] += value;
+                    valueGradient[f] += value;
+                }
+                case OPTION, BOND -> nonlinear.get(f).computeIfAbsent(p, k -> new ArrayList<>()).add(position);
+                default -> throw new IllegalStateException("unhandled position type " + position.type());
+            }
+        }
+        groups = new InstrumentGroup[n][];
+        for (int f = 0; f < n; f++) {
+            List<InstrumentGroup> onFactor = new ArrayList<>();
+            for (Map.Entry<Integer, List<RiskPosition>> entry : nonlinear.get(f).entrySet()) {
+                InstrumentGroup group = new InstrumentGroup(entry.getKey(), entry.getValue(), spot[f], vol[f], rate[f],
+                        dt, dailySd[f], halfVariance[f], settings);
+                portfolioValue[entry.getKey()] += group.baseValue;
+                valueGradient[f] += group.baseGradient;
+                onFactor.add(group);
+            }
+            groups[f] = onFactor.toArray(InstrumentGroup[]::new);
+        }
+        compileNanos = System.nanoTime() - started;
+    }
+
+    /**
+     * Compiles a book.
+     *
+     * @throws IllegalArgumentException if a position names a factor the market lacks, or the
+     *                                  factors' covariance is not positive semi-definite
+     */
+    public static BookModel of(List<RiskPosition> positions, MarketSnapshot market, VarSettings settings) {
+        Objects.requireNonNull(positions, "positions");
+        Objects.requireNonNull(market, "market");
+        Objects.requireNonNull(settings, "settings");
+        if (positions.isEmpty()) {
+            throw new IllegalArgumentException("the book has no positions");
+        }
+        return new BookModel(settings, market, positions);
+    }
+
+    /** The settings the book was compiled for. */
+    public VarSettings settings() {
+        return settings;
+    }
+
+    /** The portfolios, sorted by name; losses are indexed in this order. */
+    public List<String> portfolios() {
+        return List.of(portfolios);
+    }
+
+    /** The number of factors. */
+    public int factorCount() {
+        return factorCount;
+    }
+
+    /** Today's value of each portfolio, in {@link #portfolios()} order. */
+    public double[] portfolioValues() {
+        return portfolioValue.clone();
+    }
+
+    /** The positions held by each portfolio, in {@link #portfolios()} order. */
+    public int[] positionCounts() {
+        return positionCount.clone();
+    }
+
+    /** Factor {@code f}'s level in a scenario whose move is {@code m}. */
+    double level(int f, double relativeMove) {
+        return spot[f] + spot[f] * relativeMove;
+    }
+
+    /**
+     * The options and bonds of one portfolio on one factor: their value today, and their summed value
+     * at the horizon as a function of the factor's move, priced exactly or read from a grid.
+     */
+    static final class InstrumentGroup {
+        final int portfolio;
+        final int size;
+        /** 0 call, 1 put, 2 bond. */
+        final byte[] kind;
+        final double[] quantity;
+        final double[] strike;
+        final double[] horizonYears;
+        final double vol;
+        final double rate;
+        final double baseValue;
+        final double baseGradient;
+        /** Interleaved value and h × slope at each node; null when priced exactly. */
+        final double[] table;
+        final double gridStart;
+        final double gridStep;
+        final double inverseStep;
+        private final double spot;
+        private final boolean lognormal;
+
+        InstrumentGroup(int portfolio, List<RiskPosition> positions, double spot, double vol, double rate, double dt,
+                double dailySd, double halfVariance, VarSettings settings) {
+            this.portfolio = portfolio;
+            this.size = positions.size();
+            this.spot = spot;
+            this.vol = vol;
+            this.rate = rate;
+            this.lognormal = settings.returns() == ReturnModel.LOGNORMAL;
+            kind = new byte[size];
+            quantity = new double[size];
+            strike = new double[size];
+            horizonYears = new double[size];
+            double value = 0.0;
+            double gradient = 0.0;
+            boolean kinked = false;
+            for (int i = 0; i < size; i++) {
+                RiskPosition position = positions.get(i);
+                quantity[i] = position.quantity();
+                strike[i] = position.strike();
+                double years = position.expiryYears();
+                horizonYears[i] = years - dt;
+                if (position.type() == PositionType.BOND) {
+                    kind[i] = 2;
+                    horizonYears[i] = Math.max(0.0, horizonYears[i]);
+                    double price = ZeroCouponBond.price(strike[i], spot, years);
+                    value += quantity[i] * price;
+                    gradient += quantity[i] * -horizonYears[i] * ZeroCouponBond.price(strike[i], spot, horizonYears[i])
+                            * spot;
+                } else {
+                    OptionType type = position.optionType();
+                    kind[i] = (byte) (type == OptionType.CALL ? 0 : 1);
+                    value += quantity[i] * BlackScholes.price(type, spot, strike[i], rate, vol, years);
+                    gradient += quantity[i] * BlackScholes.delta(type, spot, strike[i], rate, vol,
+                            Math.max(horizonYears[i], 0.0)) * spot;
+                    kinked |= horizonYears[i] <= 0.0;
+                }
+            }
+            baseValue = value;
+            baseGradient = gradient;
+            gridStart = (lognormal ? -halfVariance : 0.0) - GRID_SDS * dailySd;
+            gridStep = 2.0 * GRID_SDS * dailySd / (GRID_NODES - 1);
+            inverseStep = gridStep > 0.0 ? 1.0 / gridStep : 0.0;
+            boolean tabulate = settings.revaluation() == Revaluation.INTERPOLATED && !kinked && dailySd > 0.0
+                    && (lognormal || 1.0 + gridStart > 0.0);
+            table = tabulate ? tabulate() : null;
+        }
+
+        private double[] tabulate() {
+            double[] values = new double[2 * GRID_NODES];
+            for (int k = 0; k < GRID_NODES; k++) {
+                double move = gridStart + k * gridStep;
+                double ratio = lognormal ? StrictMath.exp(move) : 1.0 + move;
+                double level = spot * ratio;
+                double sum = 0.0;
+                double slope = 0.0;
+                for (int i = 0; i < size; i++) {
+                    sum += quantity[i] * price(i, level);
+                    slope += quantity[i] * sensitivity(i, level);
+                }
+                values[2 * k] = sum;
+                // d(value)/d(move) = d(value)/d(level) × spot × ratio, for either return model's level
+                values[2 * k + 1] = slope * spot * (lognormal ? ratio : 1.0) * gridStep;
+            }
+            return values;
+        }
+
+        /** The horizon value of instrument {@code i} (per unit) when its factor is at {@code level}. */
+        double price(int i, double level) {
+            if (level <= 0.0 && kind[i] != 2) {
+                // Only normal returns reach a non-positive price: the call is worthless, the put worth its forward.
+                double years = Math.max(horizonYears[i], 0.0);
+                return kind[i] == 0 ? 0.0 : strike[i] * StrictMath.exp(-rate * years) - level;
+            }
+            return switch (kind[i]) {
+                case 0 -> BlackScholes.price(OptionType.CALL, level, strike[i], rate, vol, horizonYears[i]);
+                case 1 -> BlackScholes.price(OptionType.PUT, level, strike[i], rate, vol, horizonYears[i]);
+                default -> ZeroCouponBond.price(strike[i], level, horizonYears[i]);
+            };
+        }
+
+        private double sensitivity(int i, double level) {
+            if (level <= 0.0 && kind[i] != 2) {
+                return kind[i] == 0 ? 0.0 : -1.0;
+            }
+            return switch (kind[i]) {
+                case 0 -> BlackScholes.delta(OptionType.CALL, level, strike[i], rate, vol, horizonYears[i]);
+                case 1 -> BlackScholes.delta(OptionType.PUT, level, strike[i], rate, vol, horizonYears[i]);
+                default -> -horizonYears[i] * ZeroCouponBond.price(strike[i], level, horizonYears[i]);
+            };
+        }
+
+        /** The group's horizon value at {@code level}, every instrument priced by its formula. */
+        double exactValue(double level) {
+            double sum = 0.0;
+            for (int i = 0; i < size; i++) {
+                sum += quantity[i] * price(i, level);
+            }
+            return sum;
+        }
+    }
+}

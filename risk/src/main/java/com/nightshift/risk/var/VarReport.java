@@ -1,0 +1,33 @@
+package com.nightshift.risk.var;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The result of a VaR run, as {@code var.json} holds it (a public contract other tools read):
+ * {@code {"scenarios": N, "seed": S, "method": "...", "horizonDays": 1, "book": M, "portfolios":
+ * {"<name>": M}, ...}} with each {@code M} a {@link TailMeasures}.
+ *
+ * @param scenarios    the number of scenarios
+ * @param seed         the generator's seed
+ * @param method       the sampling method's id (plain, antithetic, sobol, importance)
+ * @param horizonDays  the horizon in trading days
+ * @param returns      lognormal or normal
+ * @param revaluation  exact or interpolated
+ * @param replications the replicates the error of non-plain methods is estimated from
+ * @param book         the whole book
+ * @param portfolios   each portfolio, by name, sorted
+ * @param components   each portfolio's Euler contribution to the book's VaR and ES
+ * @param histogram    the book's P&amp;L distribution
+ * @param timings      where the time went
+ */
+public record VarReport(int scenarios, long seed, String method, int horizonDays, String returns, String revaluation,
+        int replications, TailMeasures book, Map<String, TailMeasures> portfolios,
+        Map<String, ComponentRisk> components, PnlHistogram histogram, VarTimings timings) {
+
+    public VarReport {
+        portfolios = Collections.unmodifiableSortedMap(new TreeMap<>(portfolios));
+        components = Collections.unmodifiableSortedMap(new TreeMap<>(components));
+    }
+}

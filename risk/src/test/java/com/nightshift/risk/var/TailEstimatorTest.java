@@ -1,0 +1,88 @@
+package com.nightshift.risk.var;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+
+class TailEstimatorTest {
+
+    private static double[] oneToHundredShuffled() {
+        double[] losses = new double[100];
+        for (int i = 0; i < 100; i++) {
+            losses[i] = (i * 37) % 100 + 1; // 1..100 in a scrambled order
+        }
+        return losses;
+    }
+
+    @Test
+    void varRank_isTheCeilingOnTheDecimalConfidence() {
+        assertThat(TailEstimator.varRank(0.99, 1_000)).isEqualTo(990);
+        assertThat(TailEstimator.varRank(0.95, 101)).isEqualTo(96);
+        assertThat(TailEstimator.varRank(0.99, 10)).isEqualTo(10);
+    }
+
+    @Test
+    void var_isTheLossOfRankCeilingAN_andEsTheMeanFromThatRankUp() {
+        double[] losses = oneToHundredShuffled();
+        int[] order = TailEstimator.ascending(losses, 0, 100);
+        TailEstimator.Tail tail = TailEstimator.tail(losses, null, order, 0.95);
+        assertThat(tail.var()).isEqualTo(95.0);
+        assertThat(tail.es()).isEqualTo((95.0 + 96 + 97 + 98 + 99 + 100) / 6);
+    }
+
+    @Test
+    void unitWeights_giveTheUnweightedTail() {
+        double[] losses = oneToHundredShuffled();
+        double[] weights = new double[100];
+        Arrays.fill(weights, 1.0);
+        int[] order = TailEstimator.ascending(losses, 0, 100);
+        assertThat(TailEstimator.tail(losses, weights, order, 0.95))
+                .isEqualTo(TailEstimator.tail(losses, null, order, 0.95));
+    }
+
+    @Test
+    void weightedTail_startsWhereTheCumulativeWeightReachesTheLevel() {
+        // Losses 1..4 weighted 4, 3, 2, 1 (total 10): 90% of the weight is reached at loss 3 (4+3+2 = 9).
+        double[] losses = {3.0, 1.0, 4.0, 2.0};
+        double[] weights = {2.0, 4.0, 1.0, 3.0};
+        int[] order = TailEstimator.ascending(losses, 0, 4);
+        TailEstimator.Tail tail = TailEstimator.tail(losses, weights, order, 0.9);
+        assertThat(tail.var()).isEqualTo(3.0);
+        assertThat(tail.es()).isCloseTo((2.0 * 3.0 + 1.0 * 4.0) / 3.0, within(1e-15));
+    }
+
+    @Test
+    void ascending_sortsIndicesByLossKeepingTiesInScenarioOrder() {
+        double[] losses = {2.0, -1.0, 2.0, 0.0, -1.0};
+        assertThat(TailEstimator.ascending(losses, 0, 5)).containsExactly(1, 4, 3, 0, 2);
+        assertThat(TailEstimator.ascending(losses, 2, 5)).containsExactly(4, 3, 2);
+    }
+
+    @Test
+    void histogram_frequenciesAddUpToOneAndSpanThePnl() {
+        double[] losses = oneToHundredShuffled();
+        PnlHistogram histogram = TailEstimator.histogram(losses, null);
+        assertThat(histogram.lower()).isEqualTo(-100.0);
+        assertThat(histogram.binWidth() * PnlHistogram.BINS).isCloseTo(99.0, within(1e-12));
+        assertThat(histogram.frequencies()).hasSize(PnlHistogram.BINS);
+        assertThat(histogram.frequencies().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0, within(1e-12));
+    }
+
+    @Test
+    void replicateErrors_areTheSpreadOfTheReplicateEstimates() {
+        // Two replicates of 1..100 and 101..200 (each scrambled): 95% VaRs 95 and 195, spread 50√2, error 50.
+        double[] losses = new double[200];
+        double[] first = oneToHundredShuffled();
+        for (int i = 0; i < 100; i++) {
+            losses[i] = first[i];
+            losses[100 + i] = first[i] + 100;
+        }
+        TailMeasures measures = TailEstimator.measures(0.0, losses, null, TailEstimator.ascending(losses, 0, 200),
+                SamplingMethod.ANTITHETIC, 2, 1);
+        assertThat(measures.var95StdError()).isCloseTo(50.0, within(1e-12));
+        assertThat(measures.var95()).isEqualTo(190.0);
+    }
+}
