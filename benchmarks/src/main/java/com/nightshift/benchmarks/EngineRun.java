@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 import com.nightshift.reconciliation.MatchRule;
-import com.nightshift.reconciliation.OutputSink;
+import com.nightshift.common.io.OutputSink;
 import com.nightshift.reconciliation.ReconciliationPipeline;
 import com.nightshift.reconciliation.ReconciliationPipeline.Ageing;
-import com.nightshift.reconciliation.ReconciliationPipeline.Input;
+import com.nightshift.common.io.InputSource;
 import com.nightshift.reconciliation.ReconciliationRules;
 
 /**
@@ -29,7 +29,7 @@ public final class EngineRun {
     }
 
     public static void main(String[] args) throws Exception {
-        var outcome = ReconciliationPipeline.run(List.of(Input.file(Path.of(args[0]))), List.of(Input.file(Path.of(args[1]))),
+        var outcome = ReconciliationPipeline.run(List.of(InputSource.file(Path.of(args[0]))), List.of(InputSource.file(Path.of(args[1]))),
                 List.of(), ReconciliationRules.defaults(), Optional.of(LocalDate.parse(args[3])), Ageing.BY_NIGHT,
                 OutputSink.directory(Path.of(args[2])), 1);
         var byRule = outcome.matchesByRule();

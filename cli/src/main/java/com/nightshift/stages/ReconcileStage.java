@@ -9,10 +9,10 @@ import java.util.Optional;
 
 import com.nightshift.common.csv.UnreadableFileException;
 import com.nightshift.reconciliation.MatchRule;
-import com.nightshift.reconciliation.OutputSink;
+import com.nightshift.common.io.OutputSink;
 import com.nightshift.reconciliation.ReconciliationPipeline;
 import com.nightshift.reconciliation.ReconciliationPipeline.Ageing;
-import com.nightshift.reconciliation.ReconciliationPipeline.Input;
+import com.nightshift.common.io.InputSource;
 import com.nightshift.reconciliation.ReconciliationRules;
 import com.nightshift.reconciliation.RulesFile;
 import com.nightshift.reconciliation.RulesFileException;
@@ -41,13 +41,13 @@ public final class ReconcileStage {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
         }
-        List<Input> statements = options.statements().stream()
-                .map(p -> Input.file(LocalInputs.existing(p, "--statements"))).toList();
-        List<Input> openItems = options.openItems().stream()
-                .map(p -> Input.file(LocalInputs.existing(p, "--open-items"))).toList();
+        List<InputSource> statements = options.statements().stream()
+                .map(p -> InputSource.file(LocalInputs.existing(p, "--statements"))).toList();
+        List<InputSource> openItems = options.openItems().stream()
+                .map(p -> InputSource.file(LocalInputs.existing(p, "--open-items"))).toList();
         ReconciliationPipeline.Outcome outcome;
         try {
-            outcome = ReconciliationPipeline.run(List.of(Input.file(LocalInputs.existing(options.ledger(), "--ledger"))),
+            outcome = ReconciliationPipeline.run(List.of(InputSource.file(LocalInputs.existing(options.ledger(), "--ledger"))),
                     statements, openItems, rules, options.businessDate(), Ageing.BY_BOOKING_DATE,
                     OutputSink.directory(options.out()), Runtime.getRuntime().availableProcessors());
         } catch (UnreadableFileException e) {

@@ -1,5 +1,6 @@
 package com.nightshift.reconciliation;
 
+import com.nightshift.common.io.InputFile;
 import com.nightshift.common.csv.RecordReader;
 import com.nightshift.common.csv.RejectedRow;
 import com.nightshift.common.csv.UnreadableFileException;

@@ -1,5 +1,6 @@
 package com.nightshift.reconciliation;
 
+import com.nightshift.common.io.InputFile;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,8 @@
 package com.nightshift.reconciliation;
 
+import com.nightshift.common.io.InputSource;
+import com.nightshift.common.io.InputFile;
+import com.nightshift.common.io.OutputSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -54,24 +57,6 @@ public final class ReconciliationPipeline {
         BY_BOOKING_DATE
     }
 
-    /** One input: a name for the manifest and the rejects (a path, an S3 key) and how to open its bytes. */
-    public record Input(String name, Opener content) {
-        public Input {
-            Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(content, "content");
-        }
-
-        public static Input file(Path file) {
-            return new Input(file.toString(), () -> Files.newInputStream(file));
-        }
-    }
-
-    /** Opens an input's bytes; the pipeline closes the stream. */
-    @FunctionalInterface
-    public interface Opener {
-        InputStream open() throws IOException;
-    }
-
     /** What one job read and found, for a caller to report. */
     public record Outcome(ReconciliationResult result, List<InputFile> inputs, Map<String, List<RejectedRow>> rejects,
                           long ledgerEntries, long statementEntries, long openItemsIn) {
@@ -107,7 +92,7 @@ public final class ReconciliationPipeline {
      *
      * @param businessDate the night's date; empty: the latest booking date among the inputs
      */
-    public static Outcome run(List<Input> ledgers, List<Input> statements, List<Input> openItems,
+    public static Outcome run(List<InputSource> ledgers, List<InputSource> statements, List<InputSource> openItems,
                               ReconciliationRules rules, Optional<LocalDate> businessDate, Ageing ageing,
                               OutputSink sink, int threads) throws IOException, UnreadableFileException {
         List<InputFile> files = new ArrayList<>();
@@ -115,7 +100,7 @@ public final class ReconciliationPipeline {
         List<Transaction> ledger = readSide(ledgers, StatementFormat.CSV, files, rejects);
         List<Transaction> statement = readSide(statements, null, files, rejects);
         List<OpenItem> carried = new ArrayList<>();
-        for (Input input : sorted(openItems)) {
+        for (InputSource input : sorted(openItems)) {
             try (InputStream in = input.content().open()) {
                 var loaded = ReconciliationInputs.read(input.name(), in, new OpenItemCsvCodec());
                 files.add(loaded.file());
@@ -162,12 +147,12 @@ public final class ReconciliationPipeline {
     }
 
     /** One side's inputs in name order; an (account, entry id) already read on this side is a reject. */
-    private static List<Transaction> readSide(List<Input> inputs, StatementFormat format, List<InputFile> files,
+    private static List<Transaction> readSide(List<InputSource> inputs, StatementFormat format, List<InputFile> files,
                                               Map<String, List<RejectedRow>> rejects)
             throws IOException, UnreadableFileException {
         List<Transaction> entries = new ArrayList<>();
         Map<String, String> firstInputOfId = new HashMap<>();
-        for (Input input : sorted(inputs)) {
+        for (InputSource input : sorted(inputs)) {
             ReconciliationInputs.Loaded<Transaction> loaded;
             LineNumbers lines = new LineNumbers(inputs.size() > 1);
             try (InputStream in = input.content().open()) {
@@ -224,12 +209,12 @@ public final class ReconciliationPipeline {
         }
     }
 
-    private static void note(Map<String, List<RejectedRow>> rejects, Input input, List<RejectedRow> rows) {
+    private static void note(Map<String, List<RejectedRow>> rejects, InputSource input, List<RejectedRow> rows) {
         rejects.computeIfAbsent(input.name(), n -> new ArrayList<>()).addAll(rows);
     }
 
-    private static List<Input> sorted(List<Input> inputs) {
-        return inputs.stream().sorted(Comparator.comparing(Input::name)).toList();
+    private static List<InputSource> sorted(List<InputSource> inputs) {
+        return inputs.stream().sorted(Comparator.comparing(InputSource::name)).toList();
     }
 
     private static LocalDate latestBookingDate(List<Transaction> ledger, List<Transaction> statement, List<OpenItem> carried) {

@@ -1,5 +1,7 @@
 package com.nightshift.reconciliation;
 
+import com.nightshift.common.io.InputFile;
+import com.nightshift.common.io.OutputSink;
 import com.nightshift.common.csv.CsvWriter;
 import com.nightshift.common.transaction.Transaction;
 import java.io.IOException;

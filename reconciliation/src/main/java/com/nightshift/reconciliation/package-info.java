@@ -13,3 +13,5 @@
  * {@link com.nightshift.reconciliation.ReconciliationInputs} reads the CSV inputs with their checksums.
  */
 package com.nightshift.reconciliation;
+
+import com.nightshift.common.io.OutputSink;

@@ -1,5 +1,6 @@
 package com.nightshift.reconciliation;
 
+import com.nightshift.common.io.OutputSink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.nightshift.common.csv.UnreadableFileException;
 import com.nightshift.reconciliation.ReconciliationPipeline.Ageing;
-import com.nightshift.reconciliation.ReconciliationPipeline.Input;
+import com.nightshift.common.io.InputSource;
 
 class ReconciliationPipelineTest {
 
@@ -35,8 +36,8 @@ class ReconciliationPipelineTest {
             -
             """;
 
-    private static Input text(String name, String content) {
-        return new Input(name, () -> new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
+    private static InputSource text(String name, String content) {
+        return new InputSource(name, () -> new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -86,7 +87,7 @@ class ReconciliationPipelineTest {
 
         var next = ReconciliationPipeline.run(List.of(), List.of(text("b.sta", MT940.replace("261119", "261120")
                         .replace("1119D", "1120D"))),
-                List.of(Input.file(work.resolve("night1/open_items.csv"))), ReconciliationRules.defaults(),
+                List.of(InputSource.file(work.resolve("night1/open_items.csv"))), ReconciliationRules.defaults(),
                 Optional.of(LocalDate.of(2026, 11, 20)), Ageing.BY_NIGHT, OutputSink.directory(work.resolve("night2")), 1);
 
         assertThat(next.matchesByRule().get(MatchRule.EXACT)).isEqualTo(1);

@@ -1,5 +1,7 @@
 package com.nightshift.reconciliation;
 
+import com.nightshift.common.io.InputFile;
+import com.nightshift.common.io.OutputSink;
 import static com.nightshift.reconciliation.Entries.BUSINESS_DATE;
 import static com.nightshift.reconciliation.Entries.EUR;
 import static com.nightshift.reconciliation.Entries.entry;

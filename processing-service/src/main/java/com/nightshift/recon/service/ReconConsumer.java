@@ -34,7 +34,7 @@ import com.nightshift.reconciliation.AccountReconciliation;
 import com.nightshift.reconciliation.MatchRule;
 import com.nightshift.reconciliation.ReconciliationPipeline;
 import com.nightshift.reconciliation.ReconciliationPipeline.Ageing;
-import com.nightshift.reconciliation.ReconciliationPipeline.Input;
+import com.nightshift.common.io.InputSource;
 import com.nightshift.reconciliation.ReconciliationRules;
 import com.nightshift.shell.QueueConsumer;
 
@@ -149,10 +149,10 @@ public class ReconConsumer implements QueueConsumer {
         String account = job.account();
         LocalDate date = job.businessDate();
         List<InputObject> read = new ArrayList<>();
-        Optional<List<Input>> ledger = fetch(ledgerObjects, read);
-        Optional<List<Input>> statement = fetch(statementObjects, read);
+        Optional<List<InputSource>> ledger = fetch(ledgerObjects, read);
+        Optional<List<InputSource>> statement = fetch(statementObjects, read);
         Optional<StoredObject> carriedState = latestStateBefore(account, date);
-        Optional<List<Input>> carried = fetch(carriedState.stream().toList(), read);
+        Optional<List<InputSource>> carried = fetch(carriedState.stream().toList(), read);
         if (ledger.isEmpty() || statement.isEmpty() || carried.isEmpty()) {
             return Optional.empty();
         }
@@ -211,8 +211,8 @@ public class ReconConsumer implements QueueConsumer {
     }
 
     /** Each object's bytes as a pipeline input named by its key; empty when one is gone. */
-    private Optional<List<Input>> fetch(List<StoredObject> objects, List<InputObject> read) {
-        List<Input> inputs = new ArrayList<>();
+    private Optional<List<InputSource>> fetch(List<StoredObject> objects, List<InputObject> read) {
+        List<InputSource> inputs = new ArrayList<>();
         for (StoredObject object : objects) {
             Optional<ObjectContent> content = store.fetch(object.ref());
             if (content.isEmpty()) {
@@ -221,7 +221,7 @@ public class ReconConsumer implements QueueConsumer {
             byte[] bytes = content.get().content();
             read.add(new InputObject(object.ref().bucket(), object.ref().key(), content.get().object().etag(),
                     ManifestSigner.sha256(bytes)));
-            inputs.add(new Input(object.ref().key(), () -> new ByteArrayInputStream(bytes)));
+            inputs.add(new InputSource(object.ref().key(), () -> new ByteArrayInputStream(bytes)));
         }
         return Optional.of(inputs);
     }

@@ -11,7 +11,7 @@ import java.util.function.Function;
 import com.nightshift.common.manifest.ManifestSigner;
 import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
-import com.nightshift.reconciliation.OutputSink;
+import com.nightshift.common.io.OutputSink;
 
 /**
  * The reconciliation pipeline's {@link OutputSink} on S3: each file is collected in memory and put as one

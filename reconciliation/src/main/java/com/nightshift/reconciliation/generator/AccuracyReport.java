@@ -1,9 +1,9 @@
 package com.nightshift.reconciliation.generator;
 
 import com.nightshift.common.transaction.Transaction;
-import com.nightshift.reconciliation.InputFile;
+import com.nightshift.common.io.InputFile;
 import com.nightshift.reconciliation.OpenItem;
-import com.nightshift.reconciliation.OutputSink;
+import com.nightshift.common.io.OutputSink;
 import com.nightshift.reconciliation.Reconciliation;
 import com.nightshift.reconciliation.ReconciliationInputs;
 import com.nightshift.reconciliation.ReconciliationResult;

@@ -1,4 +1,4 @@
-package com.nightshift.reconciliation;
+package com.nightshift.common.io;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

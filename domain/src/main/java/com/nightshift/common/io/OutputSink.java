@@ -1,4 +1,4 @@
-package com.nightshift.reconciliation;
+package com.nightshift.common.io;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Where result files go: a function from a file name to a stream that receives the file's bytes. The CLI
  * writes a folder ({@link #directory}); the service gives a sink that uploads each stream as an S3 object
- * when it is closed. {@link ResultWriter} writes through this alone, so both take one code path.
+ * when it is closed. An engine writes its results through this alone, so the command line and the service take one code path.
  *
  * <p>Names are relative, {@code /}-separated paths such as {@code ACC-1001/matches.csv}. The caller of
  * {@link #open} writes the whole file and then closes the stream; a sink should make a file visible
