@@ -112,6 +112,20 @@ class MarketFileTest {
     }
 
     @Test
+    void test_load_repairOfASemiDefiniteSingularMatrixIsReportedWithItsTinyChange() {
+        MarketFile file = load(MARKET, """
+                AAPL,MSFT,EURUSD
+                1,1,0
+                1,1,0
+                0,0,1
+                """, true);
+
+        assertThat(file.correlationRepaired()).isTrue();
+        assertThat(file.correlationChange()).isLessThan(1e-9);
+        assertThat(file.snapshot().correlation()[0][1]).isCloseTo(1.0, within(1e-9));
+    }
+
+    @Test
     void test_load_repairAskedButNotNeededLeavesTheMatrixAlone() {
         MarketFile file = load(MARKET, """
                 AAPL,MSFT,EURUSD
