@@ -1,11 +1,6 @@
 package com.nightshift.reconciliation;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.nightshift.common.io.DocumentJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,19 +13,6 @@ import java.io.OutputStream;
  */
 public final class ResultDocuments {
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
-
     private ResultDocuments() {
     }
 
@@ -39,7 +21,7 @@ public final class ResultDocuments {
     }
 
     public static ReconciliationSummary readSummary(InputStream in) throws IOException {
-        return JSON.readValue(in, ReconciliationSummary.class);
+        return DocumentJson.read(in, ReconciliationSummary.class);
     }
 
     public static void writeManifest(ReconciliationManifest manifest, OutputStream out) throws IOException {
@@ -47,12 +29,10 @@ public final class ResultDocuments {
     }
 
     public static ReconciliationManifest readManifest(InputStream in) throws IOException {
-        return JSON.readValue(in, ReconciliationManifest.class);
+        return DocumentJson.read(in, ReconciliationManifest.class);
     }
 
     private static void write(Object document, OutputStream out) throws IOException {
-        JSON.writeValue(out, document);
-        out.write('\n');
-        out.flush();
+        DocumentJson.write(document, out);
     }
 }

@@ -42,6 +42,7 @@ public final class BookModel {
     public static final double GRID_SDS = 9.0;
 
     final VarSettings settings;
+    final VarManifest manifest;
     final int factorCount;
     final String[] factorNames;
     final double[] spot;
@@ -61,9 +62,11 @@ public final class BookModel {
     /** How long compiling took, grids included. */
     final long compileNanos;
 
-    private BookModel(VarSettings settings, MarketSnapshot market, List<RiskPosition> positions) {
+    private BookModel(VarSettings settings, MarketSnapshot market, List<RiskPosition> positions,
+            VarManifest manifest) {
         long started = System.nanoTime();
         this.settings = settings;
+        this.manifest = manifest;
         double dt = settings.horizonYears();
         List<RiskFactor> factors = market.factors();
         factorCount = factors.size();
@@ -152,19 +155,26 @@ public final class BookModel {
     }
 
     /**
-     * Compiles a book.
+     * Compiles a book; {@code manifest} says what it was read from and goes into the report.
      *
      * @throws IllegalArgumentException if a position names a factor the market lacks, or the
      *                                  factors' covariance is not positive semi-definite
      */
-    public static BookModel of(List<RiskPosition> positions, MarketSnapshot market, VarSettings settings) {
+    public static BookModel of(List<RiskPosition> positions, MarketSnapshot market, VarSettings settings,
+            VarManifest manifest) {
         Objects.requireNonNull(positions, "positions");
         Objects.requireNonNull(market, "market");
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(manifest, "manifest");
         if (positions.isEmpty()) {
             throw new IllegalArgumentException("the book has no positions");
         }
-        return new BookModel(settings, market, positions);
+        return new BookModel(settings, market, positions, manifest);
+    }
+
+    /** The manifest the run's report will carry. */
+    public VarManifest manifest() {
+        return manifest;
     }
 
     /** The settings the book was compiled for. */

@@ -196,8 +196,8 @@ public final class VarEngine {
         VarTimings timings = new VarTimings(model.compileNanos / 1_000_000, simulateNanos / 1_000_000,
                 (System.nanoTime() - started) / 1_000_000);
         return new VarReport(n, settings.seed(), settings.method().id(), settings.horizonDays(),
-                settings.returns().id(), settings.revaluation().id(), settings.replications(), book, byPortfolio,
-                components, histogram, timings);
+                settings.returns().id(), settings.revaluation().id(), settings.replications(), model.manifest.businessDate(),
+                book, byPortfolio, components, histogram, timings, model.manifest);
     }
 
     private static ScenarioKernel kernel(BookModel model, double[] shift) {

@@ -1,5 +1,6 @@
 package com.nightshift.risk.var;
 
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,15 +17,17 @@ import java.util.TreeMap;
  * @param returns      lognormal or normal
  * @param revaluation  exact or interpolated
  * @param replications the replicates the error of non-plain methods is estimated from
+ * @param businessDate the night the run is for
  * @param book         the whole book
  * @param portfolios   each portfolio, by name, sorted
  * @param components   each portfolio's Euler contribution to the book's VaR and ES
  * @param histogram    the book's P&amp;L distribution
  * @param timings      where the time went
+ * @param manifest     what the run was computed from
  */
 public record VarReport(int scenarios, long seed, String method, int horizonDays, String returns, String revaluation,
-        int replications, TailMeasures book, Map<String, TailMeasures> portfolios,
-        Map<String, ComponentRisk> components, PnlHistogram histogram, VarTimings timings) {
+        int replications, LocalDate businessDate, TailMeasures book, Map<String, TailMeasures> portfolios,
+        Map<String, ComponentRisk> components, PnlHistogram histogram, VarTimings timings, VarManifest manifest) {
 
     public VarReport {
         portfolios = Collections.unmodifiableSortedMap(new TreeMap<>(portfolios));

@@ -20,22 +20,18 @@ import java.util.Objects;
  * @param revaluation    where options and bonds are priced (see {@link Revaluation})
  * @param replications   the independent replicates whose spread estimates the Monte Carlo error of
  *                       the antithetic, Sobol and importance methods, 2 or more and at most {@code scenarios / 2}
- * @param lookbackDays   the calendar days of price history before the business date that volatilities
- *                       and correlations are estimated from, at least 1
  * @param ewmaLambda     the RiskMetrics decay of the EWMA estimator, strictly between 0 and 1
  * @param shardScenarios the largest run the risk service computes in one task; a larger run is split
  *                       into shards of at most this many scenarios, at least 1
  */
 public record VarSettings(int scenarios, long seed, SamplingMethod method, int horizonDays, ReturnModel returns,
-        Revaluation revaluation, int replications, int lookbackDays, double ewmaLambda, int shardScenarios) {
+        Revaluation revaluation, int replications, double ewmaLambda, int shardScenarios) {
 
     public static final int DEFAULT_SCENARIOS = 100_000;
     public static final long DEFAULT_SEED = 20261120L;
     public static final String DEFAULT_METHOD = "plain";
     public static final int DEFAULT_HORIZON_DAYS = 1;
     public static final int DEFAULT_REPLICATIONS = 20;
-    /** Returns older than a year say little about tomorrow; the window is recorded in every manifest. */
-    public static final int DEFAULT_LOOKBACK_DAYS = 365;
     /** RiskMetrics' daily decay. */
     public static final double DEFAULT_EWMA_LAMBDA = 0.94;
     /** About a second of one task's work on a 10,000-position book; larger runs spread over tasks. */
@@ -46,7 +42,7 @@ public record VarSettings(int scenarios, long seed, SamplingMethod method, int h
     /** 100,000 plain scenarios, seed 20261120, 1 day, lognormal, interpolated revaluation, 20 replicates. */
     public static final VarSettings DEFAULTS = new VarSettings(DEFAULT_SCENARIOS, DEFAULT_SEED,
             SamplingMethod.of(DEFAULT_METHOD), DEFAULT_HORIZON_DAYS, ReturnModel.LOGNORMAL, Revaluation.INTERPOLATED,
-            DEFAULT_REPLICATIONS, DEFAULT_LOOKBACK_DAYS, DEFAULT_EWMA_LAMBDA, DEFAULT_SHARD_SCENARIOS);
+            DEFAULT_REPLICATIONS, DEFAULT_EWMA_LAMBDA, DEFAULT_SHARD_SCENARIOS);
 
     /** Rejects values outside the ranges in the record description. */
     public VarSettings {
@@ -62,9 +58,6 @@ public record VarSettings(int scenarios, long seed, SamplingMethod method, int h
         if (replications < 2 || replications > scenarios / 2) {
             throw new IllegalArgumentException(replications + " replications is not between 2 and half the "
                     + scenarios + " scenarios");
-        }
-        if (lookbackDays < 1) {
-            throw new IllegalArgumentException("look-back of " + lookbackDays + " days is not at least 1 day");
         }
         if (!(ewmaLambda > 0.0 && ewmaLambda < 1.0)) {
             throw new IllegalArgumentException("EWMA lambda " + ewmaLambda + " is not strictly between 0 and 1");
@@ -82,36 +75,36 @@ public record VarSettings(int scenarios, long seed, SamplingMethod method, int h
     /** These settings with another scenario count (replications clamped to fit). */
     public VarSettings withScenarios(int count) {
         return new VarSettings(count, seed, method, horizonDays, returns, revaluation,
-                Math.max(2, Math.min(replications, count / 2)), lookbackDays, ewmaLambda, shardScenarios);
+                Math.max(2, Math.min(replications, count / 2)), ewmaLambda, shardScenarios);
     }
 
     /** These settings with another seed. */
     public VarSettings withSeed(long value) {
         return new VarSettings(scenarios, value, method, horizonDays, returns, revaluation, replications,
-                lookbackDays, ewmaLambda, shardScenarios);
+                ewmaLambda, shardScenarios);
     }
 
     /** These settings with another sampling method. */
     public VarSettings withMethod(SamplingMethod value) {
         return new VarSettings(scenarios, seed, value, horizonDays, returns, revaluation, replications,
-                lookbackDays, ewmaLambda, shardScenarios);
+                ewmaLambda, shardScenarios);
     }
 
     /** These settings with another return model. */
     public VarSettings withReturns(ReturnModel value) {
         return new VarSettings(scenarios, seed, method, horizonDays, value, revaluation, replications,
-                lookbackDays, ewmaLambda, shardScenarios);
+                ewmaLambda, shardScenarios);
     }
 
     /** These settings with another revaluation. */
     public VarSettings withRevaluation(Revaluation value) {
         return new VarSettings(scenarios, seed, method, horizonDays, returns, value, replications,
-                lookbackDays, ewmaLambda, shardScenarios);
+                ewmaLambda, shardScenarios);
     }
 
     /** These settings with another shard size. */
     public VarSettings withShardScenarios(int value) {
         return new VarSettings(scenarios, seed, method, horizonDays, returns, revaluation, replications,
-                lookbackDays, ewmaLambda, value);
+                ewmaLambda, value);
     }
 }

@@ -15,6 +15,11 @@ final class Books {
     private Books() {
     }
 
+    /** The book compiled for a run on 2026-11-27 with no input files. */
+    static BookModel model(List<RiskPosition> positions, MarketSnapshot market, VarSettings settings) {
+        return BookModel.of(positions, market, settings, VarManifest.inMemory(java.time.LocalDate.of(2026, 11, 27)));
+    }
+
     /** Three equity factors with vols 20%, 30%, 15% and correlations 0.5, 0.2, -0.3; rate 2%. */
     static MarketSnapshot threeFactors() {
         return new MarketSnapshot(List.of(new RiskFactor("AAA", 100.0, 0.20, 0.02),

@@ -50,7 +50,7 @@ class VarEngineTest {
     @ParameterizedTest
     @EnumSource(SamplingMethod.class)
     void linearBookUnderNormalReturns_varWithinThreeStandardErrorsOfDeltaNormal(SamplingMethod method) {
-        BookModel model = BookModel.of(Books.linearBook(), Books.threeFactors(),
+        BookModel model = Books.model(Books.linearBook(), Books.threeFactors(),
                 SETTINGS.withMethod(method).withReturns(ReturnModel.NORMAL));
         TailMeasures book = VarEngine.withParallelism(2).run(model).book();
         double sd = linearBookSd();
@@ -62,7 +62,7 @@ class VarEngineTest {
     @ParameterizedTest
     @EnumSource(SamplingMethod.class)
     void linearBookUnderNormalReturns_esWithinThreeStandardErrorsOfDeltaNormal(SamplingMethod method) {
-        BookModel model = BookModel.of(Books.linearBook(), Books.threeFactors(),
+        BookModel model = Books.model(Books.linearBook(), Books.threeFactors(),
                 SETTINGS.withMethod(method).withReturns(ReturnModel.NORMAL));
         TailMeasures book = VarEngine.withParallelism(2).run(model).book();
         double sd = linearBookSd();
@@ -73,9 +73,9 @@ class VarEngineTest {
     @Test
     void importanceSampling_hasASmallerTailErrorThanPlainSampling() {
         VarSettings settings = SETTINGS.withReturns(ReturnModel.NORMAL);
-        TailMeasures plain = VarEngine.sequential().run(BookModel.of(Books.linearBook(), Books.threeFactors(),
+        TailMeasures plain = VarEngine.sequential().run(Books.model(Books.linearBook(), Books.threeFactors(),
                 settings)).book();
-        TailMeasures shifted = VarEngine.sequential().run(BookModel.of(Books.linearBook(), Books.threeFactors(),
+        TailMeasures shifted = VarEngine.sequential().run(Books.model(Books.linearBook(), Books.threeFactors(),
                 settings.withMethod(SamplingMethod.IMPORTANCE))).book();
         assertThat(shifted.var99StdError()).isLessThan(0.8 * plain.var99StdError());
         assertThat(shifted.es99StdError()).isLessThan(0.8 * plain.es99StdError());
@@ -84,7 +84,7 @@ class VarEngineTest {
     @ParameterizedTest
     @EnumSource(SamplingMethod.class)
     void sameNumbersToTheBit_whateverTheThreadCount(SamplingMethod method) {
-        BookModel model = BookModel.of(Books.mixedBook(), Books.withYield(), SETTINGS.withMethod(method));
+        BookModel model = Books.model(Books.mixedBook(), Books.withYield(), SETTINGS.withMethod(method));
         VarReport one = VarEngine.sequential().run(model);
         VarReport three = VarEngine.withParallelism(3).run(model);
         assertSameNumbers(three, one);
@@ -93,7 +93,7 @@ class VarEngineTest {
     @ParameterizedTest
     @EnumSource(SamplingMethod.class)
     void shardsMergedInAnyOrder_giveTheSingleProcessNumbersToTheBit(SamplingMethod method) {
-        BookModel model = BookModel.of(Books.mixedBook(), Books.withYield(), SETTINGS.withMethod(method));
+        BookModel model = Books.model(Books.mixedBook(), Books.withYield(), SETTINGS.withMethod(method));
         VarEngine engine = VarEngine.withParallelism(2);
         VarReport whole = engine.run(model);
         List<ShardLosses> shards = new ArrayList<>();
@@ -107,7 +107,7 @@ class VarEngineTest {
 
     @Test
     void shardLosses_surviveTheirBinaryFormExactly() throws IOException {
-        BookModel model = BookModel.of(Books.mixedBook(), Books.withYield(),
+        BookModel model = Books.model(Books.mixedBook(), Books.withYield(),
                 SETTINGS.withMethod(SamplingMethod.IMPORTANCE));
         VarEngine engine = VarEngine.sequential();
         ShardLosses shard = engine.simulate(model, new ScenarioShard(0, 40_000));
@@ -119,7 +119,7 @@ class VarEngineTest {
 
     @Test
     void merge_refusesShardsThatLeaveAGapOrOverlap() {
-        BookModel model = BookModel.of(Books.linearBook(), Books.threeFactors(), SETTINGS.withScenarios(1_000));
+        BookModel model = Books.model(Books.linearBook(), Books.threeFactors(), SETTINGS.withScenarios(1_000));
         VarEngine engine = VarEngine.sequential();
         ShardLosses first = engine.simulate(model, new ScenarioShard(0, 400));
         ShardLosses overlapping = engine.simulate(model, new ScenarioShard(300, 1_000));
@@ -131,9 +131,9 @@ class VarEngineTest {
 
     @Test
     void interpolatedRevaluation_agreesWithExactPricingToTenDigits() {
-        VarReport exact = VarEngine.withParallelism(2).run(BookModel.of(Books.mixedBook(), Books.withYield(),
+        VarReport exact = VarEngine.withParallelism(2).run(Books.model(Books.mixedBook(), Books.withYield(),
                 SETTINGS.withRevaluation(Revaluation.EXACT)));
-        VarReport interpolated = VarEngine.withParallelism(2).run(BookModel.of(Books.mixedBook(), Books.withYield(),
+        VarReport interpolated = VarEngine.withParallelism(2).run(Books.model(Books.mixedBook(), Books.withYield(),
                 SETTINGS.withRevaluation(Revaluation.INTERPOLATED)));
         TailMeasures e = exact.book();
         TailMeasures i = interpolated.book();
@@ -149,7 +149,7 @@ class VarEngineTest {
         MarketSnapshot market = new MarketSnapshot(List.of(new RiskFactor("AAA", 100.0, 0.25, 0.03)),
                 new double[][] {{1.0}});
         RiskPosition call = RiskPosition.option("C", "P", 1_000, "AAA", 100.0, 0.5, OptionType.CALL);
-        TailMeasures book = VarEngine.withParallelism(2).run(BookModel.of(List.of(call), market, SETTINGS)).book();
+        TailMeasures book = VarEngine.withParallelism(2).run(Books.model(List.of(call), market, SETTINGS)).book();
         double dt = 1.0 / 252;
         double s = 0.25 * Math.sqrt(dt);
         double spotAtOnePercent = 100.0 * Math.exp(-Z99 * s - 0.5 * s * s);
@@ -166,7 +166,7 @@ class VarEngineTest {
                 new double[][] {{1.0}});
         double expiry = 0.5 / 252;
         RiskPosition call = RiskPosition.option("C", "P", 1_000, "AAA", 90.0, expiry, OptionType.CALL);
-        TailMeasures book = VarEngine.withParallelism(2).run(BookModel.of(List.of(call), market, SETTINGS)).book();
+        TailMeasures book = VarEngine.withParallelism(2).run(Books.model(List.of(call), market, SETTINGS)).book();
         double s = 0.25 * Math.sqrt(1.0 / 252);
         double spotAtOnePercent = 100.0 * Math.exp(-Z99 * s - 0.5 * s * s);
         double expected = 1_000 * (BlackScholes.price(OptionType.CALL, 100.0, 90.0, 0.03, 0.25, expiry)
@@ -179,7 +179,7 @@ class VarEngineTest {
         MarketSnapshot market = new MarketSnapshot(List.of(new RiskFactor("Y10", 0.04, 0.20, 0.0)),
                 new double[][] {{1.0}});
         RiskPosition bond = RiskPosition.bond("B", "P", 100, "Y10", 1_000.0, 10.0);
-        TailMeasures book = VarEngine.withParallelism(2).run(BookModel.of(List.of(bond), market, SETTINGS)).book();
+        TailMeasures book = VarEngine.withParallelism(2).run(Books.model(List.of(bond), market, SETTINGS)).book();
         double dt = 1.0 / 252;
         double s = 0.20 * Math.sqrt(dt);
         double yieldAtNinetyNine = 0.04 * Math.exp(Z99 * s - 0.5 * s * s);
@@ -193,7 +193,7 @@ class VarEngineTest {
         MarketSnapshot market = new MarketSnapshot(List.of(new RiskFactor("AAA", 100.0, 0.20, 0.0)),
                 new double[][] {{1.0}});
         RiskPosition shortStock = RiskPosition.linear("S", "P", PositionType.EQUITY, -1_000, "AAA");
-        TailMeasures book = VarEngine.sequential().run(BookModel.of(List.of(shortStock), market, SETTINGS)).book();
+        TailMeasures book = VarEngine.sequential().run(Books.model(List.of(shortStock), market, SETTINGS)).book();
         double s = 0.20 * Math.sqrt(1.0 / 252);
         double expected = 1_000 * 100.0 * (Math.exp(Z99 * s - 0.5 * s * s) - 1.0);
         assertThat(book.value()).isEqualTo(-100_000.0);
@@ -203,7 +203,7 @@ class VarEngineTest {
     @ParameterizedTest
     @EnumSource(SamplingMethod.class)
     void portfolioContributions_addUpToTheBookFigures(SamplingMethod method) {
-        VarReport report = VarEngine.withParallelism(2).run(BookModel.of(Books.mixedBook(), Books.withYield(),
+        VarReport report = VarEngine.withParallelism(2).run(Books.model(Books.mixedBook(), Books.withYield(),
                 SETTINGS.withMethod(method)));
         double var99 = 0.0;
         double es99 = 0.0;
@@ -221,7 +221,7 @@ class VarEngineTest {
 
     @Test
     void report_carriesTheRunsSettingsAndEveryPortfolio() {
-        VarReport report = VarEngine.sequential().run(BookModel.of(Books.mixedBook(), Books.withYield(),
+        VarReport report = VarEngine.sequential().run(Books.model(Books.mixedBook(), Books.withYield(),
                 SETTINGS.withMethod(SamplingMethod.SOBOL)));
         assertThat(report.scenarios()).isEqualTo(40_000);
         assertThat(report.seed()).isEqualTo(7L);
@@ -236,7 +236,7 @@ class VarEngineTest {
     @Test
     void unknownFactor_isRefusedNamingThePosition() {
         List<RiskPosition> book = List.of(RiskPosition.linear("P9", "ALPHA", PositionType.EQUITY, 1, "ZZZ"));
-        assertThatThrownBy(() -> BookModel.of(book, Books.threeFactors(), SETTINGS))
+        assertThatThrownBy(() -> Books.model(book, Books.threeFactors(), SETTINGS))
                 .hasMessageContaining("position P9").hasMessageContaining("unknown factor ZZZ");
     }
 

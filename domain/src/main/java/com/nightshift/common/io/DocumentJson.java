@@ -1,0 +1,65 @@
+package com.nightshift.common.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * Writes and reads the JSON result documents that one stage writes and another reads, as their typed
+ * records (DESIGN.md: no reader walks JSON by field names). Dates are ISO-8601 strings, decimals plain
+ * (never exponents), doubles in their shortest exact form, and the output is indented in
+ * record-component order, so the same record always gives the same bytes. Reading fails on an
+ * unknown, missing or null field. Streams are flushed, never closed. Thread-safe.
+ */
+public final class DocumentJson {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private DocumentJson() {
+    }
+
+    /** Writes {@code document} and a final newline. */
+    public static void write(Object document, OutputStream out) throws IOException {
+        JSON.writeValue(out, document);
+        out.write('\n');
+        out.flush();
+    }
+
+    /** The document as bytes, as {@link #write} writes it. */
+    public static byte[] bytes(Object document) {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            write(document, out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + document.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Reads one document of type {@code type}.
+     *
+     * @throws IOException if the bytes are not JSON, or a field is unknown, missing or null
+     */
+    public static <T> T read(InputStream in, Class<T> type) throws IOException {
+        return JSON.readValue(in, type);
+    }
+}

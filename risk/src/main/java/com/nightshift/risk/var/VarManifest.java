@@ -1,0 +1,43 @@
+package com.nightshift.risk.var;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+import com.nightshift.common.io.InputFile;
+
+/**
+ * What a VaR run was computed from, so that anyone can check later that the same inputs and settings
+ * give the same numbers: the business date, every input file with its SHA-256, where the market came
+ * from, and the engine's version. The settings are in the report beside it. No wall-clock time is
+ * recorded, so a re-run writes an identical manifest.
+ *
+ * @param businessDate        the night (or the as-of date) the run is for
+ * @param inputs              every input read, with checksums, in the order read
+ * @param market              {@code explicit} (market.csv and corr.csv) or {@code ewma} (estimated from prices.csv)
+ * @param ewmaLambda          the EWMA decay used, or 0 for an explicit market
+ * @param correlationRepaired whether corr.csv was replaced by its nearest correlation matrix
+ * @param correlationChange   the largest change repair made to any correlation (0 when not repaired)
+ * @param codeVersion         the engine's version ({@link #currentCodeVersion()})
+ */
+public record VarManifest(LocalDate businessDate, List<InputFile> inputs, String market, double ewmaLambda,
+        boolean correlationRepaired, double correlationChange, String codeVersion) {
+
+    public VarManifest {
+        Objects.requireNonNull(businessDate, "businessDate");
+        inputs = List.copyOf(inputs);
+        Objects.requireNonNull(market, "market");
+        Objects.requireNonNull(codeVersion, "codeVersion");
+    }
+
+    /** A manifest for a book built in code, with no input files (tests, benchmarks). */
+    public static VarManifest inMemory(LocalDate businessDate) {
+        return new VarManifest(businessDate, List.of(), "explicit", 0.0, false, 0.0, currentCodeVersion());
+    }
+
+    /** The version of the running engine: its jar's Implementation-Version, or {@code development}. */
+    public static String currentCodeVersion() {
+        String version = VarManifest.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+}
