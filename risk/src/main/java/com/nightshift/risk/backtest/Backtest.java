@@ -1,5 +1,6 @@
 package com.nightshift.risk.backtest;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,6 +19,9 @@ import java.util.List;
  * chi-square and binomial distributions.
  */
 public final class Backtest {
+
+    /** The confidence level of a VaR column that does not name its own: the Basel backtest's 99%. */
+    public static final double DEFAULT_CONFIDENCE = 0.99;
 
     private Backtest() {
     }
@@ -130,7 +134,8 @@ public final class Backtest {
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("the confidence level must lie strictly between 0 and 1, was " + confidence);
         }
-        return 1 - confidence;
+        // In decimal: 0.99 means p = 0.01, not the binary 1 - 0.99 = 0.010000000000000009.
+        return BigDecimal.ONE.subtract(BigDecimal.valueOf(confidence)).doubleValue();
     }
 
     /** {@code count * ln(probability)}, with 0 &middot; ln 0 = 0 (and 0 &middot; ln of an undefined probability = 0). */
