@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 
 import com.nightshift.common.risk.VarSettings;
 import com.nightshift.reconciliation.generator.AccuracyReport;
+import com.nightshift.stages.BacktestStage;
 import com.nightshift.stages.ReconcileStage;
 import com.nightshift.stages.ReportStage;
 import com.nightshift.stages.VarStage;
@@ -22,6 +23,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code nightshift} command and its subcommands, each with {@code --help}. {@code bin/nightshift}
@@ -34,7 +36,7 @@ import picocli.CommandLine.Parameters;
         description = "The Nightshift overnight batch platform: the whole night on a local stack, one stage on"
                 + " local files, and the removal of a deployed environment.",
         subcommands = {NightshiftCli.Local.class, NightshiftCli.Reconcile.class, NightshiftCli.Var.class,
-                NightshiftCli.Report.class, NightshiftCli.Destroy.class, CommandLine.HelpCommand.class})
+                NightshiftCli.Backtest.class, NightshiftCli.Report.class, NightshiftCli.Destroy.class, CommandLine.HelpCommand.class})
 public final class NightshiftCli implements Runnable {
 
     /** What every subcommand runs with: where the project is, where output goes by default, and the process' world. */
@@ -213,6 +215,48 @@ public final class NightshiftCli implements Runnable {
         void execute() throws Exception {
             VarStage.run(new VarStage.Options(positions, prices, Optional.ofNullable(date), settings(),
                     out == null ? context.defaultOut() : out), context.environment(), context.out());
+        }
+    }
+
+    @Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Backtest a VaR model: its daily forecasts against the P&L that followed. An exception is a"
+                    + " day whose loss strictly exceeds the VaR (pnl < -var). Reports the exceptions, Kupiec's"
+                    + " proportion-of-failures test, Christoffersen's independence and conditional coverage tests"
+                    + " (rejected at 5%%), and the Basel traffic-light zone over the last 250 days.",
+                    "The files are joined by date; a date in only one of them is reported and skipped. Any bad row"
+                            + " (unparsable, a duplicate date, a VaR that is not positive) fails the command, naming"
+                            + " file and line. A model that fails its tests is a result: the exit status is still 0."})
+    static final class Backtest extends Subcommand {
+
+        @Option(names = "--pnl", required = true, paramLabel = "FILE",
+                description = "daily P&L CSV, header date,pnl (a loss is negative)")
+        Path pnl;
+
+        @Option(names = "--var", required = true, paramLabel = "FILE",
+                description = "VaR forecast CSV, header date,var or date,var95,var99 (positive loss amounts, each"
+                        + " the forecast for that date's P&L)")
+        Path var;
+
+        @Option(names = "--confidence", paramLabel = "C",
+                defaultValue = "" + com.nightshift.risk.backtest.Backtest.DEFAULT_CONFIDENCE,
+                description = "confidence level of a single var column (default: ${DEFAULT-VALUE})")
+        double confidence;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "also write the result as JSON to FILE")
+        Path out;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        Backtest(Context context) {
+            super(context);
+        }
+
+        @Override
+        void execute() throws Exception {
+            boolean confidenceGiven = spec.commandLine().getParseResult().hasMatchedOption("--confidence");
+            BacktestStage.run(new BacktestStage.Options(pnl, var, confidence, confidenceGiven, Optional.ofNullable(out)),
+                    context.environment(), context.out());
         }
     }
 
