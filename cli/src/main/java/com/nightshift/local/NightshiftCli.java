@@ -13,13 +13,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import com.nightshift.common.risk.VarSettings;
+import com.nightshift.risk.var.ReturnModel;
+import com.nightshift.risk.var.Revaluation;
+import com.nightshift.risk.var.SamplingMethod;
+import com.nightshift.risk.var.VarSettings;
 import com.nightshift.reconciliation.generator.AccuracyReport;
 import com.nightshift.stages.BacktestStage;
 import com.nightshift.stages.ReconcileStage;
 import com.nightshift.stages.ReportStage;
 import com.nightshift.stages.VarStage;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -169,37 +173,86 @@ public final class NightshiftCli implements Runnable {
         }
     }
 
-    @Command(name = "var", mixinStandardHelpOptions = true,
-            description = {"Monte Carlo VaR and ES of local positions and prices (README \"Input formats\") with"
-                    + " the service's defaults, so the same inputs give the same numbers as the night.",
-                    "Result documents go to DIR/results/risk/<date>/<portfolio>/result.json; manifests are signed"
-                            + " when MANIFEST_SIGNING_KEY is set."})
+    @Command(name = "var", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Monte Carlo VaR and ES at 95% and 99% of a book of equities, European options, FX and"
+                    + " zero-coupon bonds (README \"Risk inputs\"), by full revaluation, with the risk service's"
+                    + " defaults, so the same inputs give the same numbers as the night.",
+                    "Writes DIR/var.json (the whole book and each portfolio) and DIR/<portfolio>/result.json."})
     static final class Var extends Subcommand {
 
-        @Option(names = "--positions", required = true, paramLabel = "FILE", description = "positions CSV")
+        @Option(names = "--positions", required = true, paramLabel = "FILE", description = "positions.csv")
         Path positions;
 
-        @Option(names = "--prices", required = true, paramLabel = "FILE", description = "closing-price history CSV")
-        Path prices;
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        MarketOptions market;
 
-        @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "business date (default: the last price date)")
-        LocalDate date;
+        static final class MarketOptions {
+            @ArgGroup(exclusive = false, multiplicity = "1")
+            ExplicitMarketOptions explicit;
+
+            @Option(names = "--prices", required = true, paramLabel = "FILE",
+                    description = "price history (date,factor,close): vols and correlations by EWMA")
+            Path prices;
+        }
+
+        static final class ExplicitMarketOptions {
+            @Option(names = "--market", required = true, paramLabel = "FILE", description = "market.csv (factor,spot,vol,rate)")
+            Path market;
+
+            @Option(names = "--corr", required = true, paramLabel = "FILE", description = "corr.csv (correlation matrix)")
+            Path corr;
+        }
 
         // The defaults are VarSettings.DEFAULTS' constants, the ones the risk service uses.
         @Option(names = "--scenarios", paramLabel = "N", defaultValue = "" + VarSettings.DEFAULT_SCENARIOS,
                 description = "scenarios (default: ${DEFAULT-VALUE})")
         int scenarios;
 
-        @Option(names = "--confidence", paramLabel = "C", defaultValue = "" + VarSettings.DEFAULT_CONFIDENCE,
-                description = "confidence level (default: ${DEFAULT-VALUE})")
-        double confidence;
-
         @Option(names = "--seed", paramLabel = "S", defaultValue = "" + VarSettings.DEFAULT_SEED,
                 description = "random seed, a 64-bit integer (default: ${DEFAULT-VALUE})")
         long seed;
 
+        @Option(names = "--method", paramLabel = "M", defaultValue = VarSettings.DEFAULT_METHOD,
+                description = "plain, antithetic, sobol or importance (default: ${DEFAULT-VALUE})")
+        String method;
+
+        @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+                description = "business date (default: the last price date, or today for --market)")
+        LocalDate date;
+
         @Option(names = "--out", paramLabel = "DIR", description = "where results go (default: ./out)")
         Path out;
+
+        @Option(names = "--returns", paramLabel = "MODEL", defaultValue = "lognormal",
+                description = "lognormal or normal factor moves (default: ${DEFAULT-VALUE})")
+        String returns;
+
+        @Option(names = "--horizon-days", paramLabel = "D", defaultValue = "" + VarSettings.DEFAULT_HORIZON_DAYS,
+                description = "horizon in trading days, dt = D/252 (default: ${DEFAULT-VALUE})")
+        int horizonDays;
+
+        @Option(names = "--revaluation", paramLabel = "R", defaultValue = "interpolated",
+                description = "interpolated or exact pricing of options and bonds (default: ${DEFAULT-VALUE})")
+        String revaluation;
+
+        @Option(names = "--replications", paramLabel = "R", defaultValue = "" + VarSettings.DEFAULT_REPLICATIONS,
+                description = "replicates for the error of antithetic, sobol and importance (default: ${DEFAULT-VALUE})")
+        int replications;
+
+        @Option(names = "--lambda", paramLabel = "L", defaultValue = "" + VarSettings.DEFAULT_EWMA_LAMBDA,
+                description = "EWMA decay for --prices (default: ${DEFAULT-VALUE})")
+        double lambda;
+
+        @Option(names = "--rate", paramLabel = "R", defaultValue = "0",
+                description = "continuously-compounded rate for options with --prices (default: ${DEFAULT-VALUE})")
+        double rate;
+
+        @Option(names = "--repair-correlation",
+                description = "replace a corr.csv that is not positive definite by its nearest correlation matrix")
+        boolean repairCorrelation;
+
+        @Option(names = "--threads", paramLabel = "T", description = "simulation threads (default: the processors)")
+        Integer threads;
 
         Var(Context context) {
             super(context);
@@ -207,14 +260,17 @@ public final class NightshiftCli implements Runnable {
 
         /** The settings of this run: the options given, the rest from {@link VarSettings#DEFAULTS}. */
         VarSettings settings() {
-            VarSettings defaults = VarSettings.DEFAULTS;
-            return new VarSettings(scenarios, confidence, defaults.horizonDays(), seed, defaults.lookbackDays());
+            return new VarSettings(scenarios, seed, SamplingMethod.of(method), horizonDays, ReturnModel.of(returns),
+                    Revaluation.of(revaluation), replications, lambda, VarSettings.DEFAULT_SHARD_SCENARIOS);
         }
 
         @Override
         void execute() throws Exception {
-            VarStage.run(new VarStage.Options(positions, prices, Optional.ofNullable(date), settings(),
-                    out == null ? context.defaultOut() : out), context.environment(), context.out());
+            VarStage.MarketFiles files = market.prices != null ? new VarStage.PriceFiles(market.prices, rate)
+                    : new VarStage.ExplicitFiles(market.explicit.market, market.explicit.corr, repairCorrelation);
+            VarStage.run(new VarStage.Options(positions, files, Optional.ofNullable(date), settings(),
+                    out == null ? context.defaultOut() : out,
+                    threads == null ? Runtime.getRuntime().availableProcessors() : threads), context.out());
         }
     }
 

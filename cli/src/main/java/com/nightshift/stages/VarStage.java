@@ -2,78 +2,84 @@ package com.nightshift.stages;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
+import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 
-import com.nightshift.common.json.JsonCodec;
-import com.nightshift.common.market.Position;
-import com.nightshift.common.market.PositionCsvCodec;
-import com.nightshift.common.market.PriceCsvCodec;
-import com.nightshift.common.market.PricePoint;
-import com.nightshift.common.risk.VarSettings;
-import com.nightshift.risk.engine.MonteCarloVarEngine;
-import com.nightshift.risk.engine.Portfolio;
-import com.nightshift.risk.engine.RiskBook;
-import com.nightshift.risk.engine.RiskResult;
-import com.nightshift.risk.engine.VarParameters;
-import com.nightshift.risk.service.RiskDocument;
+import com.nightshift.common.io.InputSource;
+import com.nightshift.common.io.OutputSink;
+import com.nightshift.risk.var.BookModel;
+import com.nightshift.risk.var.TailMeasures;
+import com.nightshift.risk.var.VarEngine;
+import com.nightshift.risk.var.VarPipeline;
+import com.nightshift.risk.var.VarReport;
+import com.nightshift.risk.var.VarSettings;
 
 /**
- * {@code nightshift var --positions FILE --prices FILE [--date D] [--scenarios N] [--confidence C]
- * [--seed S] [--out DIR]}: the Monte Carlo VaR/ES engine on local files, with the service's defaults
- * ({@link VarSettings#DEFAULTS}: 10,000 scenarios, 99%, 1 day, seed 20261120, a 365-day look-back), so
- * the same inputs give the same numbers as the night.
+ * {@code nightshift var --positions F (--market F --corr F | --prices F) [...] --out DIR}: the VaR
+ * engine on local files through the same {@link VarPipeline} as the risk service, with the service's
+ * defaults ({@link VarSettings#DEFAULTS}), so the same inputs give the same numbers as the night.
  */
 public final class VarStage {
 
     private VarStage() {
     }
 
-    /** The parameters of one run; empty {@code date} means the last price date. */
-    public record Options(Path positions, Path prices, Optional<LocalDate> date, VarSettings settings, Path out) {
+    /** Where the market comes from on the command line. */
+    public sealed interface MarketFiles permits ExplicitFiles, PriceFiles {
     }
 
-    public static void run(Options options, Map<String, String> environment, PrintStream console) throws IOException {
-        Path out = options.out();
-        LocalInputs inputs = new LocalInputs(console);
-        List<Position> positions = inputs.read(LocalInputs.existing(options.positions(), "--positions"), new PositionCsvCodec());
-        List<PricePoint> prices = inputs.read(LocalInputs.existing(options.prices(), "--prices"), new PriceCsvCodec());
-        LocalDate date = options.date().orElseGet(() -> prices.stream()
-                .map(PricePoint::priceDate).max(Comparator.naturalOrder())
-                .orElseThrow(() -> new IllegalArgumentException("var: the prices file has no prices")));
-        VarSettings settings = options.settings();
-        int scenarios = settings.scenarios();
-        double confidence = settings.confidence();
-        long seed = settings.seed();
-        VarParameters parameters = VarParameters.of(settings);
-        RiskBook book = RiskBook.of(date, positions.stream().filter(p -> p.asOfDate().equals(date)).toList(), prices,
-                settings.lookbackDays());
-        if (book.portfolioIds().isEmpty()) {
-            throw new IllegalArgumentException("var: no positions as of " + date + " (use --date)");
-        }
-        MonteCarloVarEngine engine = MonteCarloVarEngine.withParallelism(Runtime.getRuntime().availableProcessors());
+    /** {@code --market} and {@code --corr}, with {@code --repair-correlation}. */
+    public record ExplicitFiles(Path market, Path corr, boolean repairCorrelation) implements MarketFiles {
+    }
 
-        console.printf("business date %s, %d scenarios, %.1f%% %d-day, seed %d%n", date, scenarios, 100 * confidence,
-                settings.horizonDays(), seed);
-        console.println("portfolio       ccy           value             VaR              ES");
-        for (String id : book.portfolioIds()) {
-            Portfolio portfolio = book.portfolio(id);
-            RiskResult result = engine.run(portfolio, book.marketData(), parameters);
-            console.printf("%-14s  %s %15.2f %15.2f %15.2f%n", id, result.currency(), result.portfolioValue(),
-                    result.valueAtRisk(), result.expectedShortfall());
-            Path file = out.resolve("results/risk/" + date + "/" + id + "/result.json");
-            Files.createDirectories(file.getParent());
-            Files.write(file, JsonCodec.writeBytes(RiskDocument.of(portfolio, date, result, inputs.manifest(Map.of(
-                    "portfolio", id, "businessDate", date.toString(), "confidence", Double.toString(confidence),
-                    "horizonDays", Integer.toString(settings.horizonDays()), "scenarios", Integer.toString(scenarios),
-                    "lookbackDays", Integer.toString(settings.lookbackDays()), "method", "monte-carlo-normal"), seed,
-                    environment))));
+    /** {@code --prices}, with {@code --rate} for the options. */
+    public record PriceFiles(Path prices, double rate) implements MarketFiles {
+    }
+
+    /** The parameters of one run; empty {@code date} means the pipeline's default. */
+    public record Options(Path positions, MarketFiles market, Optional<LocalDate> date, VarSettings settings, Path out,
+            int threads) {
+    }
+
+    /** Runs the job and prints a summary; returns the report written to {@code out/var.json}. */
+    public static VarReport run(Options options, PrintStream console) throws IOException {
+        InputSource positions = InputSource.file(LocalInputs.existing(options.positions(), "--positions"));
+        VarPipeline.MarketSource market = switch (options.market()) {
+            case ExplicitFiles explicit -> new VarPipeline.ExplicitMarket(
+                    InputSource.file(LocalInputs.existing(explicit.market(), "--market")),
+                    InputSource.file(LocalInputs.existing(explicit.corr(), "--corr")), explicit.repairCorrelation());
+            case PriceFiles prices -> new VarPipeline.PriceHistoryMarket(
+                    List.of(InputSource.file(LocalInputs.existing(prices.prices(), "--prices"))), prices.rate());
+        };
+        VarSettings settings = options.settings();
+        BookModel model = VarPipeline.prepare(List.of(positions), market, options.date(),
+                LocalDate.now(ZoneOffset.UTC), settings);
+        VarReport report = VarEngine.withParallelism(options.threads()).run(model);
+        VarPipeline.write(model, report, OutputSink.directory(options.out()));
+
+        console.printf(Locale.ROOT, "business date %s, %,d scenarios (%s, %s), %d-day horizon, seed %d%n",
+                report.businessDate(), report.scenarios(), report.method(), report.returns(), report.horizonDays(),
+                report.seed());
+        if (report.manifest().correlationRepaired()) {
+            console.printf(Locale.ROOT, "corr.csv was not positive definite: repaired, largest change %.6f%n",
+                    report.manifest().correlationChange());
         }
-        console.println("results in " + out.resolve("results/risk").toAbsolutePath());
+        console.println("                          value         VaR 95%          ES 95%         VaR 99%          ES 99%");
+        report.portfolios().forEach((name, m) -> console.println(row(name, m)));
+        console.println(row("BOOK", report.book()));
+        console.printf(Locale.ROOT, "99%% VaR standard error %.2f (%.2f%% of VaR); %d ms simulating%n",
+                report.book().var99StdError(), 100 * report.book().var99StdError() / report.book().var99(),
+                report.timings().simulateMillis());
+        console.println("results in " + options.out().resolve(VarPipeline.VAR_JSON).toAbsolutePath());
+        return report;
+    }
+
+    private static String row(String name, TailMeasures m) {
+        return String.format(Locale.ROOT, "%-16s %15.2f %15.2f %15.2f %15.2f %15.2f", name, m.value(), m.var95(), m.es95(),
+                m.var99(), m.es99());
     }
 }

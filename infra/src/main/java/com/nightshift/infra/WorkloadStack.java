@@ -17,7 +17,7 @@ import com.nightshift.infra.constructs.ReportsEndpoint;
 import com.nightshift.infra.constructs.ServiceAlarms;
 import com.nightshift.infra.constructs.ServiceScaling;
 import com.nightshift.infra.constructs.TaskFailureRate;
-import com.nightshift.common.risk.VarSettings;
+import com.nightshift.risk.var.VarSettings;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.Duration;
@@ -61,8 +61,9 @@ public final class WorkloadStack extends Stack {
 
     /** The risk service's settings: {@link VarSettings#DEFAULTS}, the same the command line uses. */
     public static final String VAR_SCENARIOS = "" + VarSettings.DEFAULT_SCENARIOS;
-    public static final String VAR_CONFIDENCE = "" + VarSettings.DEFAULT_CONFIDENCE;
     public static final String VAR_SEED = "" + VarSettings.DEFAULT_SEED;
+    public static final String VAR_METHOD = VarSettings.DEFAULT_METHOD;
+    public static final String VAR_SHARD_SCENARIOS = "" + VarSettings.DEFAULT_SHARD_SCENARIOS;
     /** The stack parameter with the digest of the collector sidecar image in the pull-through cache. */
     public static final String COLLECTOR_DIGEST_PARAMETER = "CollectorImageDigest";
 
@@ -168,8 +169,9 @@ public final class WorkloadStack extends Stack {
         settings.put(Setting.RISK_QUEUE_URL, risk.queue().getQueueUrl());
         settings.put(Setting.REPORT_QUEUE_URL, report.queue().getQueueUrl());
         settings.put(Setting.VAR_SCENARIOS, VAR_SCENARIOS);
-        settings.put(Setting.VAR_CONFIDENCE, VAR_CONFIDENCE);
         settings.put(Setting.VAR_SEED, VAR_SEED);
+        settings.put(Setting.VAR_METHOD, VAR_METHOD);
+        settings.put(Setting.VAR_SHARD_SCENARIOS, VAR_SHARD_SCENARIOS);
         settings.put(Setting.MICRONAUT_SERVER_PORT, Integer.toString(NightshiftService.CONTAINER_PORT));
         settings.put(Setting.OTEL_EXPORTER_OTLP_ENDPOINT, NightshiftService.COLLECTOR_OTLP_ENDPOINT);
 

@@ -211,7 +211,7 @@ class WorkloadStackTest {
                 "processing-service", Set.of("STAGING_BUCKET", "RECON_QUEUE_URL", "REPORT_QUEUE_URL", "MICRONAUT_SERVER_PORT",
                         "OTEL_EXPORTER_OTLP_ENDPOINT"),
                 "risk-calculation", Set.of("STAGING_BUCKET", "RISK_QUEUE_URL", "REPORT_QUEUE_URL", "VAR_SCENARIOS",
-                        "VAR_CONFIDENCE", "VAR_SEED", "MICRONAUT_SERVER_PORT", "OTEL_EXPORTER_OTLP_ENDPOINT"),
+                        "VAR_SEED", "VAR_METHOD", "VAR_SHARD_SCENARIOS", "MICRONAUT_SERVER_PORT", "OTEL_EXPORTER_OTLP_ENDPOINT"),
                 "reporting-service", Set.of("STAGING_BUCKET", "OUTPUT_BUCKET", "REPORT_QUEUE_URL", "MICRONAUT_SERVER_PORT",
                         "OTEL_EXPORTER_OTLP_ENDPOINT"));
         for (var entry : expected.entrySet()) {
@@ -226,8 +226,8 @@ class WorkloadStackTest {
         assertThat(ingestion.get("INGEST_QUEUE_URL")).isEqualTo(Map.of("Ref", logicalIdOfQueue("sqs-ingest-local")));
         assertThat(ingestion.get("MICRONAUT_SERVER_PORT")).isEqualTo("8080");
         Map<String, Object> risk = environmentOf("risk-calculation");
-        assertThat(risk).containsEntry("VAR_SCENARIOS", "10000").containsEntry("VAR_CONFIDENCE", "0.99")
-                .containsEntry("VAR_SEED", "20261120");
+        assertThat(risk).containsEntry("VAR_SCENARIOS", "100000").containsEntry("VAR_SEED", "20261120")
+                .containsEntry("VAR_METHOD", "plain").containsEntry("VAR_SHARD_SCENARIOS", "250000");
     }
 
     @Test

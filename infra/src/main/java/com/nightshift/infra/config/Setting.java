@@ -10,8 +10,9 @@ public enum Setting {
     RISK_QUEUE_URL,
     REPORT_QUEUE_URL,
     VAR_SCENARIOS,
-    VAR_CONFIDENCE,
     VAR_SEED,
+    VAR_METHOD,
+    VAR_SHARD_SCENARIOS,
     MICRONAUT_SERVER_PORT,
     /** Where job spans go: the collector sidecar's OTLP/HTTP receiver in the same task. */
     OTEL_EXPORTER_OTLP_ENDPOINT

@@ -12,9 +12,10 @@ import static com.nightshift.infra.config.Setting.RECON_QUEUE_URL;
 import static com.nightshift.infra.config.Setting.REPORT_QUEUE_URL;
 import static com.nightshift.infra.config.Setting.RISK_QUEUE_URL;
 import static com.nightshift.infra.config.Setting.STAGING_BUCKET;
-import static com.nightshift.infra.config.Setting.VAR_CONFIDENCE;
+import static com.nightshift.infra.config.Setting.VAR_METHOD;
 import static com.nightshift.infra.config.Setting.VAR_SCENARIOS;
 import static com.nightshift.infra.config.Setting.VAR_SEED;
+import static com.nightshift.infra.config.Setting.VAR_SHARD_SCENARIOS;
 
 /**
  * The four services Nightshift runs, with the settings each one reads. The settings are the columns
@@ -28,8 +29,8 @@ public enum Workload {
     PROCESSING("processing-service", "Processing", false,
             EnumSet.of(STAGING_BUCKET, RECON_QUEUE_URL, REPORT_QUEUE_URL, MICRONAUT_SERVER_PORT, OTEL_EXPORTER_OTLP_ENDPOINT)),
     RISK("risk-calculation", "Risk", false,
-            EnumSet.of(STAGING_BUCKET, RISK_QUEUE_URL, REPORT_QUEUE_URL, VAR_SCENARIOS, VAR_CONFIDENCE, VAR_SEED,
-                    MICRONAUT_SERVER_PORT, OTEL_EXPORTER_OTLP_ENDPOINT)),
+            EnumSet.of(STAGING_BUCKET, RISK_QUEUE_URL, REPORT_QUEUE_URL, VAR_SCENARIOS, VAR_SEED, VAR_METHOD,
+                    VAR_SHARD_SCENARIOS, MICRONAUT_SERVER_PORT, OTEL_EXPORTER_OTLP_ENDPOINT)),
     REPORTING("reporting-service", "Reporting", true,
             EnumSet.of(STAGING_BUCKET, OUTPUT_BUCKET, REPORT_QUEUE_URL, MICRONAUT_SERVER_PORT, OTEL_EXPORTER_OTLP_ENDPOINT));
 
