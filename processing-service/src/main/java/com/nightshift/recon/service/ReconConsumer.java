@@ -1,5 +1,7 @@
 package com.nightshift.recon.service;
 
+import com.nightshift.common.storage.S3OutputSink;
+
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package com.nightshift.recon.service;
 
+import com.nightshift.common.storage.S3OutputSink;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,10 @@
 package com.nightshift.reporting.service;
 
 import java.time.Instant;
+
+import com.nightshift.risk.var.PortfolioRiskDocument;
+import com.nightshift.risk.var.TailMeasures;
+import com.nightshift.risk.var.VarManifest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,34 +57,47 @@ public final class ReportComposer {
                         + "; open items of earlier nights included"), generatedAt, sections);
     }
 
-    /** The report of a risk result document. */
-    public static ReportDocument risk(JsonNode result, Instant generatedAt) {
-        String portfolio = result.path("portfolio").asText();
-        String currency = result.path("currency").asText();
-        double confidence = result.path("confidence").asDouble();
-        int horizon = result.path("horizonDays").asInt();
+    /**
+     * The report of one portfolio's risk result ({@code results/risk/<date>/<portfolio>/result.json}):
+     * its VaR and ES at 95% and 99% with their Monte Carlo standard errors, its contribution to the
+     * book's, the book's own figures, and how the run was made. Amounts are in the book's currency.
+     */
+    public static ReportDocument risk(PortfolioRiskDocument result, Instant generatedAt) {
+        TailMeasures m = result.measures();
         Map<String, String> figures = new LinkedHashMap<>();
-        figures.put("Portfolio value", money(result.path("portfolioValue").asDouble(), currency));
-        figures.put(String.format(Locale.ROOT, "Value at Risk (%s, %d day)", percent(confidence), horizon),
-                money(result.path("valueAtRisk").asDouble(), currency));
-        figures.put(String.format(Locale.ROOT, "Expected Shortfall (%s, %d day)", percent(confidence), horizon),
-                money(result.path("expectedShortfall").asDouble(), currency));
-        figures.put("Scenarios", result.path("scenarios").asText());
-        figures.put("Random seed", result.path("seed").asText());
-        figures.put("Daily returns used", result.path("returnsUsed").asText());
-        figures.put("Valuation date", result.path("valuationDate").asText());
+        figures.put("Portfolio value", amount(m.value()));
+        figures.put("Positions", Integer.toString(result.positions()));
+        String horizon = result.horizonDays() + " day";
+        figures.put("Value at Risk (95%, " + horizon + ")", withError(m.var95(), m.var95StdError()));
+        figures.put("Expected Shortfall (95%, " + horizon + ")", withError(m.es95(), m.es95StdError()));
+        figures.put("Value at Risk (99%, " + horizon + ")", withError(m.var99(), m.var99StdError()));
+        figures.put("Expected Shortfall (99%, " + horizon + ")", withError(m.es99(), m.es99StdError()));
+        figures.put("Value at Risk (99%, 10 day, square-root-of-time)", amount(m.var99TenDay()));
+        figures.put("Contribution to book VaR (99%)", amount(result.contribution().var99()));
+        figures.put("Contribution to book ES (99%)", amount(result.contribution().es99()));
 
-        List<List<String>> holdings = new ArrayList<>();
-        result.path("holdings").forEach(h -> holdings.add(List.of(h.path("instrument").asText(),
-                String.format(Locale.ROOT, "%,.4f", h.path("quantity").asDouble()),
-                String.format(Locale.ROOT, "%,.2f", h.path("value").asDouble()))));
-        return ReportDocument.of("Market risk " + portfolio, List.of(
-                "Portfolio " + portfolio + ", business date " + result.path("businessDate").asText(),
-                "Method: " + result.path("method").asText()), generatedAt, List.of(
-                ReportSection.keyFigures("Risk figures (" + currency + ")", figures),
-                ReportSection.Table.of("Holdings", List.of(TableColumn.left("Instrument"), TableColumn.right("Quantity"),
-                        TableColumn.right("Value (" + currency + ")")), holdings),
-                manifest(result.path("manifest"))));
+        TailMeasures book = result.book();
+        Map<String, String> bookFigures = new LinkedHashMap<>();
+        bookFigures.put("Book value", amount(book.value()));
+        bookFigures.put("Book VaR (99%, " + horizon + ")", withError(book.var99(), book.var99StdError()));
+        bookFigures.put("Book ES (99%, " + horizon + ")", withError(book.es99(), book.es99StdError()));
+
+        VarManifest manifest = result.manifest();
+        StringBuilder run = new StringBuilder();
+        run.append("Scenarios ").append(result.scenarios()).append(", method ").append(result.method())
+                .append(", seed ").append(result.seed()).append(", ").append(result.returns()).append(" factor moves\n");
+        run.append("Market ").append(manifest.market().equals("ewma")
+                ? "estimated by EWMA (lambda " + manifest.ewmaLambda() + ") from the price history"
+                : "from market.csv and corr.csv" + (manifest.correlationRepaired()
+                        ? " (correlation repaired to its nearest correlation matrix)" : "")).append('\n');
+        manifest.inputs().forEach(i -> run.append(i.name()).append("  sha256 ").append(i.sha256()).append('\n'));
+        run.append("Code version ").append(manifest.codeVersion());
+        return ReportDocument.of("Market risk " + result.portfolio(), List.of(
+                "Portfolio " + result.portfolio() + ", business date " + result.businessDate(),
+                "Monte Carlo VaR and ES by full revaluation; \u00b1 gives the Monte Carlo standard error"), generatedAt, List.of(
+                ReportSection.keyFigures("Risk figures", figures),
+                ReportSection.keyFigures("The whole book", bookFigures),
+                ReportSection.paragraph("Run", run.toString())));
     }
 
     private static ReportSection items(String heading, JsonNode items) {
@@ -107,8 +124,11 @@ public final class ReportComposer {
         return String.format(Locale.ROOT, "%,.2f %s", amount, currency);
     }
 
-    private static String percent(double confidence) {
-        return String.format(Locale.ROOT, "%s%%", new java.math.BigDecimal(Double.toString(confidence * 100))
-                .stripTrailingZeros().toPlainString());
+    private static String amount(double value) {
+        return String.format(Locale.ROOT, "%,.2f", value);
+    }
+
+    private static String withError(double value, double standardError) {
+        return String.format(Locale.ROOT, "%,.2f \u00b1 %,.2f", value, standardError);
     }
 }

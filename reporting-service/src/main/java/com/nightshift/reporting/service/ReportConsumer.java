@@ -6,8 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.nightshift.common.job.ReportJob;
+import com.nightshift.risk.var.PortfolioRiskDocument;
+import com.nightshift.risk.var.VarPipeline;
 import com.nightshift.common.json.JsonCodec;
 import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
@@ -62,13 +63,23 @@ public class ReportConsumer implements QueueConsumer {
             throw new IllegalArgumentException("report " + job.reportId() + ": results are read from "
                     + stagingBucket + " only, not " + job.resultBucket());
         }
-        JsonNode result = JsonCodec.tree(store.read(ObjectRef.of(job.resultBucket(), job.resultKey())));
+        byte[] result = store.read(ObjectRef.of(job.resultBucket(), job.resultKey()));
         ReportDocument document = switch (job.kind()) {
-            case RECONCILIATION -> ReportComposer.reconciliation(result, clock.instant());
-            case RISK -> ReportComposer.risk(result, clock.instant());
+            case RECONCILIATION -> ReportComposer.reconciliation(JsonCodec.tree(result), clock.instant());
+            case RISK -> ReportComposer.risk(riskResult(job, result), clock.instant());
         };
         byte[] pdf = renderer.render(document);
         reports.save(job.reportId(), pdf);
         LOG.info("report {} rendered ({} bytes) from {}", job.reportId(), pdf.length, job.resultKey());
+    }
+
+    /** The typed risk result: a missing or renamed field fails the job instead of printing a zero. */
+    private static PortfolioRiskDocument riskResult(ReportJob job, byte[] content) {
+        try {
+            return VarPipeline.readPortfolio(new java.io.ByteArrayInputStream(content));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("report " + job.reportId() + ": " + job.resultKey()
+                    + " is not a portfolio risk result: " + e.getMessage(), e);
+        }
     }
 }

@@ -1,42 +1,46 @@
 package com.nightshift.risk.service;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nightshift.common.io.DocumentJson;
+import com.nightshift.common.io.InputFile;
+import com.nightshift.common.io.InputSource;
 import com.nightshift.common.job.ReportJob;
 import com.nightshift.common.job.ReportKind;
 import com.nightshift.common.job.RiskJob;
+import com.nightshift.common.job.RiskShardJob;
 import com.nightshift.common.json.JsonCodec;
-import com.nightshift.common.manifest.ManifestSigner;
-import com.nightshift.common.manifest.ResultManifest;
-import com.nightshift.common.market.Position;
-import com.nightshift.common.market.PositionCsvCodec;
-import com.nightshift.common.market.PriceCsvCodec;
-import com.nightshift.common.market.PricePoint;
-import com.nightshift.common.risk.VarSettings;
 import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
-import com.nightshift.common.storage.StagedInputs;
+import com.nightshift.common.storage.S3OutputSink;
 import com.nightshift.common.storage.StoredObject;
 import com.nightshift.common.time.BusinessCalendar;
 import com.nightshift.common.worker.JobMessage;
 import com.nightshift.common.worker.JobPublisher;
-import com.nightshift.risk.engine.MarketData;
-import com.nightshift.risk.engine.MonteCarloVarEngine;
-import com.nightshift.risk.engine.Portfolio;
-import com.nightshift.risk.engine.RiskBook;
-import com.nightshift.risk.engine.RiskResult;
-import com.nightshift.risk.engine.VarParameters;
+import com.nightshift.risk.var.BookModel;
+import com.nightshift.risk.var.SamplingMethod;
+import com.nightshift.risk.var.ScenarioShard;
+import com.nightshift.risk.var.ShardLosses;
+import com.nightshift.risk.var.VarEngine;
+import com.nightshift.risk.var.VarPipeline;
+import com.nightshift.risk.var.VarReport;
+import com.nightshift.risk.var.VarSettings;
 import com.nightshift.shell.QueueConsumer;
 
 import io.micronaut.context.annotation.Property;
@@ -44,51 +48,65 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 /**
- * Computes VaR and ES for every portfolio staged for a business date, once positions for that date
- * and a prices file ending on that date are both staged. Writes one result per portfolio and asks
- * for its report. A portfolio that cannot be computed (mixed currencies, missing prices) fails the job,
- * so it is retried and then dead-lettered rather than silently left out.
+ * The risk service: VaR and ES of the book staged for a business date, through the same
+ * {@link VarPipeline} as {@code bin/nightshift var}, once positions for that date and a price history
+ * ending on it are both staged.
+ *
+ * <p>A run of at most {@code VAR_SHARD_SCENARIOS} scenarios is computed in this task. A larger one is
+ * planned ({@link ShardedRun}) and spread over the risk queue itself, one message per shard: any
+ * risk task simulates a shard and stores its losses; the task that stores the last shard asks for the
+ * merge, which writes exactly what a single-process run would (the engine is bit-identical however a
+ * run is split), and asks for the reports. Because shards ride the risk queue, its backlog scaling
+ * spreads them over tasks.
+ *
+ * <p>Results: {@code results/risk/<date>/var.json} and {@code results/risk/<date>/<portfolio>/result.json},
+ * and one report job per portfolio. Bad staged input fails the job, so it is retried and then
+ * dead-lettered rather than silently left out.
  */
 @Singleton
 public class RiskConsumer implements QueueConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(RiskConsumer.class);
+    static final String RESULTS = "results/risk/";
 
     private final ObjectStore store;
     private final JobPublisher publisher;
-    private final ManifestSigner signer;
-    private final MonteCarloVarEngine engine = MonteCarloVarEngine.withParallelism(
-            Math.max(1, Runtime.getRuntime().availableProcessors()));
+    private final VarEngine engine = VarEngine.withParallelism(Math.max(1, Runtime.getRuntime().availableProcessors()));
     private final String queueUrl;
     private final String stagingBucket;
     private final String reportQueueUrl;
     private final VarSettings settings;
     private final Clock clock = Clock.systemUTC();
 
-    public RiskConsumer(ObjectStore store, JobPublisher publisher, ManifestSigner signer,
+    public RiskConsumer(ObjectStore store, JobPublisher publisher,
             @Property(name = "risk.queue.url") String queueUrl,
             @Property(name = "staging.bucket") String stagingBucket,
             @Property(name = "report.queue.url") String reportQueueUrl,
             @Value("${var.scenarios:" + VarSettings.DEFAULT_SCENARIOS + "}") int scenarios,
-            @Value("${var.confidence:" + VarSettings.DEFAULT_CONFIDENCE + "}") double confidence,
-            @Value("${var.seed:" + VarSettings.DEFAULT_SEED + "}") long seed) {
+            @Value("${var.seed:" + VarSettings.DEFAULT_SEED + "}") long seed,
+            @Value("${var.method:" + VarSettings.DEFAULT_METHOD + "}") String method,
+            @Value("${var.shard.scenarios:" + VarSettings.DEFAULT_SHARD_SCENARIOS + "}") int shardScenarios) {
         this.store = store;
         this.publisher = publisher;
-        this.signer = signer;
         this.queueUrl = queueUrl;
         this.stagingBucket = stagingBucket;
         this.reportQueueUrl = reportQueueUrl;
         // Validated now so that a bad task definition fails the service at start, not at night.
-        this.settings = settings(scenarios, confidence, seed);
+        this.settings = settings(scenarios, seed, method, shardScenarios);
     }
 
     /**
      * {@link VarSettings#DEFAULTS} with what the task definition sets ({@code VAR_SCENARIOS},
-     * {@code VAR_CONFIDENCE}, {@code VAR_SEED}; without them, the defaults).
+     * {@code VAR_SEED}, {@code VAR_METHOD}, {@code VAR_SHARD_SCENARIOS}; without them, the defaults).
      */
-    static VarSettings settings(int scenarios, double confidence, long seed) {
-        VarSettings defaults = VarSettings.DEFAULTS;
-        return new VarSettings(scenarios, confidence, defaults.horizonDays(), seed, defaults.lookbackDays());
+    static VarSettings settings(int scenarios, long seed, String method, int shardScenarios) {
+        return VarSettings.DEFAULTS.withScenarios(scenarios).withSeed(seed).withMethod(SamplingMethod.of(method))
+                .withShardScenarios(shardScenarios);
+    }
+
+    /** The settings the service runs with. */
+    VarSettings settings() {
+        return settings;
     }
 
     @Override
@@ -103,58 +121,162 @@ public class RiskConsumer implements QueueConsumer {
 
     @Override
     public void handle(JobMessage message) throws Exception {
-        RiskJob job = riskJob(message.body(), clock.instant());
-        MDC.put("jobId", job.jobId());
-        LocalDate date = job.businessDate();
-        List<StoredObject> positionObjects = store.list(stagingBucket, "staged/positions/" + date + "/");
-        List<StoredObject> priceObjects = store.list(stagingBucket, "staged/market-data/" + date + "/");
-        if (positionObjects.isEmpty() || priceObjects.isEmpty()) {
-            LOG.info("{}: {} staged; waiting for the other input", job.jobId(),
-                    positionObjects.isEmpty() ? "no positions" : "no prices ending on " + date);
+        JsonNode body = JsonCodec.tree(message.body().getBytes(StandardCharsets.UTF_8));
+        if (body.hasNonNull("step")) {
+            RiskShardJob job = JsonCodec.read(message.body(), RiskShardJob.class);
+            MDC.put("jobId", job.jobId());
+            if (job.mergeStep()) {
+                merge(job, message);
+            } else {
+                simulateShard(job, message);
+            }
             return;
         }
-        StagedInputs inputs = new StagedInputs(store);
-        List<Position> positions = inputs.read(positionObjects, new PositionCsvCodec());
-        List<PricePoint> prices = inputs.read(priceObjects, new PriceCsvCodec());
-        RiskBook book = RiskBook.of(date, positions, prices, settings.lookbackDays());
-        VarParameters parameters = VarParameters.of(settings);
+        RiskJob job = riskJob(message.body(), clock.instant());
+        MDC.put("jobId", job.jobId());
+        run(job, message);
+    }
 
-        // Each portfolio stands alone: one that cannot be computed does not hold back the others'
-        // reports, and the job still fails afterwards, so the failure is retried and then dead-lettered.
-        List<String> failures = new ArrayList<>();
-        for (String id : book.portfolioIds()) {
-            try {
-                computeAndReport(job, message, book.portfolio(id), book.marketData(), parameters, inputs);
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                LOG.error("{}: portfolio {} not computed: {}", job.jobId(), id, e.getMessage());
-                failures.add(id + ": " + e.getMessage());
-            }
+    private void run(RiskJob job, JobMessage message) throws IOException {
+        LocalDate date = job.businessDate();
+        List<String> positionKeys = keys("staged/positions/" + date + "/");
+        List<String> priceKeys = keys("staged/market-data/" + date + "/");
+        if (positionKeys.isEmpty() || priceKeys.isEmpty()) {
+            LOG.info("{}: {} staged; waiting for the other input", job.jobId(),
+                    positionKeys.isEmpty() ? "no positions" : "no prices ending on " + date);
+            return;
         }
-        if (!failures.isEmpty()) {
-            throw new IllegalStateException(job.jobId() + ": " + failures.size() + " of " + book.portfolioIds().size()
-                    + " portfolios not computed; " + String.join("; ", failures));
+        BookModel model = prepare(positionKeys, priceKeys, date);
+        if (settings.scenarios() <= settings.shardScenarios()) {
+            VarReport report = engine.run(model);
+            writeResults(job.jobId(), date, model, report, message);
+            return;
+        }
+        List<ScenarioShard> shards = ScenarioShard.split(settings.scenarios(), settings.shardScenarios());
+        String runId = runId(model.manifest().inputs(), settings);
+        ShardedRun plan = new ShardedRun(runId, date, settings, positionKeys, priceKeys, model.manifest().inputs(),
+                shards);
+        store.put(ObjectRef.of(stagingBucket, planKey(date, runId)), DocumentJson.bytes(plan), "application/json");
+        for (ScenarioShard shard : shards) {
+            publisher.publish(queueUrl, RiskShardJob.shard(job.jobId(), date, runId, shard.first(), shard.end()),
+                    message.trace());
+        }
+        LOG.info("{}: {} scenarios spread over {} shards as run {}", job.jobId(), settings.scenarios(), shards.size(),
+                runId);
+    }
+
+    private void simulateShard(RiskShardJob job, JobMessage message) throws IOException {
+        Optional<PlannedBook> planned = plannedBook(job);
+        if (planned.isEmpty()) {
+            return;
+        }
+        ShardedRun plan = planned.get().plan();
+        ShardLosses losses = engine.simulate(planned.get().model(), new ScenarioShard(job.first(), job.end()));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        losses.writeTo(bytes);
+        store.put(ObjectRef.of(stagingBucket, shardKey(plan, job.first(), job.end())), bytes.toByteArray(),
+                "application/octet-stream");
+        int stored = store.list(stagingBucket, shardPrefix(plan)).size();
+        LOG.info("{}: shard [{}, {}) of run {} stored ({} of {})", job.jobId(), job.first(), job.end(), plan.runId(),
+                stored, plan.shards().size());
+        // Whoever stores the last shard asks for the merge; two racing workers may both ask, and a merge
+        // writes the same bytes whenever it runs.
+        if (stored >= plan.shards().size()) {
+            publisher.publish(queueUrl, RiskShardJob.merge(job.jobId().replaceFirst("-\\d+$", ""), plan.businessDate(),
+                    plan.runId()), message.trace());
         }
     }
 
-    private void computeAndReport(RiskJob job, JobMessage message, Portfolio portfolio, MarketData marketData,
-            VarParameters parameters, StagedInputs inputs) {
-        LocalDate date = job.businessDate();
-        RiskResult result = engine.run(portfolio, marketData, parameters);
-        ResultManifest manifest = signer.sign(ResultManifest.unsigned(inputs.inputs(), Map.of(
-                "portfolio", portfolio.id(), "businessDate", date.toString(),
-                "confidence", Double.toString(settings.confidence()),
-                "horizonDays", Integer.toString(settings.horizonDays()),
-                "scenarios", Integer.toString(settings.scenarios()),
-                "lookbackDays", Integer.toString(settings.lookbackDays()),
-                "method", "monte-carlo-normal"), settings.seed(), clock.instant()));
-        RiskDocument document = RiskDocument.of(portfolio, date, result, manifest);
-        String resultKey = "results/risk/" + date + "/" + portfolio.id() + "/result.json";
-        store.put(ObjectRef.of(stagingBucket, resultKey), JsonCodec.writeBytes(document), "application/json");
-        LOG.info("{}: {} VaR {} ES {} {} ({} scenarios)", job.jobId(), portfolio.id(),
-                String.format("%.2f", result.valueAtRisk()), String.format("%.2f", result.expectedShortfall()),
-                result.currency(), result.scenarios());
-        publisher.publish(reportQueueUrl, new ReportJob(job.jobId() + "-" + portfolio.id(), ReportKind.RISK,
-                stagingBucket, resultKey, "risk-" + date + "-" + portfolio.id()), message.trace());
+    private void merge(RiskShardJob job, JobMessage message) throws IOException {
+        Optional<PlannedBook> planned = plannedBook(job);
+        if (planned.isEmpty()) {
+            return;
+        }
+        ShardedRun plan = planned.get().plan();
+        List<ShardLosses> shards = new ArrayList<>();
+        for (ScenarioShard shard : plan.shards()) {
+            byte[] content = store.read(ObjectRef.of(stagingBucket, shardKey(plan, shard.first(), shard.end())));
+            shards.add(ShardLosses.readFrom(new ByteArrayInputStream(content)));
+        }
+        VarReport report = engine.merge(planned.get().model(), shards);
+        writeResults(job.jobId(), plan.businessDate(), planned.get().model(), report, message);
+    }
+
+    private record PlannedBook(ShardedRun plan, BookModel model) {
+    }
+
+    /** The run's plan and book, or empty when newer inputs have superseded the run. */
+    private Optional<PlannedBook> plannedBook(RiskShardJob job) throws IOException {
+        String key = planKey(job.businessDate(), job.runId());
+        ShardedRun plan = DocumentJson.read(new ByteArrayInputStream(store.read(ObjectRef.of(stagingBucket, key))),
+                ShardedRun.class);
+        List<String> current = new ArrayList<>(keys("staged/positions/" + plan.businessDate() + "/"));
+        current.addAll(keys("staged/market-data/" + plan.businessDate() + "/"));
+        List<String> planned = new ArrayList<>(plan.positionKeys());
+        planned.addAll(plan.priceKeys());
+        if (!current.equals(planned)) {
+            LOG.info("{}: run {} superseded: the staged inputs changed since it was planned", job.jobId(), plan.runId());
+            return Optional.empty();
+        }
+        BookModel model = VarPipeline.prepare(sources(plan.positionKeys()),
+                new VarPipeline.PriceHistoryMarket(sources(plan.priceKeys()), 0.0), Optional.of(plan.businessDate()),
+                plan.businessDate(), plan.settings());
+        if (!model.manifest().inputs().equals(plan.inputs())) {
+            LOG.info("{}: run {} superseded: a staged input was replaced since it was planned", job.jobId(),
+                    plan.runId());
+            return Optional.empty();
+        }
+        return Optional.of(new PlannedBook(plan, model));
+    }
+
+    private BookModel prepare(List<String> positionKeys, List<String> priceKeys, LocalDate date) {
+        return VarPipeline.prepare(sources(positionKeys), new VarPipeline.PriceHistoryMarket(sources(priceKeys), 0.0),
+                Optional.of(date), date, settings);
+    }
+
+    private void writeResults(String jobId, LocalDate date, BookModel model, VarReport report, JobMessage message)
+            throws IOException {
+        String folder = RESULTS + date + "/";
+        VarPipeline.write(model, report, new S3OutputSink(store, stagingBucket, name -> folder + name));
+        LOG.info("{}: book VaR99 {} ES99 {} over {} scenarios ({}), {} portfolios", jobId,
+                String.format("%.2f", report.book().var99()), String.format("%.2f", report.book().es99()),
+                report.scenarios(), report.method(), report.portfolios().size());
+        for (String portfolio : report.portfolios().keySet()) {
+            publisher.publish(reportQueueUrl, new ReportJob(jobId + "-" + portfolio, ReportKind.RISK, stagingBucket,
+                    folder + portfolio + "/" + VarPipeline.PORTFOLIO_RESULT, "risk-" + date + "-" + portfolio),
+                    message.trace());
+        }
+    }
+
+    private List<String> keys(String prefix) {
+        return store.list(stagingBucket, prefix).stream().map(StoredObject::ref).map(ObjectRef::key).sorted().toList();
+    }
+
+    private List<InputSource> sources(List<String> keys) {
+        return keys.stream().map(key -> new InputSource(key,
+                () -> new ByteArrayInputStream(store.read(ObjectRef.of(stagingBucket, key))))).toList();
+    }
+
+    static String planKey(LocalDate date, String runId) {
+        return RESULTS + date + "/runs/" + runId + "/plan.json";
+    }
+
+    private static String shardPrefix(ShardedRun plan) {
+        return RESULTS + plan.businessDate() + "/runs/" + plan.runId() + "/shards/";
+    }
+
+    private static String shardKey(ShardedRun plan, int first, int end) {
+        return shardPrefix(plan) + first + "-" + end + ".bin";
+    }
+
+    /** 16 hex digits of the SHA-256 of the inputs' checksums and the settings: the same run gets the same id. */
+    static String runId(List<InputFile> inputs, VarSettings settings) {
+        MessageDigest digest = InputFile.newDigest();
+        for (InputFile input : inputs) {
+            digest.update((input.name() + "=" + input.sha256() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        digest.update(settings.toString().getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
     }
 
     /**

@@ -3,42 +3,272 @@ package com.nightshift.risk.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import com.nightshift.common.risk.VarSettings;
+import com.nightshift.common.aws.AwsClients;
+import com.nightshift.common.aws.AwsEndpoint;
+import com.nightshift.common.emulator.MotoServer;
+import com.nightshift.common.job.ReportJob;
+import com.nightshift.common.job.RiskJob;
+import com.nightshift.common.job.RiskShardJob;
+import com.nightshift.common.json.JsonCodec;
+import com.nightshift.common.storage.ObjectRef;
+import com.nightshift.common.storage.ObjectStore;
+import com.nightshift.common.storage.StoredObject;
+import com.nightshift.common.trace.TraceContext;
+import com.nightshift.common.worker.JobMessage;
+import com.nightshift.common.worker.JobPublisher;
+import com.nightshift.risk.var.PortfolioRiskDocument;
+import com.nightshift.risk.var.VarPipeline;
+import com.nightshift.risk.var.VarReport;
+import com.nightshift.risk.var.VarSettings;
 
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The risk job against S3 and SQS semantics (the moto emulator): staged inputs, shards, merge, results, reports. */
 class RiskConsumerTest {
 
-    private static final LocalDate DATE = LocalDate.of(2026, 11, 20);
+    private static final LocalDate DATE = LocalDate.of(2026, 11, 27);
+
+    @TempDir
+    static Path logs;
+    private static MotoServer moto;
+    private static S3Client s3;
+    private static SqsClient sqs;
+    private static ObjectStore store;
+    private static int buckets;
+
+    private String bucket;
+    private String riskQueue;
+    private String reportQueue;
+
+    @BeforeAll
+    static void startEmulator() throws Exception {
+        moto = MotoServer.start(logs.resolve("moto.log"));
+        AwsClients clients = new AwsClients(AwsEndpoint.emulator(moto.endpoint(), Region.US_EAST_1));
+        s3 = clients.s3();
+        sqs = clients.sqs();
+        store = new ObjectStore(s3);
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        s3.close();
+        sqs.close();
+        moto.close();
+    }
+
+    @BeforeEach
+    void freshBucketAndQueues() {
+        buckets++;
+        bucket = "staging-" + buckets;
+        s3.createBucket(b -> b.bucket(bucket));
+        riskQueue = sqs.createQueue(b -> b.queueName("risk-" + buckets)).queueUrl();
+        reportQueue = sqs.createQueue(b -> b.queueName("report-" + buckets)).queueUrl();
+    }
+
+    private RiskConsumer consumer(int scenarios, int shardScenarios) {
+        return new RiskConsumer(store, new JobPublisher(sqs), riskQueue, bucket, reportQueue, scenarios,
+                VarSettings.DEFAULT_SEED, "plain", shardScenarios);
+    }
 
     @Test
-    void scheduled_message_runs_for_the_business_date_of_the_night() {
-        var job = RiskConsumer.riskJob("{\"jobId\":\"risk-nightly\",\"trigger\":\"schedule\"}",
-                java.time.Instant.parse("2026-11-24T07:00:00Z"));
+    void aRunWithinTheShardSize_writesVarJsonAndEachPortfoliosResult_andAsksForTheirReports() throws Exception {
+        stageInputs("positions");
+
+        handle(consumer(5_000, 5_000), JsonCodec.write(RiskJob.of(DATE)));
+
+        VarReport report = report();
+        assertThat(report.scenarios()).isEqualTo(5_000);
+        assertThat(report.businessDate()).isEqualTo(DATE);
+        assertThat(report.portfolios()).containsOnlyKeys("PF-GROWTH", "PF-INCOME");
+        assertThat(report.book().var99()).isPositive();
+        assertThat(report.manifest().inputs()).extracting(i -> i.name()).containsExactly(
+                "staged/positions/2026-11-27/positions.csv", "staged/market-data/2026-11-27/prices.csv");
+        PortfolioRiskDocument growth = VarPipeline.readPortfolio(new ByteArrayInputStream(
+                store.read(ObjectRef.of(bucket, "results/risk/2026-11-27/PF-GROWTH/result.json"))));
+        assertThat(growth.measures()).isEqualTo(report.portfolios().get("PF-GROWTH"));
+        assertThat(growth.positions()).isEqualTo(3);
+        assertThat(received(reportQueue, ReportJob.class)).extracting(ReportJob::reportId)
+                .containsExactlyInAnyOrder("risk-2026-11-27-PF-GROWTH", "risk-2026-11-27-PF-INCOME");
+        assertThat(received(riskQueue, RiskShardJob.class)).isEmpty();
+    }
+
+    @Test
+    void aRunLargerThanTheShardSize_isSpreadOverShardMessages_andTwoWorkersMergeToTheSingleProcessNumbers()
+            throws Exception {
+        stageInputs("positions");
+        handle(consumer(10_000, 10_000), JsonCodec.write(RiskJob.of(DATE)));
+        VarReport single = report();
+        received(reportQueue, ReportJob.class);
+        store.delete(ObjectRef.of(bucket, "results/risk/2026-11-27/var.json"));
+
+        RiskConsumer planner = consumer(10_000, 3_000);
+        handle(planner, JsonCodec.write(RiskJob.of(DATE)));
+        List<String> shards = bodies(riskQueue);
+        assertThat(shards).hasSize(4);
+        assertThat(keys("results/risk/2026-11-27/var.json")).isEmpty();
+        // Two workers take the shards in turns, last first.
+        RiskConsumer other = consumer(10_000, 3_000);
+        for (int i = shards.size() - 1; i >= 0; i--) {
+            handle(i % 2 == 0 ? planner : other, shards.get(i));
+        }
+        List<String> merges = bodies(riskQueue);
+        assertThat(merges).singleElement().satisfies(m -> assertThat(m).contains("\"step\":\"merge\""));
+        handle(other, merges.get(0));
+
+        VarReport sharded = report();
+        assertThat(sharded.book()).isEqualTo(single.book());
+        assertThat(sharded.portfolios()).isEqualTo(single.portfolios());
+        assertThat(sharded.components()).isEqualTo(single.components());
+        assertThat(sharded.histogram()).isEqualTo(single.histogram());
+        assertThat(sharded.manifest()).isEqualTo(single.manifest());
+        assertThat(received(reportQueue, ReportJob.class)).hasSize(2);
+    }
+
+    @Test
+    void aShardOfARunWhoseInputsWereReplaced_isDropped() throws Exception {
+        stageInputs("positions");
+        RiskConsumer worker = consumer(10_000, 5_000);
+        handle(worker, JsonCodec.write(RiskJob.of(DATE)));
+        List<String> shards = bodies(riskQueue);
+        stage("staged/positions/2026-11-27/positions.csv", positions().replace("1500", "1600"));
+
+        handle(worker, shards.get(0));
+
+        assertThat(keys("results/risk/2026-11-27/runs/")).allMatch(k -> k.endsWith("plan.json"));
+        assertThat(bodies(riskQueue)).isEmpty();
+    }
+
+    @Test
+    void withoutPrices_theJobWaitsForThem() throws Exception {
+        stage("staged/positions/2026-11-27/positions.csv", positions());
+
+        handle(consumer(5_000, 5_000), JsonCodec.write(RiskJob.of(DATE)));
+
+        assertThat(keys("results/risk/")).isEmpty();
+        assertThat(received(reportQueue, ReportJob.class)).isEmpty();
+    }
+
+    @Test
+    void aPositionOnAFactorWithoutPrices_failsTheJobNamingIt() {
+        stageInputs("positions");
+        stage("staged/positions/2026-11-27/more.csv", HEADER + "X1,PF-INCOME,EQUITY,10,NOPE,,,\n");
+
+        assertThatThrownBy(() -> handle(consumer(5_000, 5_000), JsonCodec.write(RiskJob.of(DATE))))
+                .hasMessageContaining("staged/positions/2026-11-27/more.csv").hasMessageContaining("NOPE");
+    }
+
+    @Test
+    void scheduledMessage_runsForTheBusinessDateOfTheNight() {
+        RiskJob job = RiskConsumer.riskJob("{\"jobId\":\"risk-nightly\",\"trigger\":\"schedule\"}",
+                Instant.parse("2026-11-24T07:00:00Z"));
         assertThat(job.businessDate()).isEqualTo(LocalDate.of(2026, 11, 23));
         assertThat(job.jobId()).isEqualTo("risk-nightly-2026-11-23");
     }
 
     @Test
-    void a_job_with_a_business_date_runs_for_that_date() {
-        var job = RiskConsumer.riskJob("{\"jobId\":\"risk-2026-11-20\",\"businessDate\":\"2026-11-20\"}",
-                java.time.Instant.parse("2026-11-24T07:00:00Z"));
-        assertThat(job.businessDate()).isEqualTo(DATE);
-    }
-
-    @Test
-    void a_job_without_date_or_schedule_trigger_is_refused() {
-        assertThatThrownBy(() -> RiskConsumer.riskJob("{\"jobId\":\"x\"}", java.time.Instant.now()))
+    void aJobWithoutDateOrScheduleTrigger_isRefused() {
+        assertThatThrownBy(() -> RiskConsumer.riskJob("{\"jobId\":\"x\"}", Instant.now()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void test_settings_areTheDefaultsWithWhatTheTaskDefinitionSets() {
-        assertThat(RiskConsumer.settings(VarSettings.DEFAULT_SCENARIOS, VarSettings.DEFAULT_CONFIDENCE,
-                VarSettings.DEFAULT_SEED)).isEqualTo(VarSettings.DEFAULTS);
-        assertThat(RiskConsumer.settings(2_000, 0.975, 7L)).isEqualTo(new VarSettings(2_000, 0.975,
-                VarSettings.DEFAULT_HORIZON_DAYS, 7L, VarSettings.DEFAULT_LOOKBACK_DAYS));
+    void settings_areTheDefaultsWithWhatTheTaskDefinitionSets() {
+        assertThat(RiskConsumer.settings(VarSettings.DEFAULT_SCENARIOS, VarSettings.DEFAULT_SEED,
+                VarSettings.DEFAULT_METHOD, VarSettings.DEFAULT_SHARD_SCENARIOS)).isEqualTo(VarSettings.DEFAULTS);
+        VarSettings custom = RiskConsumer.settings(2_000, 7L, "sobol", 500);
+        assertThat(custom.scenarios()).isEqualTo(2_000);
+        assertThat(custom.seed()).isEqualTo(7L);
+        assertThat(custom.method().id()).isEqualTo("sobol");
+        assertThat(custom.shardScenarios()).isEqualTo(500);
+        assertThatThrownBy(() -> RiskConsumer.settings(2_000, 7L, "quasi", 500)).hasMessageContaining("quasi");
+    }
+
+    private static final String HEADER = "position_id,portfolio,type,quantity,underlying,strike,expiry_years,option_type\n";
+
+    private static String positions() {
+        return HEADER
+                + "G1,PF-GROWTH,EQUITY,1500,AAA,,,\n"
+                + "G2,PF-GROWTH,OPTION,-20,AAA,105,0.25,CALL\n"
+                + "G3,PF-GROWTH,FX,100000,EURUSD,,,\n"
+                + "I1,PF-INCOME,BOND,50,UST5Y,1000,5,\n"
+                + "I2,PF-INCOME,EQUITY,-300,BBB,,,\n";
+    }
+
+    /** Positions and 60 business days of closes up to {@link #DATE} for AAA, BBB, EURUSD and UST5Y. */
+    private void stageInputs(String positionsName) {
+        stage("staged/positions/2026-11-27/" + positionsName + ".csv", positions());
+        StringBuilder prices = new StringBuilder("date,factor,close\n");
+        SplittableRandom random = new SplittableRandom(5);
+        String[] factors = {"AAA", "BBB", "EURUSD", "UST5Y"};
+        double[] level = {100.0, 40.0, 1.08, 0.042};
+        double[] vol = {0.02, 0.015, 0.005, 0.02};
+        LocalDate day = DATE.minusDays(90);
+        while (!day.isAfter(DATE)) {
+            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                for (int f = 0; f < factors.length; f++) {
+                    level[f] *= Math.exp(vol[f] * (random.nextDouble() - 0.5) * 3.4);
+                    prices.append(day).append(',').append(factors[f]).append(',')
+                            .append(String.format(Locale.ROOT, "%.6f", level[f])).append('\n');
+                }
+            }
+            day = day.plusDays(1);
+        }
+        stage("staged/market-data/2026-11-27/prices.csv", prices.toString());
+    }
+
+    private void stage(String key, String content) {
+        store.put(ObjectRef.of(bucket, key), content.getBytes(StandardCharsets.UTF_8), "text/csv");
+    }
+
+    private VarReport report() throws IOException {
+        return VarPipeline.readReport(new ByteArrayInputStream(
+                store.read(ObjectRef.of(bucket, "results/risk/2026-11-27/var.json"))));
+    }
+
+    private List<String> keys(String prefix) {
+        return store.list(bucket, prefix).stream().map(StoredObject::ref).map(ObjectRef::key).toList();
+    }
+
+    private static void handle(RiskConsumer consumer, String body) throws Exception {
+        consumer.handle(new JobMessage("m", body, 1, TraceContext.newTrace()));
+    }
+
+    private static List<String> bodies(String queue) {
+        List<String> bodies = new ArrayList<>();
+        while (true) {
+            var messages = sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(0))
+                    .messages();
+            if (messages.isEmpty()) {
+                return bodies;
+            }
+            for (var message : messages) {
+                bodies.add(message.body());
+                sqs.deleteMessage(b -> b.queueUrl(queue).receiptHandle(message.receiptHandle()));
+            }
+        }
+    }
+
+    private static <T> List<T> received(String queue, Class<T> type) {
+        return bodies(queue).stream().map(body -> JsonCodec.read(body, type)).toList();
     }
 }
