@@ -1,5 +1,11 @@
 package com.nightshift.local;
 
+import java.io.ByteArrayInputStream;
+
+import com.nightshift.risk.var.TailMeasures;
+import com.nightshift.risk.var.VarPipeline;
+import com.nightshift.risk.var.VarReport;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -114,14 +120,15 @@ final class NightlyRun {
                     counts.path("unmatchedLedger").asInt(), counts.path("unmatchedStatement").asInt());
         }
         console.println();
-        console.println("Risk (1-day Monte Carlo)   value           VaR             ES     confidence  scenarios");
-        for (String portfolio : sample.portfolios()) {
-            JsonNode result = copied("results/risk/" + date + "/" + portfolio + "/result.json");
-            console.printf("  %-12s %s %14.2f %14.2f %14.2f %10.1f%% %10d%n", portfolio, result.path("currency").asText(),
-                    result.path("portfolioValue").asDouble(), result.path("valueAtRisk").asDouble(),
-                    result.path("expectedShortfall").asDouble(), 100 * result.path("confidence").asDouble(),
-                    result.path("scenarios").asInt());
-        }
+        VarReport risk = VarPipeline.readReport(new ByteArrayInputStream(
+                Files.readAllBytes(out.resolve("results/risk/" + date + "/" + VarPipeline.VAR_JSON))));
+        console.printf("Risk (1-day Monte Carlo, %,d %s scenarios)%n", risk.scenarios(), risk.method());
+        console.println("                          value         VaR 99%          ES 99%    VaR 99% std error");
+        risk.portfolios().forEach((portfolio, m) -> console.printf("  %-14s %14.2f %15.2f %15.2f %20.2f%n", portfolio,
+                m.value(), m.var99(), m.es99(), m.var99StdError()));
+        TailMeasures book = risk.book();
+        console.printf("  %-14s %14.2f %15.2f %15.2f %20.2f%n", "book", book.value(), book.var99(), book.es99(),
+                book.var99StdError());
         console.println();
         int rejected = 0;
         try (Stream<Path> summaries = Files.list(out.resolve("ingested"))) {

@@ -1,5 +1,9 @@
 package com.nightshift.stages;
 
+import java.io.ByteArrayInputStream;
+
+import com.nightshift.risk.var.VarPipeline;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -24,12 +28,14 @@ public final class ReportStage {
 
     public static void run(Path result, Optional<Path> pdf, PrintStream console) throws IOException {
         Path resultFile = LocalInputs.existing(result, "result");
-        JsonNode tree = JsonCodec.tree(Files.readAllBytes(resultFile));
+        byte[] content = Files.readAllBytes(resultFile);
+        JsonNode tree = JsonCodec.tree(content);
         ReportDocument document;
         if (tree.hasNonNull("account") && tree.has("counts")) {
             document = ReportComposer.reconciliation(tree, Instant.now());
-        } else if (tree.hasNonNull("portfolio") && tree.has("valueAtRisk")) {
-            document = ReportComposer.risk(tree, Instant.now());
+        } else if (tree.hasNonNull("portfolio") && tree.has("measures")) {
+            // Read as the typed record: a missing field fails here, not as a zero on paper.
+            document = ReportComposer.risk(VarPipeline.readPortfolio(new ByteArrayInputStream(content)), Instant.now());
         } else {
             throw new IllegalArgumentException("report: " + resultFile
                     + " is neither a reconciliation nor a risk result document");

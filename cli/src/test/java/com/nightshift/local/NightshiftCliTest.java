@@ -10,7 +10,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-import com.nightshift.common.risk.VarSettings;
+import com.nightshift.risk.var.SamplingMethod;
+import com.nightshift.risk.var.VarSettings;
 import picocli.CommandLine;
 
 class NightshiftCliTest {
@@ -31,18 +32,31 @@ class NightshiftCliTest {
     @Test
     void test_var_optionsOverrideTheDefaultsTheyName() {
         CommandLine.ParseResult parsed = commandLine.parseArgs("var", "--positions", "p.csv", "--prices", "q.csv",
-                "--scenarios", "2000", "--seed", "7");
+                "--scenarios", "2000", "--seed", "7", "--method", "antithetic");
 
         NightshiftCli.Var var = (NightshiftCli.Var) parsed.subcommand().commandSpec().userObject();
-        assertThat(var.settings()).isEqualTo(new VarSettings(2_000, VarSettings.DEFAULT_CONFIDENCE,
-                VarSettings.DEFAULT_HORIZON_DAYS, 7L, VarSettings.DEFAULT_LOOKBACK_DAYS));
+        assertThat(var.settings()).isEqualTo(VarSettings.DEFAULTS.withScenarios(2_000).withSeed(7L)
+                .withMethod(SamplingMethod.ANTITHETIC));
+    }
+
+    @Test
+    void test_var_takesAnExplicitMarketOrAPriceHistoryButNotBoth() {
+        CommandLine.ParseResult explicit = commandLine.parseArgs("var", "--positions", "p.csv", "--market", "m.csv",
+                "--corr", "c.csv");
+        NightshiftCli.Var var = (NightshiftCli.Var) explicit.subcommand().commandSpec().userObject();
+        assertThat(var.market.explicit.corr).isEqualTo(Path.of("c.csv"));
+
+        assertThat(commandLine.execute("var", "--positions", "p.csv", "--market", "m.csv", "--corr", "c.csv",
+                "--prices", "q.csv")).isNotZero();
+        assertThat(commandLine.execute("var", "--positions", "p.csv", "--market", "m.csv")).isNotZero();
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("--corr");
     }
 
     @Test
     void test_varHelp_statesTheDefaults() {
         assertThat(commandLine.execute("var", "--help")).isZero();
 
-        assertThat(output.toString(StandardCharsets.UTF_8)).contains("(default: 10000)", "(default: 0.99)",
-                "(default: 20261120)");
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("(default: 100000)", "(default: plain)",
+                "(default: 20261120)", "(default: lognormal)", "(default: 0.94)");
     }
 }

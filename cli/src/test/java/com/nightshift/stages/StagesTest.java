@@ -110,13 +110,15 @@ class StagesTest {
                     "--prices", work.resolve("inbound/market-data/prices-2026-11-20.csv").toString(),
                     "--scenarios", "2000", "--out", work.resolve(run).toString())).as(errors()).isZero();
         }
+        JsonNode first = json(work.resolve("first/var.json"));
+        JsonNode second = json(work.resolve("second/var.json"));
+        assertThat(first.path("scenarios").asInt()).isEqualTo(2000);
         for (String portfolio : SAMPLE.portfolios()) {
-            JsonNode first = json(work.resolve("first/results/risk/2026-11-20/" + portfolio + "/result.json"));
-            JsonNode second = json(work.resolve("second/results/risk/2026-11-20/" + portfolio + "/result.json"));
-            assertThat(first.path("valueAtRisk").asDouble()).as(portfolio).isPositive()
-                    .isEqualTo(second.path("valueAtRisk").asDouble());
-            assertThat(first.path("expectedShortfall").asDouble()).isGreaterThanOrEqualTo(first.path("valueAtRisk").asDouble());
-            assertThat(first.path("scenarios").asInt()).isEqualTo(2000);
+            JsonNode measures = first.path("portfolios").path(portfolio);
+            assertThat(measures.path("var99").asDouble()).as(portfolio).isPositive()
+                    .isEqualTo(second.path("portfolios").path(portfolio).path("var99").asDouble());
+            assertThat(measures.path("es99").asDouble()).isGreaterThanOrEqualTo(measures.path("var99").asDouble());
+            assertThat(work.resolve("first/" + portfolio + "/result.json")).exists();
         }
     }
 
@@ -126,7 +128,7 @@ class StagesTest {
                 "--prices", work.resolve("inbound/market-data/prices-2026-11-20.csv").toString(),
                 "--scenarios", "1000", "--out", work.resolve("out").toString());
         String portfolio = SAMPLE.portfolios().getFirst();
-        Path result = work.resolve("out/results/risk/2026-11-20/" + portfolio + "/result.json");
+        Path result = work.resolve("out/" + portfolio + "/result.json");
 
         assertThat(nightshift("report", result.toString(), "--out", work.resolve("risk.pdf").toString())).as(errors()).isZero();
         try (PDDocument pdf = Loader.loadPDF(work.resolve("risk.pdf").toFile())) {
@@ -171,7 +173,7 @@ class StagesTest {
 
     @Test
     void every_command_explains_itself_with_help() {
-        for (String command : List.of("local", "reconcile", "var", "report", "destroy", "accuracy")) {
+        for (String command : List.of("local", "reconcile", "var", "backtest", "report", "destroy", "accuracy")) {
             output.reset();
 
             assertThat(nightshift(command, "--help")).as(command).isZero();

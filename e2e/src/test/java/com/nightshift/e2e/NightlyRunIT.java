@@ -1,5 +1,8 @@
 package com.nightshift.e2e;
 
+import com.nightshift.risk.var.PortfolioRiskDocument;
+import com.nightshift.risk.var.VarPipeline;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -60,11 +63,11 @@ class NightlyRunIT {
     @Test
     void each_risk_report_states_the_var_of_its_result(StackDriver stack) {
         for (String portfolio : SAMPLE.portfolios()) {
-            JsonNode result = JsonCodec.tree(stack.store().read(ObjectRef.of(stack.outputs().stagingBucket(),
-                    "results/risk/" + DATE + "/" + portfolio + "/result.json")));
-            double var = result.path("valueAtRisk").asDouble();
+            PortfolioRiskDocument result = readPortfolio(stack.store().read(ObjectRef.of(
+                    stack.outputs().stagingBucket(), "results/risk/" + DATE + "/" + portfolio + "/result.json")));
+            double var = result.measures().var99();
             assertThat(var).as(portfolio + " VaR").isPositive();
-            assertThat(result.path("expectedShortfall").asDouble()).as(portfolio + " ES").isGreaterThanOrEqualTo(var);
+            assertThat(result.measures().es99()).as(portfolio + " ES").isGreaterThanOrEqualTo(var);
 
             HttpResponse<byte[]> response = stack.get("/reports/risk-" + DATE + "-" + portfolio);
             assertThat(response.statusCode()).isEqualTo(200);
@@ -94,5 +97,13 @@ class NightlyRunIT {
 
     private static void assertFigure(String text, String label, int expected) {
         assertThat(text).as(label).containsPattern(Pattern.compile("(?m)^" + Pattern.quote(label) + "\\s+" + expected + "\\s*$"));
+    }
+
+    private static PortfolioRiskDocument readPortfolio(byte[] content) {
+        try {
+            return VarPipeline.readPortfolio(new java.io.ByteArrayInputStream(content));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
