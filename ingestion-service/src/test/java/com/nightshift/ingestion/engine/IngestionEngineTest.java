@@ -221,6 +221,21 @@ class IngestionEngineTest {
     }
 
     @Test
+    void position_whose_portfolio_cannot_name_a_key_is_rejected() throws Exception {
+        IngestionOutcome outcome = ingest(POSITIONS_KEY, POSITIONS_HEADER
+                + "P1,PF/1,EQUITY,10,AAPL,,,\n"
+                + "P2,PF-1,EQUITY,x,AAPL,,,\n"
+                + "P3,PF 1,EQUITY,10,AAPL,,,\n"
+                + "P4,PF-1,EQUITY,10,AAPL,,,\n");
+        assertThat(outcome.rejectedRows()).extracting(RejectedRow::lineNumber, RejectedRow::reason).containsExactly(
+                Tuple.tuple(2L, "portfolio 'PF/1' must be 1 to 64 characters from [A-Za-z0-9._-]"),
+                Tuple.tuple(3L, "quantity 'x' is not a decimal"),
+                Tuple.tuple(4L, "portfolio 'PF 1' must be 1 to 64 characters from [A-Za-z0-9._-]"));
+        assertThat(outcome.counts()).isEqualTo(new ReadCounts(4, 1, 3));
+        assertThat(outcome.stagedObjects().get(0).rowCount()).isEqualTo(1);
+    }
+
+    @Test
     void positions_date_is_the_last_date_in_the_file_name_not_in_its_folders() throws Exception {
         IngestionOutcome outcome = ingest("inbound/positions/2026-01-01/eod-2026-11-19-v2-2026-11-20.csv",
                 POSITIONS_HEADER + "P1,PF-1,EQUITY,10,AAPL,,,\n");
