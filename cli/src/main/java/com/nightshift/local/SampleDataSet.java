@@ -14,8 +14,9 @@ import java.util.SplittableRandom;
 /**
  * A small, deterministic night of input files with known truth: a ledger for three accounts,
  * one statement per account with known breaks (missing, extra and mis-keyed items, references
- * formatted differently), malformed rows in one statement, positions for two portfolios, and a
- * year of closing prices. The same seed always gives the same bytes.
+ * formatted differently), malformed rows in one statement, positions for two portfolios (equities,
+ * options, a currency holding and a zero-coupon bond) and a year of business-day closes of their
+ * risk factors. The same seed always gives the same bytes.
  */
 public final class SampleDataSet {
 
@@ -116,37 +117,73 @@ public final class SampleDataSet {
                 misKeyed + fees));
     }
 
+    /** A factor of the sample's price history: its close on the first day, daily volatility and decimals. */
+    private record Factor(String name, double start, double dailyVol, int scale) {
+    }
+
+    private static final double TRADING_DAYS = 252;
+
+    /**
+     * Five equities, one currency pair (USD per EUR) and one yield, each a driftless geometric
+     * Brownian path of business-day closes, so the yield stays positive; volatilities are annual
+     * figures scaled to a day.
+     */
+    private static final List<Factor> FACTORS = List.of(
+            new Factor("AAPL", 190, 0.018, 4),
+            new Factor("MSFT", 410, 0.016, 4),
+            new Factor("NVDA", 120, 0.030, 4),
+            new Factor("JNJ", 160, 0.010, 4),
+            new Factor("KO", 62, 0.008, 4),
+            new Factor("EURUSD", 1.08, 0.08 / Math.sqrt(TRADING_DAYS), 5),
+            new Factor("UST5Y", 0.042, 0.25 / Math.sqrt(TRADING_DAYS), 6));
+
     private void addPortfolios(SplittableRandom random) {
-        String[] instruments = {"AAPL", "MSFT", "JPM", "XOM", "JNJ", "PG", "KO", "NVDA"};
-        double[] start = {190, 410, 200, 110, 160, 165, 62, 120};
-        double[] vol = {0.018, 0.016, 0.015, 0.017, 0.010, 0.009, 0.008, 0.030};
-        StringBuilder prices = new StringBuilder("instrument_id,price_date,close,currency\n");
+        StringBuilder prices = new StringBuilder("date,factor,close\n");
         List<LocalDate> days = new ArrayList<>();
         for (LocalDate d = BUSINESS_DATE.minusDays(380); !d.isAfter(BUSINESS_DATE); d = d.plusDays(1)) {
             if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
                 days.add(d);
             }
         }
-        for (int i = 0; i < instruments.length; i++) {
-            double price = start[i];
+        Map<String, Double> spot = new LinkedHashMap<>();
+        for (Factor factor : FACTORS) {
+            double price = factor.start();
+            double vol = factor.dailyVol();
             for (LocalDate day : days) {
-                price *= Math.exp(vol[i] * gaussian(random) - 0.5 * vol[i] * vol[i]);
-                prices.append(instruments[i]).append(',').append(day).append(',')
-                        .append(BigDecimal.valueOf(price).setScale(4, RoundingMode.HALF_EVEN).toPlainString())
-                        .append(",USD\n");
+                price *= Math.exp(vol * gaussian(random) - 0.5 * vol * vol);
+                BigDecimal close = BigDecimal.valueOf(price).setScale(factor.scale(), RoundingMode.HALF_EVEN);
+                prices.append(day).append(',').append(factor.name()).append(',').append(close.toPlainString())
+                        .append('\n');
+                spot.put(factor.name(), close.doubleValue());
             }
         }
         files.put("inbound/market-data/prices-" + BUSINESS_DATE + ".csv", prices.toString().getBytes(StandardCharsets.UTF_8));
-        String positions = "as_of_date,portfolio_id,instrument_id,quantity,currency\n"
-                + BUSINESS_DATE + ",PF-GROWTH,AAPL,1200,USD\n"
-                + BUSINESS_DATE + ",PF-GROWTH,MSFT,800,USD\n"
-                + BUSINESS_DATE + ",PF-GROWTH,NVDA,2500,USD\n"
-                + BUSINESS_DATE + ",PF-GROWTH,JPM,600,USD\n"
-                + BUSINESS_DATE + ",PF-INCOME,JNJ,1500,USD\n"
-                + BUSINESS_DATE + ",PF-INCOME,PG,1400,USD\n"
-                + BUSINESS_DATE + ",PF-INCOME,KO,4000,USD\n"
-                + BUSINESS_DATE + ",PF-INCOME,XOM,900,USD\n";
+
+        // Equities (one short), calls and puts struck near the last close (one written), a EUR
+        // holding and a five-year zero-coupon bond; the business date is in the file name.
+        String positions = "position_id,portfolio,type,quantity,underlying,strike,expiry_years,option_type\n"
+                + "G-AAPL,PF-GROWTH,EQUITY,1200,AAPL,,,\n"
+                + "G-MSFT,PF-GROWTH,EQUITY,800,MSFT,,,\n"
+                + "G-NVDA,PF-GROWTH,EQUITY,2500,NVDA,,,\n"
+                + option("G-NVDA-C", "PF-GROWTH", 1000, "NVDA", spot, 1.05, "0.5", "CALL")
+                + option("G-AAPL-P", "PF-GROWTH", 500, "AAPL", spot, 0.95, "0.25", "PUT")
+                + option("G-MSFT-C", "PF-GROWTH", -400, "MSFT", spot, 1.10, "0.1", "CALL")
+                + "G-EUR,PF-GROWTH,FX,2000000,EURUSD,,,\n"
+                + "I-JNJ,PF-INCOME,EQUITY,1500,JNJ,,,\n"
+                + "I-KO,PF-INCOME,EQUITY,4000,KO,,,\n"
+                + "I-NVDA,PF-INCOME,EQUITY,-300,NVDA,,,\n"
+                + option("I-JNJ-P", "PF-INCOME", 600, "JNJ", spot, 1.00, "1", "PUT")
+                + option("I-KO-C", "PF-INCOME", 2000, "KO", spot, 1.00, "0.75", "CALL")
+                + "I-UST5Y,PF-INCOME,BOND,3,UST5Y,1000000,5,\n";
         files.put("inbound/positions/positions-" + BUSINESS_DATE + ".csv", positions.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An option row struck at {@code moneyness} times the underlying's last close, rounded to a whole number. */
+    private static String option(String id, String portfolio, int quantity, String underlying, Map<String, Double> spot,
+            double moneyness, String expiryYears, String optionType) {
+        long strike = Math.max(1, Math.round(spot.get(underlying) * moneyness));
+        return csvLine(id, portfolio, "OPTION", Integer.toString(quantity), underlying, Long.toString(strike),
+                expiryYears, optionType) + "\n";
     }
 
     private static double gaussian(SplittableRandom random) {

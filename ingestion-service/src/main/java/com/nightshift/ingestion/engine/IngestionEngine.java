@@ -1,21 +1,25 @@
 package com.nightshift.ingestion.engine;
 
 import com.nightshift.common.csv.AcceptedRow;
+import com.nightshift.common.csv.CsvReader;
+import com.nightshift.common.csv.CsvRecord;
 import com.nightshift.common.csv.ReadCounts;
 import com.nightshift.common.csv.ReadResult;
 import com.nightshift.common.csv.RecordWriter;
 import com.nightshift.common.csv.RejectedRow;
 import com.nightshift.common.csv.UnreadableFileException;
-import com.nightshift.common.market.Position;
-import com.nightshift.common.market.PositionCsvCodec;
-import com.nightshift.common.market.PriceCsvCodec;
-import com.nightshift.common.market.PricePoint;
 import com.nightshift.common.transaction.Transaction;
 import com.nightshift.common.transaction.TransactionCsvCodec;
 import com.nightshift.common.transaction.TransactionReader;
+import com.nightshift.risk.book.PositionsCsv;
+import com.nightshift.risk.book.RiskPosition;
+import com.nightshift.risk.market.PriceHistoryCsv;
+import com.nightshift.risk.market.PriceRow;
 import com.nightshift.statements.StatementReaders;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,8 +28,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Turns one inbound file into staged objects, a rejects file and the jobs to announce.
@@ -33,9 +41,16 @@ import java.util.function.Function;
  * <p>Routing is by key prefix ({@link InputType}); a statement's format (transaction CSV, ISO 20022
  * camt.053 or SWIFT MT940) is then told from its content, whatever the file is called, and every
  * statement is staged as transaction CSV. Accepted rows are grouped: transactions by
- * (account, booking date), positions by as-of date, prices into one group dated by the file's latest
- * price date; each group becomes one staged CSV in the same public format, rows in input order.
- * Within a ledger or statement file, a second row with an entry_id already seen is rejected.
+ * (account, booking date); positions, which have no date column, into one group dated by the last
+ * {@code YYYY-MM-DD} in the file name ({@link FileNameDate}); prices into one group dated by the
+ * file's latest price date. Each group becomes one staged CSV in the same public format, rows in
+ * input order. Within a ledger or statement file, a second row with an entry_id already seen is
+ * rejected, and so is a position whose portfolio is not 1 to 64 characters from
+ * {@code [A-Za-z0-9._-]}. Positions and prices are read with the risk engine's own codecs ({@link PositionsCsv},
+ * {@link PriceHistoryCsv}), leniently: a bad row is rejected and the rest is staged, where the
+ * engine's strict readers would stop. A prices file has either header, with or without a currency
+ * column; in a file with currencies, a row whose currency differs from the first accepted row's is
+ * rejected.
  *
  * <p>No I/O beyond reading the given stream: the service writes what {@link IngestionOutcome}
  * describes. The output depends only on the key and the bytes, so a re-delivery gives an equal
@@ -43,10 +58,16 @@ import java.util.function.Function;
  */
 public final class IngestionEngine {
 
+    /*
+     * A portfolio names S3 keys and report ids downstream (results/risk/<date>/<portfolio>/), so it
+     * keeps the identifier rule of accounts, which positions.csv's codec does not apply itself.
+     */
+    private static final Pattern PORTFOLIO_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final String PORTFOLIO_ID_RULE = "must be 1 to 64 characters from [A-Za-z0-9._-]";
+
     // Staged files are always the public CSV, whatever format the inbound file had.
     private final TransactionCsvCodec transactions = new TransactionCsvCodec();
-    private final PositionCsvCodec positions = new PositionCsvCodec();
-    private final PriceCsvCodec prices = new PriceCsvCodec();
+    private final PositionsCsv positions = new PositionsCsv();
     private final TransactionReader ledgerReader;
     private final TransactionReader statementReader;
 
@@ -117,29 +138,75 @@ public final class IngestionEngine {
 
     private IngestionOutcome ingestPositions(String key, SourceId sourceId, InputStream content)
             throws IOException, UnreadableFileException {
-        ReadResult<Position> read = positions.readAll(content);
-        Map<LocalDate, List<Position>> groups = group(read.records(), Position::asOfDate);
+        // Checked before the content: without its date no row of the file can be staged.
+        LocalDate businessDate = FileNameDate.ofPositions(key);
+        ReadResult<RiskPosition> read = positions.readAll(content);
+        List<RejectedRow> rejected = new ArrayList<>(read.rejected());
+        List<RiskPosition> rows = new ArrayList<>();
+        for (AcceptedRow<RiskPosition> row : read.accepted()) {
+            String portfolio = row.record().portfolio();
+            if (PORTFOLIO_ID.matcher(portfolio).matches()) {
+                rows.add(row.record());
+            } else {
+                rejected.add(row.reject("portfolio '" + portfolio + "' " + PORTFOLIO_ID_RULE));
+            }
+        }
+        rejected.sort(Comparator.comparingLong(RejectedRow::lineNumber));
         List<StagedObject> staged = new ArrayList<>();
-        groups.forEach((date, rows) -> staged.add(stage(InputType.POSITIONS.stagedPrefix() + date + "/"
-                + sourceId.value() + ".csv", positions, rows)));
-        return outcome(key, InputType.POSITIONS, sourceId, read.counts().rowsRead(), staged, read.rejected(),
-                List.of(), List.copyOf(groups.keySet()));
+        List<LocalDate> riskDates = new ArrayList<>();
+        if (!rows.isEmpty()) {
+            staged.add(stage(InputType.POSITIONS.stagedPrefix() + businessDate + "/" + sourceId.value() + ".csv",
+                    positions, rows));
+            riskDates.add(businessDate);
+        }
+        return outcome(key, InputType.POSITIONS, sourceId, read.counts().rowsRead(), staged, rejected,
+                List.of(), riskDates);
     }
 
     private IngestionOutcome ingestPrices(String key, SourceId sourceId, InputStream content)
             throws IOException, UnreadableFileException {
-        ReadResult<PricePoint> read = prices.readAll(content);
-        List<PricePoint> rows = read.records();
+        byte[] bytes = content.readAllBytes();
+        PriceHistoryCsv prices = pricesCodecFor(bytes);
+        ReadResult<PriceRow> read = prices.readAll(new ByteArrayInputStream(bytes));
+        List<RejectedRow> mixed = PriceHistoryCsv.otherCurrencies(read.accepted());
+        Set<Long> mixedLines = mixed.stream().map(RejectedRow::lineNumber).collect(Collectors.toSet());
+        List<PriceRow> rows = read.accepted().stream().filter(row -> !mixedLines.contains(row.lineNumber()))
+                .map(AcceptedRow::record).toList();
+        List<RejectedRow> rejected = new ArrayList<>(read.rejected());
+        rejected.addAll(mixed);
+        rejected.sort(Comparator.comparingLong(RejectedRow::lineNumber));
+
         List<StagedObject> staged = new ArrayList<>();
         List<LocalDate> riskDates = new ArrayList<>();
-        rows.stream().map(PricePoint::priceDate).max(Comparator.naturalOrder()).ifPresent(latest -> {
+        rows.stream().map(PriceRow::date).max(Comparator.naturalOrder()).ifPresent(latest -> {
             staged.add(stage(InputType.MARKET_DATA.stagedPrefix() + latest + "/" + sourceId.value() + ".csv",
                     prices, rows));
             // New prices can complete the inputs of the run for their latest date.
             riskDates.add(latest);
         });
-        return outcome(key, InputType.MARKET_DATA, sourceId, read.counts().rowsRead(), staged, read.rejected(),
+        return outcome(key, InputType.MARKET_DATA, sourceId, read.counts().rowsRead(), staged, rejected,
                 List.of(), riskDates);
+    }
+
+    /** The codec whose header the file has; an empty file goes to the plain one, whose message says it is empty. */
+    private static PriceHistoryCsv pricesCodecFor(byte[] bytes) throws IOException, UnreadableFileException {
+        String expected = "'" + String.join(",", PriceHistoryCsv.HEADER) + "' or '"
+                + String.join(",", PriceHistoryCsv.HEADER_WITH_CURRENCY) + "'";
+        Optional<CsvRecord> first;
+        try {
+            first = CsvReader.ofUtf8(new ByteArrayInputStream(bytes)).next();
+        } catch (CharacterCodingException e) {
+            throw new UnreadableFileException("file is not valid UTF-8 text; expected UTF-8 CSV with header "
+                    + expected, e);
+        }
+        if (first.isEmpty()) {
+            return PriceHistoryCsv.withoutCurrency();
+        }
+        CsvRecord header = first.get();
+        Optional<PriceHistoryCsv> codec = header.wellFormed() ? PriceHistoryCsv.forHeader(header.fields())
+                : Optional.empty();
+        return codec.orElseThrow(() -> new UnreadableFileException("expected header " + expected
+                + " on line 1, found '" + header.rawText() + "'"));
     }
 
     /** Groups in key order, rows within a group in input order, so the outcome is deterministic. */

@@ -8,9 +8,13 @@ import java.util.Objects;
  * {@code staged/statement/}.
  */
 public enum InputType {
+    /** Transaction CSV, the firm's books. */
     LEDGER("inbound/ledger/", "staged/ledger/"),
+    /** Transaction CSV, camt.053 or MT940, told apart by content. */
     STATEMENT("inbound/statements/", "staged/statement/"),
+    /** The risk engine's {@code positions.csv}; the file name carries the business date ({@code positions-2026-11-27.csv}). */
     POSITIONS("inbound/positions/", "staged/positions/"),
+    /** The risk engine's {@code prices.csv}, with or without a currency column. */
     MARKET_DATA("inbound/market-data/", "staged/market-data/");
 
     private final String inboundPrefix;
