@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -65,5 +66,39 @@ class CsvRowTest {
     @Test
     void asking_for_a_column_the_header_lacks_is_a_programming_error() {
         assertThatThrownBy(() -> row("x").text("other")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void positive_decimal_refuses_zero_and_negatives() throws Exception {
+        CsvRow row = CsvRow.of(List.of("a", "b", "c"), List.of("1.5", "0", "-2"));
+        assertThat(row.positiveDecimal("a")).isEqualByComparingTo("1.5");
+        assertThatThrownBy(() -> row.positiveDecimal("b")).hasMessageContaining("'0' is not positive");
+        assertThatThrownBy(() -> row.positiveDecimal("c")).hasMessageContaining("'-2' is not positive");
+    }
+
+    @Test
+    void decimal_with_a_fraction_limit_refuses_more_digits() throws Exception {
+        CsvRow row = CsvRow.of(List.of("a"), List.of("1.234"));
+        assertThat(row.decimal("a", 3)).isEqualByComparingTo("1.234");
+        assertThatThrownBy(() -> row.decimal("a", 2)).hasMessageContaining("3 fraction digits, at most 2");
+    }
+
+    @Test
+    void matching_refuses_a_value_outside_the_pattern_with_its_rule() throws Exception {
+        CsvRow row = CsvRow.of(List.of("id", "bad"), List.of("PF-1", "PF/1"));
+        Pattern pattern = Pattern.compile("[A-Z0-9-]+");
+        assertThat(row.matching("id", pattern, "upper case")).isEqualTo("PF-1");
+        assertThatThrownBy(() -> row.matching("bad", pattern, "upper case"))
+                .hasMessageContaining("upper case");
+    }
+
+    @Test
+    void rows_with_equal_header_and_fields_are_equal() {
+        CsvRow row = CsvRow.of(List.of("a"), List.of("1"));
+        assertThat(row).isEqualTo(CsvRow.of(List.of("a"), List.of("1")))
+                .hasSameHashCodeAs(CsvRow.of(List.of("a"), List.of("1")))
+                .isNotEqualTo(CsvRow.of(List.of("a"), List.of("2")));
+        assertThat(row.toString()).isEqualTo("CsvRow[1]");
+        assertThat(row.fields()).containsExactly("1");
     }
 }

@@ -45,8 +45,7 @@ import java.util.regex.Pattern;
  * {@code YYYY-MM-DD} in the file name ({@link FileNameDate}); prices into one group dated by the
  * file's latest price date. Each group becomes one staged CSV in the same public format, rows in
  * input order. Within a ledger or statement file, a second row with an entry_id already seen is
- * rejected, and so is a position whose portfolio is not 1 to 64 characters from
- * {@code [A-Za-z0-9._-]}. Positions and prices are read with the risk engine's own codecs ({@link PositionsCsv},
+ * rejected. Positions and prices are read with the risk engine's own codecs ({@link PositionsCsv},
  * {@link PriceHistoryCsv}), leniently: a bad row is rejected and the rest is staged, where the
  * engine's strict readers would stop. A prices file has either header, with or without a currency
  * column; in a file with currencies, a row whose currency differs from the first accepted row's is
@@ -57,13 +56,6 @@ import java.util.regex.Pattern;
  * outcome. Stateless and thread-safe.
  */
 public final class IngestionEngine {
-
-    /*
-     * A portfolio names S3 keys and report ids downstream (results/risk/<date>/<portfolio>/), so it
-     * keeps the identifier rule of accounts, which positions.csv's codec does not apply itself.
-     */
-    private static final Pattern PORTFOLIO_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final String PORTFOLIO_ID_RULE = "must be 1 to 64 characters from [A-Za-z0-9._-]";
 
     // Staged files are always the public CSV, whatever format the inbound file had.
     private final TransactionCsvCodec transactions = new TransactionCsvCodec();
@@ -141,17 +133,8 @@ public final class IngestionEngine {
         // Checked before the content: without its date no row of the file can be staged.
         LocalDate businessDate = FileNameDate.ofPositions(key);
         ReadResult<RiskPosition> read = positions.readAll(content);
-        List<RejectedRow> rejected = new ArrayList<>(read.rejected());
-        List<RiskPosition> rows = new ArrayList<>();
-        for (AcceptedRow<RiskPosition> row : read.accepted()) {
-            String portfolio = row.record().portfolio();
-            if (PORTFOLIO_ID.matcher(portfolio).matches()) {
-                rows.add(row.record());
-            } else {
-                rejected.add(row.reject("portfolio '" + portfolio + "' " + PORTFOLIO_ID_RULE));
-            }
-        }
-        rejected.sort(Comparator.comparingLong(RejectedRow::lineNumber));
+        List<RejectedRow> rejected = read.rejected();
+        List<RiskPosition> rows = read.records();
         List<StagedObject> staged = new ArrayList<>();
         List<LocalDate> riskDates = new ArrayList<>();
         if (!rows.isEmpty()) {

@@ -1,5 +1,7 @@
 package com.nightshift.risk.book;
 
+import com.nightshift.common.market.PortfolioId;
+
 import com.nightshift.common.csv.CsvRecordCodec;
 import com.nightshift.common.csv.CsvRow;
 import com.nightshift.common.csv.InvalidFieldException;
@@ -38,7 +40,8 @@ public final class PositionsCsv extends CsvRecordCodec<RiskPosition> {
     @Override
     protected RiskPosition fromRow(CsvRow row) throws InvalidFieldException {
         String id = row.required("position_id");
-        String portfolio = row.required("portfolio");
+        // A portfolio names folders and S3 keys downstream (<portfolio>/result.json) and report ids.
+        String portfolio = row.matching("portfolio", PortfolioId.PATTERN, PortfolioId.RULE);
         PositionType type = positionType(row);
         double quantity = finite(row, "quantity");
         String underlying = row.required("underlying");

@@ -1,0 +1,39 @@
+package com.nightshift.common.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+class DocumentJsonTest {
+
+    record Sample(LocalDate date, BigDecimal amount, double ratio) {
+    }
+
+    @Test
+    void aRecord_isWrittenWithIsoDatesAndPlainDecimals_andReadsBackEqual() throws Exception {
+        Sample sample = new Sample(LocalDate.of(2026, 11, 27), new BigDecimal("1E+3"), 0.1 + 0.2);
+        byte[] bytes = DocumentJson.bytes(sample);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        assertThat(text).contains("\"2026-11-27\"").contains("1000").doesNotContain("E+3").endsWith("}\n");
+        Sample read = DocumentJson.read(new ByteArrayInputStream(bytes), Sample.class);
+        assertThat(read.date()).isEqualTo(sample.date());
+        assertThat(read.ratio()).isEqualTo(sample.ratio());
+        assertThat(read.amount()).isEqualByComparingTo("1000");
+    }
+
+    @Test
+    void aMissingOrUnknownField_failsTheRead() {
+        byte[] missing = "{\"date\":\"2026-11-27\",\"amount\":1}".getBytes(StandardCharsets.UTF_8);
+        byte[] unknown = "{\"date\":\"2026-11-27\",\"amount\":1,\"ratio\":1,\"extra\":2}".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> DocumentJson.read(new ByteArrayInputStream(missing), Sample.class))
+                .hasMessageContaining("ratio");
+        assertThatThrownBy(() -> DocumentJson.read(new ByteArrayInputStream(unknown), Sample.class))
+                .hasMessageContaining("extra");
+    }
+}
