@@ -48,4 +48,30 @@ class JobMessagesTest {
         assertThatThrownBy(() -> JsonCodec.read("{\"jobId\":", ReconJob.class))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ReconJob");
     }
+
+    @Test
+    void risk_shard_and_merge_jobs_round_trip_through_json() {
+        RiskShardJob shard = RiskShardJob.shard("risk-2026-11-20", java.time.LocalDate.of(2026, 11, 20),
+                "0123456789abcdef", 25_000, 50_000);
+        RiskShardJob merge = RiskShardJob.merge("risk-2026-11-20", java.time.LocalDate.of(2026, 11, 20),
+                "0123456789abcdef");
+
+        assertThat(JsonCodec.read(JsonCodec.write(shard), RiskShardJob.class)).isEqualTo(shard);
+        assertThat(shard.jobId()).isEqualTo("risk-2026-11-20-25000");
+        assertThat(shard.mergeStep()).isFalse();
+        assertThat(JsonCodec.read(JsonCodec.write(merge), RiskShardJob.class)).isEqualTo(merge);
+        assertThat(merge.mergeStep()).isTrue();
+        assertThat(JsonCodec.write(merge)).doesNotContain("mergeStep");
+    }
+
+    @Test
+    void risk_shard_job_refuses_an_unknown_step_or_an_empty_shard() {
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 20);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RiskShardJob("j", day, "split", "r", 0, 1))
+                .hasMessageContaining("step must be shard or merge");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RiskShardJob("j", day, "shard", "r", 5, 5))
+                .hasMessageContaining("shard [5, 5) is empty");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RiskShardJob("j", null, "merge", "r", 0, 0))
+                .hasMessageContaining("businessDate");
+    }
 }

@@ -1,0 +1,87 @@
+package com.nightshift.common.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.nightshift.common.aws.AwsClients;
+import com.nightshift.common.aws.AwsEndpoint;
+import com.nightshift.common.emulator.MotoServer;
+import com.nightshift.common.manifest.ManifestSigner;
+
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Objects through S3 semantics (the moto emulator): put, read, list, head, delete, and a pipeline's sink. */
+class ObjectStoreTest {
+
+    private static final String BUCKET = "store-test";
+
+    @TempDir
+    static Path logs;
+    private static MotoServer moto;
+    private static S3Client s3;
+    private static ObjectStore store;
+
+    @BeforeAll
+    static void startEmulator() throws Exception {
+        moto = MotoServer.start(logs.resolve("moto.log"));
+        s3 = new AwsClients(AwsEndpoint.emulator(moto.endpoint(), Region.US_EAST_1)).s3();
+        s3.createBucket(b -> b.bucket(BUCKET));
+        store = new ObjectStore(s3);
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        s3.close();
+        moto.close();
+    }
+
+    @Test
+    void aPutObject_readsBack_isListedUnderItsPrefix_andIsGoneOnceDeleted() {
+        ObjectRef ref = ObjectRef.of(BUCKET, "a/b/one.csv");
+        StoredObject stored = store.put(ref, "x,y\n".getBytes(StandardCharsets.UTF_8), "text/csv",
+                Map.of("source", "test"));
+
+        assertThat(new String(store.read(ref), StandardCharsets.UTF_8)).isEqualTo("x,y\n");
+        assertThat(store.head(ref)).hasValueSatisfying(h -> assertThat(h.size()).isEqualTo(4));
+        assertThat(store.fetch(ref)).hasValueSatisfying(c -> assertThat(c.content()).hasSize(4));
+        assertThat(store.list(BUCKET, "a/")).extracting(o -> o.ref().key()).contains("a/b/one.csv");
+        assertThat(stored.ref()).isEqualTo(ref);
+
+        store.delete(ref);
+        assertThat(store.head(ref)).isEmpty();
+        assertThat(store.fetch(ref)).isEmpty();
+    }
+
+    @Test
+    void aSinkFile_appearsAsOneObjectWhenItsStreamCloses_andIsRemembered() throws Exception {
+        S3OutputSink sink = new S3OutputSink(store, BUCKET, name -> "results/" + name);
+        OutputStream out = sink.open("P1/result.json");
+        out.write("{}".getBytes(StandardCharsets.UTF_8));
+        assertThat(store.head(ObjectRef.of(BUCKET, "results/P1/result.json"))).isEmpty();
+
+        out.close();
+        out.close();
+
+        assertThat(new String(store.read(ObjectRef.of(BUCKET, "results/P1/result.json")), StandardCharsets.UTF_8))
+                .isEqualTo("{}");
+        assertThat(sink.written()).containsEntry("results/P1/result.json",
+                ManifestSigner.sha256("{}".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void contentTypes_followTheFileKind() {
+        assertThat(S3OutputSink.contentType("a/var.json")).isEqualTo("application/json");
+        assertThat(S3OutputSink.contentType("a/matches.csv")).startsWith("text/csv");
+        assertThat(S3OutputSink.contentType("a/0-100.bin")).isEqualTo("application/octet-stream");
+    }
+}
