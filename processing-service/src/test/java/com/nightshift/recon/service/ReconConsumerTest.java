@@ -83,6 +83,12 @@ class ReconConsumerTest {
     }
 
     @Test
+    void the_consumer_works_the_recon_queue_under_its_own_name() {
+        assertThat(consumer.name()).isEqualTo("recon");
+        assertThat(consumer.queueUrl()).isEqualTo(reconQueue);
+    }
+
+    @Test
     void a_night_with_only_a_ledger_runs_and_leaves_its_entries_open() throws Exception {
         stage("ledger", "ACC-1", NIGHT_1, "gl", row("L-1", "ACC-1", NIGHT_1, "100.00", "INV-1"));
 
