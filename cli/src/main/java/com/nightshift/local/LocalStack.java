@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -40,7 +41,9 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
 /**
  * The whole platform on one machine: the AWS emulator, the workload stack deployed into it from the
  * synthesized CloudFormation template, and the four services as local processes configured from
- * their task definitions as deployed. Closing it stops everything it started.
+ * their task definitions as deployed. One process per service to start with; {@link #startExtraWorker}
+ * adds another of a service, as ECS adds a task when the service scales out. Closing it stops
+ * everything it started.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -53,18 +56,44 @@ public final class LocalStack implements AutoCloseable {
     static final String STACK_NAME = "nightshift-workload-" + ENVIRONMENT;
     static final String SECRET_NAME = "secret-app-" + ENVIRONMENT;
     private static final Region REGION = Region.US_EAST_1;
+    private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(90);
 
     private final Optional<MotoServer> moto;
     private final AwsClients clients;
     private final StackOutputs outputs;
     private final Map<String, ServiceProcess> services;
+    private final Launcher launcher;
+    /** Every process started, the extra workers included; the shutdown hook stops them too. */
+    private final List<ServiceProcess> started;
+    private final List<ServiceProcess> extraWorkers = new CopyOnWriteArrayList<>();
 
     private LocalStack(Optional<MotoServer> moto, AwsClients clients, StackOutputs outputs,
-            Map<String, ServiceProcess> services) {
+            Map<String, ServiceProcess> services, Launcher launcher, List<ServiceProcess> started) {
         this.moto = moto;
         this.clients = clients;
         this.outputs = outputs;
         this.services = services;
+        this.launcher = launcher;
+        this.started = started;
+    }
+
+    /**
+     * What starting a service process takes: its runnable jar, its task definition's environment as
+     * deployed, the emulator endpoint, and where logs go.
+     */
+    private record Launcher(Map<String, Path> jars, Map<String, Map<String, String>> environments, URI endpoint,
+            Path logs) {
+
+        ServiceProcess start(String service, String logName) throws IOException {
+            Map<String, String> taskEnvironment = environments.get(service);
+            if (taskEnvironment == null) {
+                throw new IllegalStateException("stack " + STACK_NAME + " has no task definition with a container named "
+                        + service);
+            }
+            int port = MotoServer.freeLoopbackPort();
+            return ServiceProcess.start(service, jars.get(service), processEnvironment(taskEnvironment, endpoint, port),
+                    port, logs.resolve(logName + ".log"));
+        }
     }
 
     /**
@@ -97,7 +126,7 @@ public final class LocalStack implements AutoCloseable {
             LOG.info("using the AWS endpoint in {}: {}", AwsEndpoint.ENDPOINT_VARIABLE, endpoint);
         }
         AwsClients clients = new AwsClients(AwsEndpoint.emulator(endpoint, REGION));
-        List<ServiceProcess> started = new ArrayList<>();
+        List<ServiceProcess> started = new CopyOnWriteArrayList<>();
         try {
             StackOutputs outputs = deploy(clients, template);
             Map<String, Map<String, String>> environments;
@@ -107,26 +136,19 @@ public final class LocalStack implements AutoCloseable {
                 environments = new TaskDefinitionEnvironment(cloudFormation, ecs, secrets)
                         .read(STACK_NAME, Set.copyOf(SERVICES));
             }
+            Launcher launcher = new Launcher(jars, Map.copyOf(environments), endpoint, workDirectory.resolve("logs"));
             Map<String, ServiceProcess> services = new LinkedHashMap<>();
             for (String service : SERVICES) {
-                Map<String, String> taskEnvironment = environments.get(service);
-                if (taskEnvironment == null) {
-                    throw new IllegalStateException("stack " + STACK_NAME + " has no task definition with a container named "
-                            + service);
-                }
-                int port = MotoServer.freeLoopbackPort();
-                ServiceProcess process = ServiceProcess.start(service, jars.get(service),
-                        processEnvironment(taskEnvironment, endpoint, port), port,
-                        workDirectory.resolve("logs/" + service + ".log"));
+                ServiceProcess process = launcher.start(service, service);
                 started.add(process);
                 services.put(service, process);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> started.forEach(ServiceProcess::close), "stop-services"));
             for (ServiceProcess process : services.values()) {
-                process.awaitHealthy(Duration.ofSeconds(90));
+                process.awaitHealthy(HEALTHY_WITHIN);
                 LOG.info("{} healthy on {}", process.name(), process.baseUri());
             }
-            return new LocalStack(moto, clients, outputs, services);
+            return new LocalStack(moto, clients, outputs, services, launcher, started);
         } catch (IOException | RuntimeException e) {
             started.forEach(ServiceProcess::close);
             moto.ifPresent(MotoServer::close);
@@ -255,13 +277,74 @@ public final class LocalStack implements AutoCloseable {
         return services.get("reporting-service").baseUri();
     }
 
+    /** The first process of each service, by service name. */
     public Map<String, ServiceProcess> services() {
         return services;
     }
 
-    /** Fails with the service's log when a service process has died. */
+    /**
+     * Starts one more process of {@code service}, with exactly the environment its task definition gives
+     * the first one, on a free port of its own, logging to {@code logs/<service>-<n>.log}; returns once
+     * it is healthy. It polls the same queue, so it takes a share of the service's work, and it is
+     * stopped with the stack.
+     */
+    public synchronized ServiceProcess startExtraWorker(String service) throws IOException {
+        if (!services.containsKey(service)) {
+            throw new IllegalArgumentException("no service " + service + " in this stack (services: " + SERVICES + ")");
+        }
+        ServiceProcess process = launcher.start(service, service + "-" + (workers(service).size() + 1));
+        started.add(process);
+        extraWorkers.add(process);
+        try {
+            process.awaitHealthy(HEALTHY_WITHIN);
+        } catch (IOException e) {
+            process.close();
+            extraWorkers.remove(process);
+            throw e;
+        }
+        LOG.info("{} worker {} healthy on {}", service, workers(service).size(), process.baseUri());
+        return process;
+    }
+
+    /**
+     * At least {@code count} processes of {@code service}, starting extra workers as needed; a test that
+     * needs two workers on a stack shared with other tests can ask for them without adding more each time.
+     *
+     * @return every process of the service, the first one first
+     */
+    public synchronized List<ServiceProcess> ensureWorkers(String service, int count) throws IOException {
+        while (workers(service).size() < count) {
+            startExtraWorker(service);
+        }
+        return workers(service);
+    }
+
+    /** Every process of {@code service}: the first one, then the extra workers in the order they started. */
+    public List<ServiceProcess> workers(String service) {
+        List<ServiceProcess> all = new ArrayList<>();
+        Optional.ofNullable(services.get(service)).ifPresent(all::add);
+        extraWorkers.stream().filter(p -> p.name().equals(service)).forEach(all::add);
+        return all;
+    }
+
+    /**
+     * The variables and secrets the task definition of {@code service} gives its container, as read back
+     * from the deployed stack: what every process of the service starts with (before the local endpoint,
+     * credentials and port are added).
+     */
+    public Map<String, String> taskEnvironment(String service) {
+        Map<String, String> environment = launcher.environments().get(service);
+        if (environment == null) {
+            throw new IllegalArgumentException("no task definition with a container named " + service);
+        }
+        return environment;
+    }
+
+    /** Fails with the service's log when a service process (an extra worker included) has died. */
     public void checkServicesAlive() {
-        for (ServiceProcess service : services.values()) {
+        List<ServiceProcess> all = new ArrayList<>(services.values());
+        all.addAll(extraWorkers);
+        for (ServiceProcess service : all) {
             if (!service.isAlive()) {
                 throw new IllegalStateException(service.name() + " stopped unexpectedly:\n"
                         + ServiceProcess.tail(service.log(), 30));
@@ -272,6 +355,7 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         List<ServiceProcess> reversed = new ArrayList<>(services.values());
+        reversed.addAll(extraWorkers);
         java.util.Collections.reverse(reversed);
         reversed.forEach(ServiceProcess::close);
         moto.ifPresent(MotoServer::close);

@@ -37,9 +37,16 @@ public final class StackDriver implements AutoCloseable {
     private final SqsClient sqs;
     private final ObjectStore store;
     private final Runnable liveness;
+    private final Optional<LocalStack> local;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public StackDriver(AwsClients clients, StackOutputs outputs, URI reportsEndpoint, Runnable liveness) {
+        this(clients, outputs, reportsEndpoint, liveness, Optional.empty());
+    }
+
+    private StackDriver(AwsClients clients, StackOutputs outputs, URI reportsEndpoint, Runnable liveness,
+            Optional<LocalStack> local) {
+        this.local = local;
         this.outputs = outputs;
         this.reportsEndpoint = reportsEndpoint;
         this.s3 = clients.s3();
@@ -49,7 +56,16 @@ public final class StackDriver implements AutoCloseable {
     }
 
     public static StackDriver local(LocalStack stack) {
-        return new StackDriver(stack.clients(), stack.outputs(), stack.reportingUri(), stack::checkServicesAlive);
+        return new StackDriver(stack.clients(), stack.outputs(), stack.reportingUri(), stack::checkServicesAlive,
+                Optional.of(stack));
+    }
+
+    /**
+     * The local stack this driver drives, for what only a local stack offers (more workers of a service,
+     * their logs, the task definitions as deployed); empty against a deployed stack.
+     */
+    public Optional<LocalStack> localStack() {
+        return local;
     }
 
     public StackOutputs outputs() {

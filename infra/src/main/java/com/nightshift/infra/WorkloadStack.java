@@ -59,11 +59,13 @@ import java.util.stream.IntStream;
  */
 public final class WorkloadStack extends Stack {
 
-    /** The risk service's settings: {@link VarSettings#DEFAULTS}, the same the command line uses. */
-    public static final String VAR_SCENARIOS = "" + VarSettings.DEFAULT_SCENARIOS;
+    /**
+     * The risk service's seed and sampling method: {@link VarSettings#DEFAULTS}, the same the command line
+     * uses. The scenario count and shard size come from the environment's configuration
+     * ({@link EnvironmentConfig#riskRun()}, itself the defaults unless the file says otherwise).
+     */
     public static final String VAR_SEED = "" + VarSettings.DEFAULT_SEED;
     public static final String VAR_METHOD = VarSettings.DEFAULT_METHOD;
-    public static final String VAR_SHARD_SCENARIOS = "" + VarSettings.DEFAULT_SHARD_SCENARIOS;
     /** The stack parameter with the digest of the collector sidecar image in the pull-through cache. */
     public static final String COLLECTOR_DIGEST_PARAMETER = "CollectorImageDigest";
 
@@ -168,10 +170,10 @@ public final class WorkloadStack extends Stack {
         settings.put(Setting.RECON_QUEUE_URL, recon.queue().getQueueUrl());
         settings.put(Setting.RISK_QUEUE_URL, risk.queue().getQueueUrl());
         settings.put(Setting.REPORT_QUEUE_URL, report.queue().getQueueUrl());
-        settings.put(Setting.VAR_SCENARIOS, VAR_SCENARIOS);
+        settings.put(Setting.VAR_SCENARIOS, Integer.toString(config.riskRun().scenarios()));
         settings.put(Setting.VAR_SEED, VAR_SEED);
         settings.put(Setting.VAR_METHOD, VAR_METHOD);
-        settings.put(Setting.VAR_SHARD_SCENARIOS, VAR_SHARD_SCENARIOS);
+        settings.put(Setting.VAR_SHARD_SCENARIOS, Integer.toString(config.riskRun().shardScenarios()));
         settings.put(Setting.MICRONAUT_SERVER_PORT, Integer.toString(NightshiftService.CONTAINER_PORT));
         settings.put(Setting.OTEL_EXPORTER_OTLP_ENDPOINT, NightshiftService.COLLECTOR_OTLP_ENDPOINT);
 
@@ -277,7 +279,8 @@ public final class WorkloadStack extends Stack {
                 Workload.INGESTION, ingest.queue(), Workload.PROCESSING, recon.queue(),
                 Workload.RISK, risk.queue(), Workload.REPORTING, report.queue()));
         for (Workload workload : Workload.values()) {
-            // The HTTP service scales on CPU only; workers also on their queue's backlog.
+            // The HTTP service scales on CPU only; workers also on their queue's backlog. A large VaR run's
+            // shard and merge messages ride the risk queue, so its backlog scaling spreads them over tasks.
             Optional<IQueue> backlog = workload.servesHttp() ? Optional.empty() : Optional.of(workQueues.get(workload));
             new ServiceScaling(this, workload.logicalName() + "Scaling", workload.moduleName(), suffix,
                     services.get(workload).service(), config.sizing(workload), cluster.getClusterName(), backlog);

@@ -226,8 +226,9 @@ class WorkloadStackTest {
         assertThat(ingestion.get("INGEST_QUEUE_URL")).isEqualTo(Map.of("Ref", logicalIdOfQueue("sqs-ingest-local")));
         assertThat(ingestion.get("MICRONAUT_SERVER_PORT")).isEqualTo("8080");
         Map<String, Object> risk = environmentOf("risk-calculation");
+        // The local configuration shards its runs (100,000 scenarios in 4 shards); seed and method are the defaults.
         assertThat(risk).containsEntry("VAR_SCENARIOS", "100000").containsEntry("VAR_SEED", "20261120")
-                .containsEntry("VAR_METHOD", "plain").containsEntry("VAR_SHARD_SCENARIOS", "250000");
+                .containsEntry("VAR_METHOD", "plain").containsEntry("VAR_SHARD_SCENARIOS", "25000");
     }
 
     @Test
@@ -493,6 +494,20 @@ class WorkloadStackTest {
     }
 
     @Test
+    void risk_service_scales_on_the_risk_queue_backlog_which_carries_the_shard_messages() {
+        Map<String, Map<String, Object>> policies = template.findResources("AWS::ApplicationAutoScaling::ScalingPolicy",
+                Map.of("Properties", Match.objectLike(Map.of("PolicyName", "scaling-risk-calculation-backlog-local"))));
+        assertThat(policies).hasSize(1);
+        Map<String, Object> properties = mapOf(policies.values().iterator().next().get("Properties"));
+        assertThat(properties.get("ScalingTargetId").toString()).contains(logicalIdOfScalableTarget("Risk"));
+        List<Map<String, Object>> metrics = listOf(mapOf(mapOf(properties.get("TargetTrackingScalingPolicyConfiguration"))
+                .get("CustomizedMetricSpecification")).get("Metrics"));
+        Map<String, Object> visible = metrics.stream().filter(m -> "visible".equals(m.get("Id"))).findFirst().orElseThrow();
+        assertThat(visible.toString()).contains("QueueName").contains(logicalIdOfQueue("sqs-risk-local"))
+                .doesNotContain(logicalIdOfQueue("sqs-risk-dlq-local"));
+    }
+
+    @Test
     void alarm_topic_is_kms_encrypted() {
         template.hasResourceProperties("AWS::SNS::Topic", Map.of("TopicName", "sns-alarms-local", "KmsMasterKeyId", Match.anyValue()));
     }
@@ -624,6 +639,12 @@ class WorkloadStackTest {
     private static String bucketId(String purpose) {
         return template.findResources("AWS::S3::Bucket", Map.of("Properties", Match.objectLike(Map.of("BucketName", bucketName(purpose)))))
                 .keySet().stream().findFirst().orElseThrow(() -> new AssertionError("no bucket " + purpose));
+    }
+
+    private static String logicalIdOfScalableTarget(String servicePrefix) {
+        return template.findResources("AWS::ApplicationAutoScaling::ScalableTarget").keySet().stream()
+                .filter(id -> id.startsWith(servicePrefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no scalable target of " + servicePrefix));
     }
 
     private static String logicalIdOfQueue(String queueName) {

@@ -1,6 +1,7 @@
 package com.nightshift.infra;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nightshift.risk.var.VarSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
@@ -27,6 +28,14 @@ class WorkloadStackVariantsTest {
             root.put("certificateArn", CERTIFICATE);
         });
         template = Template.fromStack(TestConfigs.stacks(config).workload());
+    }
+
+    @Test
+    void without_a_risk_block_the_risk_task_gets_the_var_settings_defaults() {
+        template.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("ContainerDefinitions", Match.arrayWith(List.of(
+                Match.objectLike(Map.of("Name", "risk-calculation", "Environment", Match.arrayWith(List.of(
+                        Map.of("Name", "VAR_SCENARIOS", "Value", "" + VarSettings.DEFAULT_SCENARIOS),
+                        Map.of("Name", "VAR_SHARD_SCENARIOS", "Value", "" + VarSettings.DEFAULT_SHARD_SCENARIOS)))))))));
     }
 
     @Test

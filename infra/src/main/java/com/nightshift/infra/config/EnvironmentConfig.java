@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param securityGroupMode create the security groups, or import them through stack parameters
  *                          (import only with an imported network)
  * @param scanFailSeverity  the lowest image scan finding severity that stops a deployment
+ * @param riskRun           the scenario count and shard size of the risk service's VaR runs
  */
 public record EnvironmentConfig(
         String environmentSuffix,
@@ -46,7 +47,8 @@ public record EnvironmentConfig(
         ReportingDeployment reportingDeployment,
         RiskSchedule riskSchedule,
         SecurityGroupMode securityGroupMode,
-        ScanSeverity scanFailSeverity) {
+        ScanSeverity scanFailSeverity,
+        RiskRunSize riskRun) {
 
     public EnvironmentConfig {
         tags = Map.copyOf(new LinkedHashMap<>(tags));

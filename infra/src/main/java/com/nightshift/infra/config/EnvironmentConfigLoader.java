@@ -37,7 +37,8 @@ public final class EnvironmentConfigLoader {
     private static final List<String> REQUIRED_TAGS = List.of("Environment", "Project", "CostCenter");
     private static final Set<String> TOP_LEVEL_FIELDS = Set.of(
             "environmentSuffix", "account", "region", "network", "secret", "certificateArn", "tags", "services",
-            "collectorImage", "alarms", "localEmulator", "buckets", "reportingDeployment", "riskSchedule", "imageScan");
+            "collectorImage", "alarms", "localEmulator", "buckets", "reportingDeployment", "riskSchedule", "imageScan",
+            "risk");
     /** EventBridge Scheduler cron: six fields (minutes hours day-of-month month day-of-week year). */
     private static final Pattern SCHEDULER_CRON = Pattern.compile("cron\\((\\S+ ){5}\\S+\\)");
     private static final Pattern COLLECTOR_IMAGE = Pattern.compile(
@@ -163,9 +164,22 @@ public final class EnvironmentConfigLoader {
                 ? ScanSeverity.valueOf(f.oneOf(scanNode, "imageScan.failOnSeverity", Set.copyOf(ScanSeverity.names())))
                 : ScanSeverity.CRITICAL;
 
+        // The run size is optional, as is each of its fields: what a file leaves out gets VarSettings' defaults.
+        JsonNode riskNode = f.optionalObject(root, "risk");
+        f.onlyKnown(riskNode, "risk.", Set.of("scenarios", "shardScenarios"));
+        RiskRunSize riskRun = new RiskRunSize(
+                f.intBetween(riskNode, "risk.scenarios", RiskRunSize.MIN_SCENARIOS, RiskRunSize.MAX_SCENARIOS,
+                        RiskRunSize.DEFAULT.scenarios()),
+                f.intBetween(riskNode, "risk.shardScenarios", RiskRunSize.MIN_SCENARIOS, RiskRunSize.MAX_SCENARIOS,
+                        RiskRunSize.DEFAULT.shardScenarios()));
+        if (riskRun.shards() > RiskRunSize.MAX_SHARDS) {
+            throw f.bad("risk.shardScenarios", riskRun.shardScenarios() + " splits " + riskRun.scenarios()
+                    + " scenarios into " + riskRun.shards() + " shards, more than " + RiskRunSize.MAX_SHARDS);
+        }
+
         return new EnvironmentConfig(suffix, account, region, networkMode, natGateways, secretMode,
                 certificateArn, tags, services, collectorImage, alarms, localEmulator, bucketMode,
-                reportingDeployment, new RiskSchedule(cron, timezone), securityGroupMode, scanFailSeverity);
+                reportingDeployment, new RiskSchedule(cron, timezone), securityGroupMode, scanFailSeverity, riskRun);
     }
 
     private static ServiceSizing sizing(Fields f, JsonNode s, String path, ServiceSizing defaults) {

@@ -105,6 +105,50 @@ class EnvironmentConfigLoaderTest {
     }
 
     @Test
+    void test_load_local_shardsItsRunsSoThatEveryLocalNightTakesTheShardedPath() {
+        EnvironmentConfig local = loader.load(Path.of("config/local.json"));
+
+        assertThat(local.riskRun()).isEqualTo(new RiskRunSize(100_000, 25_000));
+        assertThat(local.riskRun().shards()).isEqualTo(4);
+    }
+
+    @Test
+    void test_parse_omittedRiskBlock_getsTheVarSettingsDefaults_computedInOneTask() {
+        EnvironmentConfig config = parsed(root -> root.remove("risk"));
+
+        assertThat(config.riskRun()).isEqualTo(new RiskRunSize(com.nightshift.risk.var.VarSettings.DEFAULT_SCENARIOS,
+                com.nightshift.risk.var.VarSettings.DEFAULT_SHARD_SCENARIOS));
+        assertThat(config.riskRun().shards()).isEqualTo(1);
+    }
+
+    @Test
+    void test_parse_riskBlockWithScenariosOnly_keepsTheDefaultShardSize() {
+        EnvironmentConfig config = parsed(root -> root.putObject("risk").put("scenarios", 600_000));
+
+        assertThat(config.riskRun()).isEqualTo(new RiskRunSize(600_000, 250_000));
+        assertThat(config.riskRun().shards()).isEqualTo(3);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "too few scenarios      | risk.scenarios      | 10",
+            "shard size zero        | risk.shardScenarios | 0",
+            "scenarios not a number | risk.scenarios      | \"many\"",
+            "misspelt field         | risk.shards         | 4",
+    })
+    void test_parse_badRiskValue_namesFileAndField(String problem, String field, String json) throws IOException {
+        String leaf = field.substring(field.lastIndexOf('.') + 1);
+        var value = MAPPER.readTree(json);
+        assertRejected(root -> ((ObjectNode) root.get("risk")).set(leaf, value), field);
+    }
+
+    @Test
+    void test_parse_shardSizeGivingTooManyShards_namesShardScenarios() {
+        assertRejected(root -> root.putObject("risk").put("scenarios", 10_000_000).put("shardScenarios", 1_000),
+                "risk.shardScenarios");
+    }
+
+    @Test
     void test_parse_unknownReportingDeployment_namesIt() {
         assertRejected(root -> root.put("reportingDeployment", "canary"), "reportingDeployment");
     }
