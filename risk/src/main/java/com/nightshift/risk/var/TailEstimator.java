@@ -87,50 +87,82 @@ final class TailEstimator {
         return new Tail(valueAtRisk, expectedShortfall, k);
     }
 
-    /** The indices {@code from .. to-1} sorted by loss ascending (ties by index, so the order is total). */
+    /** The tail of losses already sorted ascending, unweighted: the same numbers as {@link #tail} with no weights. */
+    static Tail tail(double[] sorted, double confidence) {
+        int n = sorted.length;
+        int k = varRank(confidence, n);
+        double valueAtRisk = sorted[k - 1];
+        double excess = 0.0;
+        double mass = 0.0;
+        for (int r = k - 1; r < n; r++) {
+            excess += sorted[r] - valueAtRisk;
+            mass += 1.0;
+        }
+        double expectedShortfall = valueAtRisk + (mass > 0.0 ? excess / mass : 0.0);
+        return new Tail(valueAtRisk, expectedShortfall, k);
+    }
+
+    /** The losses {@code from .. to-1}, sorted ascending (a copy). */
+    static double[] sorted(double[] losses, int from, int to) {
+        double[] values = Arrays.copyOfRange(losses, from, to);
+        Arrays.sort(values);
+        return values;
+    }
+
+    /**
+     * The indices {@code from .. to-1} sorted by loss ascending (ties by index, so the order is total):
+     * a stable least-significant-digit radix sort of the losses' bits mapped to unsigned integers in
+     * {@link Double#compare} order, so it gives exactly the order a stable comparison sort gives.
+     */
     static int[] ascending(double[] losses, int from, int to) {
         int n = to - from;
-        // A stable merge sort of primitive indices: no boxing, and ties keep scenario order.
+        long[] keys = new long[n];
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
+            long bits = Double.doubleToLongBits(losses[from + i]);
+            // Negative numbers: all bits flipped; others: the sign bit set. Unsigned order is then Double.compare's.
+            keys[i] = bits ^ ((bits >> 63) | Long.MIN_VALUE);
             order[i] = from + i;
         }
-        int[] buffer = new int[n];
-        mergeSort(losses, order, buffer, 0, n);
+        long[] keyBuffer = new long[n];
+        int[] orderBuffer = new int[n];
+        int[] count = new int[RADIX + 1];
+        for (int shift = 0; shift < 64; shift += RADIX_BITS) {
+            Arrays.fill(count, 0);
+            for (int i = 0; i < n; i++) {
+                count[(int) ((keys[i] >>> shift) & (RADIX - 1)) + 1]++;
+            }
+            boolean trivial = false;
+            for (int d = 1; d <= RADIX; d++) {
+                if (count[d] == n) {
+                    trivial = true;
+                    break;
+                }
+            }
+            if (trivial) {
+                continue; // every key has the same digit here: the pass would not move anything
+            }
+            for (int d = 1; d <= RADIX; d++) {
+                count[d] += count[d - 1];
+            }
+            for (int i = 0; i < n; i++) {
+                long key = keys[i];
+                int at = count[(int) ((key >>> shift) & (RADIX - 1))]++;
+                keyBuffer[at] = key;
+                orderBuffer[at] = order[i];
+            }
+            long[] k = keys;
+            keys = keyBuffer;
+            keyBuffer = k;
+            int[] o = order;
+            order = orderBuffer;
+            orderBuffer = o;
+        }
         return order;
     }
 
-    private static void mergeSort(double[] key, int[] a, int[] buffer, int from, int to) {
-        if (to - from <= 32) {
-            for (int i = from + 1; i < to; i++) {
-                int v = a[i];
-                double kv = key[v];
-                int j = i - 1;
-                while (j >= from && Double.compare(key[a[j]], kv) > 0) {
-                    a[j + 1] = a[j];
-                    j--;
-                }
-                a[j + 1] = v;
-            }
-            return;
-        }
-        int mid = (from + to) >>> 1;
-        mergeSort(key, a, buffer, from, mid);
-        mergeSort(key, a, buffer, mid, to);
-        if (Double.compare(key[a[mid - 1]], key[a[mid]]) <= 0) {
-            return;
-        }
-        System.arraycopy(a, from, buffer, from, to - from);
-        int i = from;
-        int j = mid;
-        for (int out = from; out < to; out++) {
-            if (j >= to || (i < mid && Double.compare(key[buffer[i]], key[buffer[j]]) <= 0)) {
-                a[out] = buffer[i++];
-            } else {
-                a[out] = buffer[j++];
-            }
-        }
-    }
+    private static final int RADIX_BITS = 11;
+    private static final int RADIX = 1 << RADIX_BITS;
 
     /**
      * The measures of one loss vector: VaR and ES at 95% and 99% over all scenarios, and their standard
@@ -141,14 +173,26 @@ final class TailEstimator {
         int n = losses.length;
         double[] estimate = new double[4];
         double[] error = new double[4];
+        // Unweighted measures need only the order statistics, not which scenario holds each.
+        double[] sorted = null;
+        if (weights == null) {
+            if (order != null) {
+                sorted = new double[n];
+                for (int r = 0; r < n; r++) {
+                    sorted[r] = losses[order[r]];
+                }
+            } else {
+                sorted = sorted(losses, 0, n);
+            }
+        }
         for (int level = 0; level < 2; level++) {
             double a = LEVELS[level];
-            Tail tail = tail(losses, weights, order, a);
+            Tail tail = sorted != null ? tail(sorted, a) : tail(losses, weights, order, a);
             estimate[2 * level] = tail.var();
             estimate[2 * level + 1] = tail.es();
             if (method == SamplingMethod.PLAIN && weights == null) {
-                error[2 * level] = orderStatisticError(losses, order, a, tail.rank());
-                error[2 * level + 1] = tailMeanError(losses, order, a, tail);
+                error[2 * level] = orderStatisticError(sorted, a, tail.rank());
+                error[2 * level + 1] = tailMeanError(sorted, a, tail);
             }
         }
         if (!(method == SamplingMethod.PLAIN && weights == null)) {
@@ -156,9 +200,10 @@ final class TailEstimator {
             for (int r = 0; r < replications; r++) {
                 int from = ScenarioSampler.replicateStart(r, n, replications);
                 int to = ScenarioSampler.replicateStart(r + 1, n, replications);
-                int[] sub = ascending(losses, from, to);
+                double[] sub = weights == null ? sorted(losses, from, to) : null;
+                int[] subOrder = weights == null ? null : ascending(losses, from, to);
                 for (int level = 0; level < 2; level++) {
-                    Tail tail = tail(losses, weights, sub, LEVELS[level]);
+                    Tail tail = sub != null ? tail(sub, LEVELS[level]) : tail(losses, weights, subOrder, LEVELS[level]);
                     replicate[2 * level][r] = tail.var();
                     replicate[2 * level + 1][r] = tail.es();
                 }
@@ -172,25 +217,25 @@ final class TailEstimator {
                 error[2], error[3], estimate[2] * tenDay, estimate[3] * tenDay);
     }
 
-    /** {@code (L(k+d) - L(k-d)) / (2 × 1.96)}. */
-    static double orderStatisticError(double[] losses, int[] order, double confidence, int k) {
-        int n = order.length;
+    /** {@code (L(k+d) - L(k-d)) / (2 × 1.96)}, from the losses sorted ascending. */
+    static double orderStatisticError(double[] sorted, double confidence, int k) {
+        int n = sorted.length;
         int d = (int) Math.ceil(Z_975 * Math.sqrt(n * confidence * (1.0 - confidence)));
         int lower = Math.max(1, k - d);
         int upper = Math.min(n, k + d);
-        return (losses[order[upper - 1]] - losses[order[lower - 1]]) / (2.0 * Z_975);
+        return (sorted[upper - 1] - sorted[lower - 1]) / (2.0 * Z_975);
     }
 
-    /** {@code √((V + a (ES − VaR)²) / m)} over the m tail losses. */
-    static double tailMeanError(double[] losses, int[] order, double confidence, Tail tail) {
-        int n = order.length;
+    /** {@code √((V + a (ES − VaR)²) / m)} over the m tail losses, from the losses sorted ascending. */
+    static double tailMeanError(double[] sorted, double confidence, Tail tail) {
+        int n = sorted.length;
         int m = n - tail.rank() + 1;
         if (m < 2) {
             return 0.0;
         }
         double squares = 0.0;
         for (int r = tail.rank() - 1; r < n; r++) {
-            double deviation = losses[order[r]] - tail.es();
+            double deviation = sorted[r] - tail.es();
             squares += deviation * deviation;
         }
         double gap = tail.es() - tail.var();

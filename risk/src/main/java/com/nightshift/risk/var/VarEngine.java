@@ -175,7 +175,8 @@ public final class VarEngine {
         long started = System.nanoTime();
         Map<String, TailMeasures> byPortfolio = new LinkedHashMap<>();
         for (int p = 0; p < portfolios; p++) {
-            int[] order = TailEstimator.ascending(losses[p], 0, n);
+            // Unweighted measures need only the sorted losses; weighted ones the scenarios' order.
+            int[] order = weighted ? TailEstimator.ascending(losses[p], 0, n) : null;
             byPortfolio.put(model.portfolios[p], TailEstimator.measures(model.portfolioValue[p], losses[p], weights,
                     order, settings.method(), settings.replications(), settings.horizonDays()));
         }
