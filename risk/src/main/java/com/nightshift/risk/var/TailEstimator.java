@@ -115,14 +115,22 @@ final class TailEstimator {
      * {@link Double#compare} order, so it gives exactly the order a stable comparison sort gives.
      */
     static int[] ascending(double[] losses, int from, int to) {
-        int n = to - from;
+        int[] indices = new int[to - from];
+        for (int i = 0; i < indices.length; i++) {
+            indices[i] = from + i;
+        }
+        return ascendingOf(losses, indices);
+    }
+
+    /** {@code indices} (ascending) sorted by loss ascending, ties kept in index order: the radix sort of {@link #ascending}. */
+    private static int[] ascendingOf(double[] losses, int[] indices) {
+        int n = indices.length;
         long[] keys = new long[n];
-        int[] order = new int[n];
+        int[] order = indices;
         for (int i = 0; i < n; i++) {
-            long bits = Double.doubleToLongBits(losses[from + i]);
+            long bits = Double.doubleToLongBits(losses[order[i]]);
             // Negative numbers: all bits flipped; others: the sign bit set. Unsigned order is then Double.compare's.
             keys[i] = bits ^ ((bits >> 63) | Long.MIN_VALUE);
-            order[i] = from + i;
         }
         long[] keyBuffer = new long[n];
         int[] orderBuffer = new int[n];
@@ -161,6 +169,111 @@ final class TailEstimator {
         return order;
     }
 
+    /**
+     * The lowest rank (0-based, in ascending order) that any unweighted measure reads: the lower end of
+     * the 95% order-statistic interval. Everything below it can stay unsorted.
+     */
+    static int lowestRankRead(int n) {
+        int lowest = n - 1;
+        for (double a : LEVELS) {
+            int k = varRank(a, n);
+            int d = (int) Math.ceil(Z_975 * Math.sqrt(n * a * (1.0 - a)));
+            lowest = Math.min(lowest, Math.max(1, k - d) - 1);
+        }
+        return lowest;
+    }
+
+    /** Below this many losses the partial sorts below just sort everything. */
+    private static final int PARTIAL_SORT_MINIMUM = 4_096;
+    private static final int SAMPLE_STEP = 16;
+
+    /**
+     * A threshold {@code t} such that at least {@code needed} of the losses compare at or above it, and
+     * not many more, from a sorted sample of every {@value #SAMPLE_STEP}th loss; NaN when the sample
+     * cannot promise it (the caller then counts, and falls back to sorting everything).
+     */
+    private static double threshold(double[] losses, int from, int to, int needed) {
+        int samples = (to - from) / SAMPLE_STEP;
+        double[] sample = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            sample[i] = losses[from + i * SAMPLE_STEP];
+        }
+        Arrays.sort(sample);
+        // About a quarter more than needed, and 32 samples' worth of margin.
+        int above = (int) Math.min(samples, 1.25 * needed / SAMPLE_STEP + 32);
+        return above >= samples ? Double.NaN : sample[samples - above];
+    }
+
+    /**
+     * The losses {@code from .. to-1} sorted ascending, where only the entries from rank
+     * {@link #lowestRankRead} up are filled in (the rest are 0): the largest losses are picked out
+     * with a threshold and only they are sorted. Those entries are exactly what a full sort gives.
+     */
+    static double[] upperSorted(double[] losses, int from, int to) {
+        int n = to - from;
+        int needed = n - lowestRankRead(n);
+        double t = n < PARTIAL_SORT_MINIMUM ? Double.NaN : threshold(losses, from, to, needed);
+        if (Double.isNaN(t)) {
+            return sorted(losses, from, to);
+        }
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            // Double.compare, not >=, so that -0.0 and 0.0 are split as Arrays.sort orders them.
+            if (Double.compare(losses[i], t) >= 0) {
+                count++;
+            }
+        }
+        if (count < needed) {
+            return sorted(losses, from, to);
+        }
+        double[] top = new double[count];
+        int at = 0;
+        for (int i = from; i < to; i++) {
+            if (Double.compare(losses[i], t) >= 0) {
+                top[at++] = losses[i];
+            }
+        }
+        Arrays.sort(top);
+        double[] result = new double[n];
+        System.arraycopy(top, 0, result, n - count, count);
+        return result;
+    }
+
+    /**
+     * {@link #ascending} over the whole array, where only the entries from rank {@link #lowestRankRead}
+     * up are filled in (the rest are 0): exactly those of the full order, for unweighted measures and
+     * Euler components, which read nothing below.
+     */
+    static int[] upperAscending(double[] losses) {
+        int n = losses.length;
+        int needed = n - lowestRankRead(n);
+        double t = n < PARTIAL_SORT_MINIMUM ? Double.NaN : threshold(losses, 0, n, needed);
+        if (Double.isNaN(t)) {
+            return ascending(losses, 0, n);
+        }
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (Double.compare(losses[i], t) >= 0) {
+                count++;
+            }
+        }
+        if (count < needed) {
+            return ascending(losses, 0, n);
+        }
+        int[] top = new int[count];
+        int at = 0;
+        for (int i = 0; i < n; i++) {
+            if (Double.compare(losses[i], t) >= 0) {
+                top[at++] = i;
+            }
+        }
+        // The picked scenarios are the top ranks of the full order; a stable sort of them in index order
+        // puts ties exactly where the full sort does.
+        int[] result = new int[n];
+        System.arraycopy(ascendingOf(losses, top), 0, result, n - count, count);
+        return result;
+    }
+
     private static final int RADIX_BITS = 11;
     private static final int RADIX = 1 << RADIX_BITS;
 
@@ -176,13 +289,14 @@ final class TailEstimator {
         // Unweighted measures need only the order statistics, not which scenario holds each.
         double[] sorted = null;
         if (weights == null) {
+            // Only the ranks an unweighted measure reads (see lowestRankRead).
             if (order != null) {
                 sorted = new double[n];
-                for (int r = 0; r < n; r++) {
+                for (int r = lowestRankRead(n); r < n; r++) {
                     sorted[r] = losses[order[r]];
                 }
             } else {
-                sorted = sorted(losses, 0, n);
+                sorted = upperSorted(losses, 0, n);
             }
         }
         for (int level = 0; level < 2; level++) {
@@ -200,7 +314,7 @@ final class TailEstimator {
             for (int r = 0; r < replications; r++) {
                 int from = ScenarioSampler.replicateStart(r, n, replications);
                 int to = ScenarioSampler.replicateStart(r + 1, n, replications);
-                double[] sub = weights == null ? sorted(losses, from, to) : null;
+                double[] sub = weights == null ? upperSorted(losses, from, to) : null;
                 int[] subOrder = weights == null ? null : ascending(losses, from, to);
                 for (int level = 0; level < 2; level++) {
                     Tail tail = sub != null ? tail(sub, LEVELS[level]) : tail(losses, weights, subOrder, LEVELS[level]);

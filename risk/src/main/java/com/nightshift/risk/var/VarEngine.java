@@ -185,7 +185,8 @@ public final class VarEngine {
             int p = i == 0 ? portfolios : i - 1; // the book, the largest task, first
             // Unweighted measures need only the sorted losses; weighted ones, and the book's Euler
             // components, the scenarios' order.
-            int[] order = weighted || p == portfolios ? TailEstimator.ascending(losses[p], 0, n) : null;
+            int[] order = weighted ? TailEstimator.ascending(losses[p], 0, n)
+                    : p == portfolios ? TailEstimator.upperAscending(losses[p]) : null;
             orders[p] = order;
             measures[p] = TailEstimator.measures(p == portfolios ? value : model.portfolioValue[p], losses[p],
                     weights, order, settings.method(), settings.replications(), settings.horizonDays());
