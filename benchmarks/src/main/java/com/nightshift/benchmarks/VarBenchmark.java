@@ -85,28 +85,39 @@ public final class VarBenchmark {
         Path work = Path.of(args.length > 0 ? args[0] : "target/var-benchmark").toAbsolutePath();
         int processRuns = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 20261120L;
+        run(work, processRuns, seed, List.of(new Problem("small", 1_000, 50, work.resolve("small")),
+                new Problem("large", 10_000, 100, work.resolve("large"))), SCENARIOS, REPEATS);
+    }
+
+    /**
+     * Generates the problems (the last is the one run as a whole process) and measures them, at
+     * {@code scenarios} scenarios, the best of {@code repeats} runs.
+     */
+    static void run(Path work, int processRuns, long seed, List<Problem> sizes, int scenarios, int repeats)
+            throws IOException, InterruptedException {
         int threads = Runtime.getRuntime().availableProcessors();
         System.out.printf(Locale.ROOT, "VaR benchmark: %s, %d processors, seed %d%n", Runtime.version(), threads, seed);
 
-        List<Problem> problems = List.of(
-                generate(new Problem("small", 1_000, 50, work.resolve("small")), seed),
-                generate(new Problem("large", 10_000, 100, work.resolve("large")), seed + 1));
+        List<Problem> problems = new ArrayList<>();
+        for (int i = 0; i < sizes.size(); i++) {
+            problems.add(generate(sizes.get(i), seed + i));
+        }
         VarEngine engine = VarEngine.withParallelism(threads);
 
         System.out.printf(Locale.ROOT, "%n%,d plain scenarios, interpolated revaluation, %d threads (min of %d runs after a warm-up)%n",
-                SCENARIOS, threads, REPEATS);
+                scenarios, threads, repeats);
         System.out.printf(Locale.ROOT, "%-6s %9s %8s %8s %11s %11s %11s %12s %14s %14s%n", "book", "positions",
                 "factors", "options", "compile ms", "simulate ms", "summary ms", "engine ms", "reval/s/core",
                 "reval/cpu-s");
         for (Problem problem : problems) {
-            VarSettings settings = VarSettings.DEFAULTS.withScenarios(SCENARIOS).withSeed(seed);
+            VarSettings settings = VarSettings.DEFAULTS.withScenarios(scenarios).withSeed(seed);
             Timed warm = timed(problem, settings, engine);
-            long[] compile = new long[REPEATS];
-            long[] simulate = new long[REPEATS];
-            long[] summarise = new long[REPEATS];
-            long[] total = new long[REPEATS];
-            long[] simulateCpu = new long[REPEATS];
-            for (int i = 0; i < REPEATS; i++) {
+            long[] compile = new long[repeats];
+            long[] simulate = new long[repeats];
+            long[] summarise = new long[repeats];
+            long[] total = new long[repeats];
+            long[] simulateCpu = new long[repeats];
+            for (int i = 0; i < repeats; i++) {
                 Timed run = timed(problem, settings, engine);
                 compile[i] = run.report().timings().compileMillis();
                 simulate[i] = run.report().timings().simulateMillis();
@@ -115,9 +126,9 @@ public final class VarBenchmark {
                 simulateCpu[i] = run.simulateCpuNanos();
             }
             long simulateMin = min(simulate);
-            double revaluations = (double) SCENARIOS * problem.positions();
-            double perCore = revaluations / (simulateMin / 1e3 * threads);
-            double perCpuSecond = revaluations / (min(simulateCpu) / 1e9);
+            double revaluations = (double) scenarios * problem.positions();
+            double perCore = revaluations / (Math.max(simulateMin, 1) / 1e3 * threads);
+            double perCpuSecond = revaluations / (Math.max(min(simulateCpu), 1) / 1e9);
             System.out.printf(Locale.ROOT, "%-6s %,9d %8d %,8d %11d %11d %11d %12d %14.3g %14.3g%n", problem.name(),
                     problem.positions(), problem.factors(), problem.positions() / 5, min(compile), simulateMin,
                     min(summarise), min(total), perCore, perCpuSecond);
@@ -151,7 +162,7 @@ public final class VarBenchmark {
         }
 
         if (processRuns > 0) {
-            Problem large = problems.get(1);
+            Problem large = problems.get(problems.size() - 1);
             Path root = Path.of("").toAbsolutePath();
             Path launcher = root.resolve("bin/nightshift");
             if (!Files.isExecutable(launcher)) {
@@ -178,8 +189,8 @@ public final class VarBenchmark {
             Arrays.sort(seconds);
             Arrays.sort(cpu);
             double median = seconds[processRuns / 2];
-            System.out.printf(Locale.ROOT, "%nWhole process, bin/nightshift var on the large book (%,d scenarios, plain), %d runs%n",
-                    SCENARIOS, processRuns);
+            System.out.printf(Locale.ROOT, "%nWhole process, bin/nightshift var on the %s book (%,d scenarios, plain), %d runs%n",
+                    large.name(), VarSettings.DEFAULT_SCENARIOS, processRuns);
             System.out.printf(Locale.ROOT, "wall: min %.3f s, median %.3f s; CPU (user + system, all threads): min %.2f s, median %.2f s%n",
                     seconds[0], median, cpu[0], cpu[processRuns / 2]);
             System.out.printf(Locale.ROOT, "numpy reference %.1f s on one core: %.1f times faster (median wall), %.1f times (min wall)%n",
