@@ -137,6 +137,43 @@ public final class BlackScholes {
         }
     }
 
+    /**
+     * Writes the price and the delta of one option at each of {@code spots[from..to)} into
+     * {@code prices[from..to)} and {@code deltas[from..to)}: {@link #prices} and {@link #deltas} in one
+     * pass, sharing the logarithm and the normal distribution value the two have in common. Each result
+     * is bit-identical to {@link #price} and {@link #delta} for that spot.
+     */
+    public static void pricesAndDeltas(OptionType type, double strike, double rate, double vol, double years,
+            double[] spots, int from, int to, double[] prices, double[] deltas) {
+        checkOption(type, strike, rate, vol, years);
+        checkRange(spots, from, to, prices);
+        checkRange(spots, from, to, deltas);
+        double volSqrtT = years <= 0.0 ? 0.0 : volSqrtT(vol, years);
+        if (volSqrtT == 0.0) {
+            prices(type, strike, rate, vol, years, spots, from, to, prices);
+            deltas(type, strike, rate, vol, years, spots, from, to, deltas);
+            return;
+        }
+        boolean call = type == OptionType.CALL;
+        double discountedStrike = discountedStrike(strike, rate, years);
+        double drift = drift(rate, vol, years);
+        for (int i = from; i < to; i++) {
+            double spot = checkSpot(spots[i]);
+            // The arithmetic of priceKernel and deltaKernel, with N(d1) (call) or N(-d1) (put) computed once.
+            double d1 = (StrictMath.log(spot / strike) + drift) / volSqrtT;
+            double d2 = d1 - volSqrtT;
+            if (call) {
+                double nd1 = NormalDistribution.cdf(d1);
+                prices[i] = Math.max(spot * nd1 - discountedStrike * NormalDistribution.cdf(d2), 0.0);
+                deltas[i] = nd1;
+            } else {
+                double nMinusD1 = NormalDistribution.cdf(-d1);
+                prices[i] = Math.max(discountedStrike * NormalDistribution.cdf(-d2) - spot * nMinusD1, 0.0);
+                deltas[i] = -nMinusD1;
+            }
+        }
+    }
+
     private static double priceKernel(boolean call, double spot, double strike, double discountedStrike,
             double drift, double volSqrtT) {
         double d1 = (StrictMath.log(spot / strike) + drift) / volSqrtT;

@@ -73,24 +73,7 @@ final class ScenarioKernel {
 
     private void simulateBlock(int first, int count) {
         sampler.fill(first, count, z, BLOCK, weights);
-        double[] lower = model.lower;
-        // x = L z, factor by factor, summing over d in index order for every scenario.
-        for (int f = 0; f < n; f++) {
-            int row = f * BLOCK;
-            for (int b = 0; b < count; b++) {
-                x[row + b] = 0.0;
-            }
-            for (int d = 0; d <= f; d++) {
-                double c = lower[f * n + d];
-                if (c == 0.0) {
-                    continue;
-                }
-                int zrow = d * BLOCK;
-                for (int b = 0; b < count; b++) {
-                    x[row + b] += c * z[zrow + b];
-                }
-            }
-        }
+        correlate(count);
         java.util.Arrays.fill(pnl, 0, portfolioCount * BLOCK, 0.0);
         for (int f = 0; f < n; f++) {
             int row = f * BLOCK;
@@ -114,48 +97,106 @@ final class ScenarioKernel {
                     }
                 }
             }
-            BookModel.InstrumentGroup[] groups = model.groups[f];
-            if (groups.length > 0) {
-                revalue(f, groups, row, count);
+            if (model.gridTable[f] != null) {
+                interpolate(f, row, count);
             }
-        }
-    }
-
-    private void revalue(int f, BookModel.InstrumentGroup[] groups, int row, int count) {
-        boolean gridReady = false;
-        for (BookModel.InstrumentGroup group : groups) {
-            int prow = group.portfolio * BLOCK;
-            double base = group.baseValue;
-            double[] table = group.table;
-            if (table == null) {
+            for (BookModel.InstrumentGroup group : model.exactGroups[f]) {
+                int prow = group.portfolio * BLOCK;
+                double base = group.baseValue;
                 for (int b = 0; b < count; b++) {
                     pnl[prow + b] += group.exactValue(model.level(f, move[b])) - base;
                 }
-                continue;
-            }
-            if (!gridReady) {
-                // Every group on a factor shares its grid: the cell and Hermite basis are worked out once.
-                locate(group, row, count);
-                gridReady = true;
-            }
-            for (int b = 0; b < count; b++) {
-                int k = cell[b];
-                double value;
-                if (k >= 0) {
-                    int at = 2 * k;
-                    value = basis[b] * table[at] + basis[BLOCK + b] * table[at + 1]
-                            + basis[2 * BLOCK + b] * table[at + 2] + basis[3 * BLOCK + b] * table[at + 3];
-                } else {
-                    value = group.exactValue(model.level(f, move[b]));
-                }
-                pnl[prow + b] += value - base;
             }
         }
     }
 
-    private void locate(BookModel.InstrumentGroup group, int row, int count) {
-        double start = group.gridStart;
-        double inverse = group.inverseStep;
+    /**
+     * {@code x = L z}, row by row. Each scenario's {@code x_f} is {@code 0 + L_f0 z_0 + L_f1 z_1 + ...}
+     * added in index order; the terms are taken eight at a time, {@code x + a + b + ...} being evaluated
+     * left to right, so a row of {@code x} is loaded and stored once per eight columns of {@code L}
+     * rather than once per column. (Zero entries of {@code L} add a zero, which leaves a sum of finite
+     * terms unchanged.)
+     */
+    private void correlate(int count) {
+        double[] lower = model.lower;
+        double[] z = this.z;
+        double[] x = this.x;
+        for (int f = 0; f < n; f++) {
+            int row = f * BLOCK;
+            int at = f * n;
+            java.util.Arrays.fill(x, row, row + count, 0.0);
+            int d = 0;
+            for (; d + 8 <= f + 1; d += 8) {
+                double c0 = lower[at + d];
+                double c1 = lower[at + d + 1];
+                double c2 = lower[at + d + 2];
+                double c3 = lower[at + d + 3];
+                double c4 = lower[at + d + 4];
+                double c5 = lower[at + d + 5];
+                double c6 = lower[at + d + 6];
+                double c7 = lower[at + d + 7];
+                int z0 = d * BLOCK;
+                for (int b = 0; b < count; b++) {
+                    x[row + b] = x[row + b] + c0 * z[z0 + b] + c1 * z[z0 + BLOCK + b] + c2 * z[z0 + 2 * BLOCK + b]
+                            + c3 * z[z0 + 3 * BLOCK + b] + c4 * z[z0 + 4 * BLOCK + b] + c5 * z[z0 + 5 * BLOCK + b]
+                            + c6 * z[z0 + 6 * BLOCK + b] + c7 * z[z0 + 7 * BLOCK + b];
+                }
+            }
+            for (; d + 2 <= f + 1; d += 2) {
+                double c0 = lower[at + d];
+                double c1 = lower[at + d + 1];
+                int z0 = d * BLOCK;
+                for (int b = 0; b < count; b++) {
+                    x[row + b] = x[row + b] + c0 * z[z0 + b] + c1 * z[z0 + BLOCK + b];
+                }
+            }
+            for (; d <= f; d++) {
+                double c = lower[at + d];
+                int z0 = d * BLOCK;
+                for (int b = 0; b < count; b++) {
+                    x[row + b] += c * z[z0 + b];
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds the value change of factor {@code f}'s tabulated groups: one cell and Hermite basis per
+     * scenario, then every group's value from the {@code 4 G} consecutive table entries of that cell.
+     */
+    private void interpolate(int f, int row, int count) {
+        double[] table = model.gridTable[f];
+        int[] portfolioOf = model.gridPortfolio[f];
+        double[] base = model.gridBase[f];
+        int groups = portfolioOf.length;
+        locate(f, row, count);
+        for (int b = 0; b < count; b++) {
+            int k = cell[b];
+            if (k >= 0) {
+                double h0 = basis[b];
+                double h1 = basis[BLOCK + b];
+                double h2 = basis[2 * BLOCK + b];
+                double h3 = basis[3 * BLOCK + b];
+                int at = 2 * groups * k;
+                for (int g = 0; g < groups; g++) {
+                    double value = h0 * table[at + g] + h1 * table[at + groups + g]
+                            + h2 * table[at + 2 * groups + g] + h3 * table[at + 3 * groups + g];
+                    pnl[portfolioOf[g] * BLOCK + b] += value - base[g];
+                }
+            } else {
+                double level = model.level(f, move[b]);
+                // Beyond the grid: every group priced by its formulas.
+                BookModel.InstrumentGroup[] tabulated = model.gridGroups[f];
+                for (int g = 0; g < groups; g++) {
+                    pnl[portfolioOf[g] * BLOCK + b] += tabulated[g].exactValue(level) - base[g];
+                }
+            }
+        }
+    }
+
+    private void locate(int f, int row, int count) {
+        double start = model.gridStart[f];
+        double inverse = model.gridInverseStep[f];
         int last = BookModel.GRID_NODES - 1;
         for (int b = 0; b < count; b++) {
             double t = (x[row + b] - start) * inverse;

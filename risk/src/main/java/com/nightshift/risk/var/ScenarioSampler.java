@@ -11,8 +11,9 @@ import com.nightshift.risk.scenario.SobolSequence;
  *
  * <p>The pseudo-random stream is counter-based: the uniform of scenario {@code j}, dimension
  * {@code d} is the SplitMix64 finaliser of a key built from the seed, {@code j} and {@code d}, so
- * any scenario can be drawn without drawing those before it. Uniforms become normals by the inverse
- * normal CDF. Not thread-safe (the Sobol replicate in hand is cached): one sampler per thread.
+ * any scenario can be drawn without drawing those before it; a block's draws are made dimension by
+ * dimension over its scenarios, so the loops run over contiguous arrays. Uniforms become normals by the
+ * inverse normal CDF. Not thread-safe (the Sobol replicate in hand is cached): one sampler per thread.
  */
 final class ScenarioSampler {
 
@@ -33,6 +34,10 @@ final class ScenarioSampler {
     private int sobolReplicate = -1;
     private SobolSequence sobol;
     private double[] sobolPoints = new double[0];
+    /** Per scenario of the block in hand: stream keys, one dimension's uniforms, importance sampling's z·μ. */
+    private long[] keys = new long[0];
+    private double[] uniforms = new double[0];
+    private double[] dot = new double[0];
 
     ScenarioSampler(SamplingMethod method, long seed, int dimensions, int scenarios, int replications, double[] shift) {
         this.method = method;
@@ -59,37 +64,40 @@ final class ScenarioSampler {
      */
     void fill(int first, int count, double[] z, int stride, double[] weights) {
         switch (method) {
-            case PLAIN -> {
-                for (int b = 0; b < count; b++) {
-                    long key = scenarioKey(first + b);
-                    for (int d = 0; d < dimensions; d++) {
-                        z[d * stride + b] = NormalDistribution.inverseCdf(uniform(key, d));
-                    }
-                }
-            }
-            case ANTITHETIC -> {
-                for (int b = 0; b < count; b++) {
-                    int scenario = first + b;
-                    long key = scenarioKey(scenario >>> 1);
-                    boolean mirrored = (scenario & 1) == 1;
-                    for (int d = 0; d < dimensions; d++) {
-                        double normal = NormalDistribution.inverseCdf(uniform(key, d));
-                        z[d * stride + b] = mirrored ? -normal : normal;
+            case PLAIN, ANTITHETIC -> {
+                boolean antithetic = method == SamplingMethod.ANTITHETIC;
+                keys(first, count, antithetic);
+                for (int d = 0; d < dimensions; d++) {
+                    uniforms(count, d);
+                    NormalDistribution.inverseCdf(uniforms, 0, count, z, d * stride);
+                    if (antithetic) {
+                        int row = d * stride;
+                        for (int b = 0; b < count; b++) {
+                            if (((first + b) & 1) == 1) {
+                                z[row + b] = -z[row + b];
+                            }
+                        }
                     }
                 }
             }
             case SOBOL -> fillSobol(first, count, z, stride);
             case IMPORTANCE -> {
-                for (int b = 0; b < count; b++) {
-                    long key = scenarioKey(first + b);
-                    double dot = 0.0;
-                    for (int d = 0; d < dimensions; d++) {
-                        double normal = NormalDistribution.inverseCdf(uniform(key, d));
-                        dot += shift[d] * normal;
-                        z[d * stride + b] = normal + shift[d];
+                keys(first, count, false);
+                java.util.Arrays.fill(dot, 0, count, 0.0);
+                for (int d = 0; d < dimensions; d++) {
+                    uniforms(count, d);
+                    int row = d * stride;
+                    NormalDistribution.inverseCdf(uniforms, 0, count, z, row);
+                    double s = shift[d];
+                    for (int b = 0; b < count; b++) {
+                        double normal = z[row + b];
+                        dot[b] += s * normal;
+                        z[row + b] = normal + s;
                     }
+                }
+                for (int b = 0; b < count; b++) {
                     // φ(z) / φ(z - μ) with z = normal + μ
-                    weights[b] = StrictMath.exp(-dot - halfShiftSquared);
+                    weights[b] = StrictMath.exp(-dot[b] - halfShiftSquared);
                 }
             }
             default -> throw new IllegalStateException("unhandled method " + method);
@@ -111,10 +119,14 @@ final class ScenarioSampler {
                 sobolPoints = new double[run * dimensions];
             }
             sobol.fill(scenario - replicateStart(replicate, scenarios, replications), run, sobolPoints);
-            for (int i = 0; i < run; i++) {
-                for (int d = 0; d < dimensions; d++) {
-                    z[d * stride + b + i] = NormalDistribution.inverseCdf(sobolPoints[i * dimensions + d]);
+            if (uniforms.length < run) {
+                uniforms = new double[run];
+            }
+            for (int d = 0; d < dimensions; d++) {
+                for (int i = 0; i < run; i++) {
+                    uniforms[i] = sobolPoints[i * dimensions + d];
                 }
+                NormalDistribution.inverseCdf(uniforms, 0, run, z, d * stride + b);
             }
             b += run;
         }
@@ -132,13 +144,28 @@ final class ScenarioSampler {
         return r;
     }
 
-    private long scenarioKey(long index) {
-        return mix64(seed + (index + 1L) * GOLDEN_GAMMA);
+    /** The keys of scenarios {@code [first, first + count)} (of their pairs, for antithetic sampling). */
+    private void keys(int first, int count, boolean pairs) {
+        if (keys.length < count) {
+            keys = new long[count];
+            uniforms = new double[count];
+            dot = new double[count];
+        }
+        for (int b = 0; b < count; b++) {
+            keys[b] = scenarioKey(pairs ? (first + b) >>> 1 : first + b);
+        }
     }
 
-    /** A uniform in (0, 1), never 0 or 1, for dimension {@code d} of the scenario with this key. */
-    private static double uniform(long key, int d) {
-        return ((mix64(key + (d + 1L) * DIMENSION_GAMMA) >>> 11) + 0.5) * UNIT;
+    /** Dimension {@code d}'s uniforms, in (0, 1) and never 0 or 1, of the scenarios whose {@link #keys} are in hand. */
+    private void uniforms(int count, int d) {
+        long step = (d + 1L) * DIMENSION_GAMMA;
+        for (int b = 0; b < count; b++) {
+            uniforms[b] = ((mix64(keys[b] + step) >>> 11) + 0.5) * UNIT;
+        }
+    }
+
+    private long scenarioKey(long index) {
+        return mix64(seed + (index + 1L) * GOLDEN_GAMMA);
     }
 
     /** The SplitMix64 finaliser (Stafford's variant 13). */

@@ -87,50 +87,195 @@ final class TailEstimator {
         return new Tail(valueAtRisk, expectedShortfall, k);
     }
 
-    /** The indices {@code from .. to-1} sorted by loss ascending (ties by index, so the order is total). */
-    static int[] ascending(double[] losses, int from, int to) {
-        int n = to - from;
-        // A stable merge sort of primitive indices: no boxing, and ties keep scenario order.
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = from + i;
+    /** The tail of losses already sorted ascending, unweighted: the same numbers as {@link #tail} with no weights. */
+    static Tail tail(double[] sorted, double confidence) {
+        int n = sorted.length;
+        int k = varRank(confidence, n);
+        double valueAtRisk = sorted[k - 1];
+        double excess = 0.0;
+        double mass = 0.0;
+        for (int r = k - 1; r < n; r++) {
+            excess += sorted[r] - valueAtRisk;
+            mass += 1.0;
         }
-        int[] buffer = new int[n];
-        mergeSort(losses, order, buffer, 0, n);
+        double expectedShortfall = valueAtRisk + (mass > 0.0 ? excess / mass : 0.0);
+        return new Tail(valueAtRisk, expectedShortfall, k);
+    }
+
+    /** The losses {@code from .. to-1}, sorted ascending (a copy). */
+    static double[] sorted(double[] losses, int from, int to) {
+        double[] values = Arrays.copyOfRange(losses, from, to);
+        Arrays.sort(values);
+        return values;
+    }
+
+    /**
+     * The indices {@code from .. to-1} sorted by loss ascending (ties by index, so the order is total):
+     * a stable least-significant-digit radix sort of the losses' bits mapped to unsigned integers in
+     * {@link Double#compare} order, so it gives exactly the order a stable comparison sort gives.
+     */
+    static int[] ascending(double[] losses, int from, int to) {
+        int[] indices = new int[to - from];
+        for (int i = 0; i < indices.length; i++) {
+            indices[i] = from + i;
+        }
+        return ascendingOf(losses, indices);
+    }
+
+    /** {@code indices} (ascending) sorted by loss ascending, ties kept in index order: the radix sort of {@link #ascending}. */
+    private static int[] ascendingOf(double[] losses, int[] indices) {
+        int n = indices.length;
+        long[] keys = new long[n];
+        int[] order = indices;
+        for (int i = 0; i < n; i++) {
+            long bits = Double.doubleToLongBits(losses[order[i]]);
+            // Negative numbers: all bits flipped; others: the sign bit set. Unsigned order is then Double.compare's.
+            keys[i] = bits ^ ((bits >> 63) | Long.MIN_VALUE);
+        }
+        long[] keyBuffer = new long[n];
+        int[] orderBuffer = new int[n];
+        int[] count = new int[RADIX + 1];
+        for (int shift = 0; shift < 64; shift += RADIX_BITS) {
+            Arrays.fill(count, 0);
+            for (int i = 0; i < n; i++) {
+                count[(int) ((keys[i] >>> shift) & (RADIX - 1)) + 1]++;
+            }
+            boolean trivial = false;
+            for (int d = 1; d <= RADIX; d++) {
+                if (count[d] == n) {
+                    trivial = true;
+                    break;
+                }
+            }
+            if (trivial) {
+                continue; // every key has the same digit here: the pass would not move anything
+            }
+            for (int d = 1; d <= RADIX; d++) {
+                count[d] += count[d - 1];
+            }
+            for (int i = 0; i < n; i++) {
+                long key = keys[i];
+                int at = count[(int) ((key >>> shift) & (RADIX - 1))]++;
+                keyBuffer[at] = key;
+                orderBuffer[at] = order[i];
+            }
+            long[] k = keys;
+            keys = keyBuffer;
+            keyBuffer = k;
+            int[] o = order;
+            order = orderBuffer;
+            orderBuffer = o;
+        }
         return order;
     }
 
-    private static void mergeSort(double[] key, int[] a, int[] buffer, int from, int to) {
-        if (to - from <= 32) {
-            for (int i = from + 1; i < to; i++) {
-                int v = a[i];
-                double kv = key[v];
-                int j = i - 1;
-                while (j >= from && Double.compare(key[a[j]], kv) > 0) {
-                    a[j + 1] = a[j];
-                    j--;
-                }
-                a[j + 1] = v;
-            }
-            return;
+    /**
+     * The lowest rank (0-based, in ascending order) that any unweighted measure reads: the lower end of
+     * the 95% order-statistic interval. Everything below it can stay unsorted.
+     */
+    static int lowestRankRead(int n) {
+        int lowest = n - 1;
+        for (double a : LEVELS) {
+            int k = varRank(a, n);
+            int d = (int) Math.ceil(Z_975 * Math.sqrt(n * a * (1.0 - a)));
+            lowest = Math.min(lowest, Math.max(1, k - d) - 1);
         }
-        int mid = (from + to) >>> 1;
-        mergeSort(key, a, buffer, from, mid);
-        mergeSort(key, a, buffer, mid, to);
-        if (Double.compare(key[a[mid - 1]], key[a[mid]]) <= 0) {
-            return;
-        }
-        System.arraycopy(a, from, buffer, from, to - from);
-        int i = from;
-        int j = mid;
-        for (int out = from; out < to; out++) {
-            if (j >= to || (i < mid && Double.compare(key[buffer[i]], key[buffer[j]]) <= 0)) {
-                a[out] = buffer[i++];
-            } else {
-                a[out] = buffer[j++];
-            }
-        }
+        return lowest;
     }
+
+    /** Below this many losses the partial sorts below just sort everything. */
+    private static final int PARTIAL_SORT_MINIMUM = 4_096;
+    private static final int SAMPLE_STEP = 16;
+
+    /**
+     * A threshold {@code t} such that at least {@code needed} of the losses compare at or above it, and
+     * not many more, from a sorted sample of every {@value #SAMPLE_STEP}th loss; NaN when the sample
+     * cannot promise it (the caller then counts, and falls back to sorting everything).
+     */
+    private static double threshold(double[] losses, int from, int to, int needed) {
+        int samples = (to - from) / SAMPLE_STEP;
+        double[] sample = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            sample[i] = losses[from + i * SAMPLE_STEP];
+        }
+        Arrays.sort(sample);
+        // About a quarter more than needed, and 32 samples' worth of margin.
+        int above = (int) Math.min(samples, 1.25 * needed / SAMPLE_STEP + 32);
+        return above >= samples ? Double.NaN : sample[samples - above];
+    }
+
+    /**
+     * The losses {@code from .. to-1} sorted ascending, where only the entries from rank
+     * {@link #lowestRankRead} up are filled in (the rest are 0): the largest losses are picked out
+     * with a threshold and only they are sorted. Those entries are exactly what a full sort gives.
+     */
+    static double[] upperSorted(double[] losses, int from, int to) {
+        int n = to - from;
+        int needed = n - lowestRankRead(n);
+        double t = n < PARTIAL_SORT_MINIMUM ? Double.NaN : threshold(losses, from, to, needed);
+        if (Double.isNaN(t)) {
+            return sorted(losses, from, to);
+        }
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            // Double.compare, not >=, so that -0.0 and 0.0 are split as Arrays.sort orders them.
+            if (Double.compare(losses[i], t) >= 0) {
+                count++;
+            }
+        }
+        if (count < needed) {
+            return sorted(losses, from, to);
+        }
+        double[] top = new double[count];
+        int at = 0;
+        for (int i = from; i < to; i++) {
+            if (Double.compare(losses[i], t) >= 0) {
+                top[at++] = losses[i];
+            }
+        }
+        Arrays.sort(top);
+        double[] result = new double[n];
+        System.arraycopy(top, 0, result, n - count, count);
+        return result;
+    }
+
+    /**
+     * {@link #ascending} over the whole array, where only the entries from rank {@link #lowestRankRead}
+     * up are filled in (the rest are 0): exactly those of the full order, for unweighted measures and
+     * Euler components, which read nothing below.
+     */
+    static int[] upperAscending(double[] losses) {
+        int n = losses.length;
+        int needed = n - lowestRankRead(n);
+        double t = n < PARTIAL_SORT_MINIMUM ? Double.NaN : threshold(losses, 0, n, needed);
+        if (Double.isNaN(t)) {
+            return ascending(losses, 0, n);
+        }
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (Double.compare(losses[i], t) >= 0) {
+                count++;
+            }
+        }
+        if (count < needed) {
+            return ascending(losses, 0, n);
+        }
+        int[] top = new int[count];
+        int at = 0;
+        for (int i = 0; i < n; i++) {
+            if (Double.compare(losses[i], t) >= 0) {
+                top[at++] = i;
+            }
+        }
+        // The picked scenarios are the top ranks of the full order; a stable sort of them in index order
+        // puts ties exactly where the full sort does.
+        int[] result = new int[n];
+        System.arraycopy(ascendingOf(losses, top), 0, result, n - count, count);
+        return result;
+    }
+
+    private static final int RADIX_BITS = 11;
+    private static final int RADIX = 1 << RADIX_BITS;
 
     /**
      * The measures of one loss vector: VaR and ES at 95% and 99% over all scenarios, and their standard
@@ -141,14 +286,27 @@ final class TailEstimator {
         int n = losses.length;
         double[] estimate = new double[4];
         double[] error = new double[4];
+        // Unweighted measures need only the order statistics, not which scenario holds each.
+        double[] sorted = null;
+        if (weights == null) {
+            // Only the ranks an unweighted measure reads (see lowestRankRead).
+            if (order != null) {
+                sorted = new double[n];
+                for (int r = lowestRankRead(n); r < n; r++) {
+                    sorted[r] = losses[order[r]];
+                }
+            } else {
+                sorted = upperSorted(losses, 0, n);
+            }
+        }
         for (int level = 0; level < 2; level++) {
             double a = LEVELS[level];
-            Tail tail = tail(losses, weights, order, a);
+            Tail tail = sorted != null ? tail(sorted, a) : tail(losses, weights, order, a);
             estimate[2 * level] = tail.var();
             estimate[2 * level + 1] = tail.es();
             if (method == SamplingMethod.PLAIN && weights == null) {
-                error[2 * level] = orderStatisticError(losses, order, a, tail.rank());
-                error[2 * level + 1] = tailMeanError(losses, order, a, tail);
+                error[2 * level] = orderStatisticError(sorted, a, tail.rank());
+                error[2 * level + 1] = tailMeanError(sorted, a, tail);
             }
         }
         if (!(method == SamplingMethod.PLAIN && weights == null)) {
@@ -156,9 +314,10 @@ final class TailEstimator {
             for (int r = 0; r < replications; r++) {
                 int from = ScenarioSampler.replicateStart(r, n, replications);
                 int to = ScenarioSampler.replicateStart(r + 1, n, replications);
-                int[] sub = ascending(losses, from, to);
+                double[] sub = weights == null ? upperSorted(losses, from, to) : null;
+                int[] subOrder = weights == null ? null : ascending(losses, from, to);
                 for (int level = 0; level < 2; level++) {
-                    Tail tail = tail(losses, weights, sub, LEVELS[level]);
+                    Tail tail = sub != null ? tail(sub, LEVELS[level]) : tail(losses, weights, subOrder, LEVELS[level]);
                     replicate[2 * level][r] = tail.var();
                     replicate[2 * level + 1][r] = tail.es();
                 }
@@ -172,25 +331,25 @@ final class TailEstimator {
                 error[2], error[3], estimate[2] * tenDay, estimate[3] * tenDay);
     }
 
-    /** {@code (L(k+d) - L(k-d)) / (2 × 1.96)}. */
-    static double orderStatisticError(double[] losses, int[] order, double confidence, int k) {
-        int n = order.length;
+    /** {@code (L(k+d) - L(k-d)) / (2 × 1.96)}, from the losses sorted ascending. */
+    static double orderStatisticError(double[] sorted, double confidence, int k) {
+        int n = sorted.length;
         int d = (int) Math.ceil(Z_975 * Math.sqrt(n * confidence * (1.0 - confidence)));
         int lower = Math.max(1, k - d);
         int upper = Math.min(n, k + d);
-        return (losses[order[upper - 1]] - losses[order[lower - 1]]) / (2.0 * Z_975);
+        return (sorted[upper - 1] - sorted[lower - 1]) / (2.0 * Z_975);
     }
 
-    /** {@code √((V + a (ES − VaR)²) / m)} over the m tail losses. */
-    static double tailMeanError(double[] losses, int[] order, double confidence, Tail tail) {
-        int n = order.length;
+    /** {@code √((V + a (ES − VaR)²) / m)} over the m tail losses, from the losses sorted ascending. */
+    static double tailMeanError(double[] sorted, double confidence, Tail tail) {
+        int n = sorted.length;
         int m = n - tail.rank() + 1;
         if (m < 2) {
             return 0.0;
         }
         double squares = 0.0;
         for (int r = tail.rank() - 1; r < n; r++) {
-            double deviation = losses[order[r]] - tail.es();
+            double deviation = sorted[r] - tail.es();
             squares += deviation * deviation;
         }
         double gap = tail.es() - tail.var();

@@ -173,19 +173,30 @@ public final class VarEngine {
             throw new IllegalArgumentException("shards cover scenarios [0, " + next + ") of " + n);
         }
         long started = System.nanoTime();
-        Map<String, TailMeasures> byPortfolio = new LinkedHashMap<>();
-        for (int p = 0; p < portfolios; p++) {
-            int[] order = TailEstimator.ascending(losses[p], 0, n);
-            byPortfolio.put(model.portfolios[p], TailEstimator.measures(model.portfolioValue[p], losses[p], weights,
-                    order, settings.method(), settings.replications(), settings.horizonDays()));
-        }
+        // Each portfolio's measures, and the book's, are independent of the others: computed in parallel.
         double bookValue = 0.0;
         for (double v : model.portfolioValue) {
             bookValue += v;
         }
-        int[] bookOrder = TailEstimator.ascending(losses[portfolios], 0, n);
-        TailMeasures book = TailEstimator.measures(bookValue, losses[portfolios], weights, bookOrder,
-                settings.method(), settings.replications(), settings.horizonDays());
+        double value = bookValue;
+        TailMeasures[] measures = new TailMeasures[portfolios + 1];
+        int[][] orders = new int[portfolios + 1][];
+        inParallel(portfolios + 1, i -> {
+            int p = i == 0 ? portfolios : i - 1; // the book, the largest task, first
+            // Unweighted measures need only the sorted losses; weighted ones, and the book's Euler
+            // components, the scenarios' order.
+            int[] order = weighted ? TailEstimator.ascending(losses[p], 0, n)
+                    : p == portfolios ? TailEstimator.upperAscending(losses[p]) : null;
+            orders[p] = order;
+            measures[p] = TailEstimator.measures(p == portfolios ? value : model.portfolioValue[p], losses[p],
+                    weights, order, settings.method(), settings.replications(), settings.horizonDays());
+        });
+        Map<String, TailMeasures> byPortfolio = new LinkedHashMap<>();
+        for (int p = 0; p < portfolios; p++) {
+            byPortfolio.put(model.portfolios[p], measures[p]);
+        }
+        TailMeasures book = measures[portfolios];
+        int[] bookOrder = orders[portfolios];
         double[][] contributions = TailEstimator.components(losses, weights, bookOrder);
         Map<String, ComponentRisk> components = new LinkedHashMap<>();
         for (int p = 0; p < portfolios; p++) {
@@ -198,6 +209,36 @@ public final class VarEngine {
         return new VarReport(n, settings.seed(), settings.method().id(), settings.horizonDays(),
                 settings.returns().id(), settings.revaluation().id(), settings.replications(), model.manifest.businessDate(),
                 book, byPortfolio, components, histogram, timings, model.manifest);
+    }
+
+    /** Runs {@code task} for {@code 0 .. count-1} on up to {@link #parallelism} threads. */
+    private void inParallel(int count, java.util.function.IntConsumer task) {
+        int threads = Math.min(parallelism, count);
+        if (threads <= 1) {
+            for (int i = 0; i < count; i++) {
+                task.accept(i);
+            }
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> tasks = new ArrayList<>(threads);
+            for (int t = 0; t < threads; t++) {
+                tasks.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        task.accept(i);
+                    }
+                }));
+            }
+            for (Future<?> future : tasks) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("summarising was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("summarising failed: " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     private static ScenarioKernel kernel(BookModel model, double[] shift) {

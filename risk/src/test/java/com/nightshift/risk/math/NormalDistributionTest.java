@@ -19,6 +19,24 @@ class NormalDistributionTest {
     }
 
     @Test
+    void inverseCdfOfMany_isBitIdenticalToOneByOne() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        double[] p = new double[10_003];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = random.nextDouble();
+        }
+        double[] edges = {0.0, 1.0, -0.5, 2.0, Double.NaN, 0.075, 0.925, Math.nextUp(0.075), Math.nextDown(0.925),
+            0.5, 1e-300, 1.0 - 1e-16, Double.MIN_VALUE};
+        System.arraycopy(edges, 0, p, 3, edges.length);
+        double[] out = new double[p.length + 5];
+        NormalDistribution.inverseCdf(p, 1, p.length, out, 5);
+        for (int i = 1; i < p.length; i++) {
+            assertThat(Double.doubleToRawLongBits(out[i + 4])).as("p = %s", p[i])
+                    .isEqualTo(Double.doubleToRawLongBits(NormalDistribution.inverseCdf(p[i])));
+        }
+    }
+
+    @Test
     void test_cdf_knownValues() {
         assertThat(NormalDistribution.cdf(0.0)).isEqualTo(0.5);
         assertRelative(NormalDistribution.cdf(1.96), 0.9750021048517795, RELATIVE);

@@ -146,6 +146,24 @@ class BlackScholesTest {
     }
 
     @Test
+    void test_pricesAndDeltas_isBitIdenticalToPriceAndDeltaInEveryRegime() {
+        double[] spots = {0, 1, 50, 95, 100, 105, 200, 1e6};
+        for (OptionType type : OptionType.values()) {
+            for (double vol : new double[] {0, 1e-200, 0.3}) {
+                for (double years : new double[] {-1, 0, 0.5}) {
+                    double[] prices = new double[spots.length];
+                    double[] deltas = new double[spots.length];
+                    BlackScholes.pricesAndDeltas(type, 100, 0.04, vol, years, spots, 0, spots.length, prices, deltas);
+                    for (int i = 0; i < spots.length; i++) {
+                        assertThat(prices[i]).isEqualTo(BlackScholes.price(type, spots[i], 100, 0.04, vol, years));
+                        assertThat(deltas[i]).isEqualTo(BlackScholes.delta(type, spots[i], 100, 0.04, vol, years));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void test_prices_mayOverwriteTheSpotsInPlace() {
         double[] spots = {90, 100, 110};
         double expected = BlackScholes.price(CALL, 100, 100, 0.02, 0.2, 1);

@@ -18,6 +18,30 @@ class TailEstimatorTest {
     }
 
     @Test
+    void partialSorts_giveTheFullSortsEntriesFromTheLowestRankRead() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        double[] losses = new double[20_000];
+        for (int i = 0; i < losses.length; i++) {
+            // Coarse values: many ties, and both zeros.
+            losses[i] = Math.round(random.nextGaussian() * 8) / 4.0;
+            if (i % 97 == 0) {
+                losses[i] = -0.0;
+            }
+        }
+        int n = losses.length;
+        int lowest = TailEstimator.lowestRankRead(n);
+        double[] full = TailEstimator.sorted(losses, 0, n);
+        int[] fullOrder = TailEstimator.ascending(losses, 0, n);
+        double[] partial = TailEstimator.upperSorted(losses, 0, n);
+        int[] partialOrder = TailEstimator.upperAscending(losses);
+        for (int r = lowest; r < n; r++) {
+            assertThat(Double.doubleToRawLongBits(partial[r])).isEqualTo(Double.doubleToRawLongBits(full[r]));
+            assertThat(partialOrder[r]).isEqualTo(fullOrder[r]);
+        }
+        assertThat(lowest).isLessThan(TailEstimator.varRank(0.95, n) - 1);
+    }
+
+    @Test
     void varRank_isTheCeilingOnTheDecimalConfidence() {
         assertThat(TailEstimator.varRank(0.99, 1_000)).isEqualTo(990);
         assertThat(TailEstimator.varRank(0.95, 101)).isEqualTo(96);
