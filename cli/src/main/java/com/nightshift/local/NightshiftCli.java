@@ -174,8 +174,8 @@ public final class NightshiftCli implements Runnable {
     }
 
     @Command(name = "var", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Monte Carlo VaR and ES at 95% and 99% of a book of equities, European options, FX and"
-                    + " zero-coupon bonds (README \"Risk inputs\"), by full revaluation, with the risk service's"
+            description = {"Monte Carlo VaR and ES at 95%% and 99%% of a book of equities, European options, FX and"
+                    + " zero-coupon bonds (README \"Market risk\"), by full revaluation, with the risk service's"
                     + " defaults, so the same inputs give the same numbers as the night.",
                     "Writes DIR/var.json (the whole book and each portfolio) and DIR/<portfolio>/result.json."})
     static final class Var extends Subcommand {

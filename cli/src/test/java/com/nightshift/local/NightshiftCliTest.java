@@ -59,6 +59,6 @@ class NightshiftCliTest {
         // Help wraps long lines, so a default may start the next line.
         String help = output.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
         assertThat(help).contains("(default: 100000)", "(default: plain)", "(default: 20261120)",
-                "(default: lognormal)", "(default: 0.94)");
+                "(default: lognormal)", "(default: 0.94)", "VaR and ES at 95% and 99% of a book");
     }
 }

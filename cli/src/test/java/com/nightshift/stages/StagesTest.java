@@ -123,6 +123,32 @@ class StagesTest {
     }
 
     @Test
+    void var_with_an_explicit_market_refuses_a_correlation_that_is_not_positive_definite_unless_repair_is_asked()
+            throws IOException {
+        Path positions = Files.writeString(work.resolve("positions.csv"),
+                "position_id,portfolio,type,quantity,underlying,strike,expiry_years,option_type\n"
+                        + "E1,PF-1,EQUITY,100,AAA,,,\nO1,PF-1,OPTION,-10,BBB,50,0.5,PUT\n");
+        Path market = Files.writeString(work.resolve("market.csv"),
+                "factor,spot,vol,rate\nAAA,100,0.2,0.03\nBBB,50,0.3,0.03\nCCC,20,0.1,0.03\n");
+        Path corr = Files.writeString(work.resolve("corr.csv"), "AAA,BBB,CCC\n1,0.9,-0.9\n0.9,1,0.9\n-0.9,0.9,1\n");
+        String[] run = {"var", "--positions", positions.toString(), "--market", market.toString(), "--corr",
+                corr.toString(), "--scenarios", "2000", "--method", "sobol", "--date", "2026-11-27", "--out",
+                work.resolve("explicit").toString()};
+
+        assertThat(nightshift(run)).isEqualTo(1);
+        assertThat(errors()).contains("corr.csv").contains("not positive definite");
+
+        String[] repaired = java.util.Arrays.copyOf(run, run.length + 1);
+        repaired[run.length] = "--repair-correlation";
+        assertThat(nightshift(repaired)).as(errors()).isZero();
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("repaired, largest change")
+                .contains("2,000 scenarios (sobol, lognormal)").contains("business date 2026-11-27");
+        JsonNode var = json(work.resolve("explicit/var.json"));
+        assertThat(var.path("manifest").path("correlationRepaired").asBoolean()).isTrue();
+        assertThat(var.path("portfolios").path("PF-1").path("var99").asDouble()).isPositive();
+    }
+
+    @Test
     void report_renders_a_result_document_as_its_pdf() throws Exception {
         nightshift("var", "--positions", work.resolve("inbound/positions/positions-2026-11-20.csv").toString(),
                 "--prices", work.resolve("inbound/market-data/prices-2026-11-20.csv").toString(),
