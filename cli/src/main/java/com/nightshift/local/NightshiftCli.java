@@ -243,7 +243,7 @@ public final class NightshiftCli implements Runnable {
                 description = "EWMA decay for --prices (default: ${DEFAULT-VALUE})")
         double lambda;
 
-        @Option(names = "--rate", paramLabel = "R", defaultValue = "0",
+        @Option(names = "--rate", paramLabel = "R", defaultValue = "" + VarSettings.DEFAULT_HISTORY_RATE,
                 description = "continuously-compounded rate for options with --prices (default: ${DEFAULT-VALUE})")
         double rate;
 
@@ -261,12 +261,12 @@ public final class NightshiftCli implements Runnable {
         /** The settings of this run: the options given, the rest from {@link VarSettings#DEFAULTS}. */
         VarSettings settings() {
             return new VarSettings(scenarios, seed, SamplingMethod.of(method), horizonDays, ReturnModel.of(returns),
-                    Revaluation.of(revaluation), replications, lambda, VarSettings.DEFAULT_SHARD_SCENARIOS);
+                    Revaluation.of(revaluation), replications, lambda, VarSettings.DEFAULT_SHARD_SCENARIOS, rate);
         }
 
         @Override
         void execute() throws Exception {
-            VarStage.MarketFiles files = market.prices != null ? new VarStage.PriceFiles(market.prices, rate)
+            VarStage.MarketFiles files = market.prices != null ? new VarStage.PriceFiles(market.prices)
                     : new VarStage.ExplicitFiles(market.explicit.market, market.explicit.corr, repairCorrelation);
             VarStage.run(new VarStage.Options(positions, files, Optional.ofNullable(date), settings(),
                     out == null ? context.defaultOut() : out,

@@ -36,8 +36,8 @@ public final class VarStage {
     public record ExplicitFiles(Path market, Path corr, boolean repairCorrelation) implements MarketFiles {
     }
 
-    /** {@code --prices}, with {@code --rate} for the options. */
-    public record PriceFiles(Path prices, double rate) implements MarketFiles {
+    /** {@code --prices}; {@code --rate} prices the options ({@link VarSettings#historyRate()}). */
+    public record PriceFiles(Path prices) implements MarketFiles {
     }
 
     /** The parameters of one run; empty {@code date} means the pipeline's default. */
@@ -53,7 +53,7 @@ public final class VarStage {
                     InputSource.file(LocalInputs.existing(explicit.market(), "--market")),
                     InputSource.file(LocalInputs.existing(explicit.corr(), "--corr")), explicit.repairCorrelation());
             case PriceFiles prices -> new VarPipeline.PriceHistoryMarket(
-                    List.of(InputSource.file(LocalInputs.existing(prices.prices(), "--prices"))), prices.rate());
+                    List.of(InputSource.file(LocalInputs.existing(prices.prices(), "--prices"))));
         };
         VarSettings settings = options.settings();
         BookModel model = VarPipeline.prepare(List.of(positions), market, options.date(),

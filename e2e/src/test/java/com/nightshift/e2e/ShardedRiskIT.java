@@ -151,7 +151,7 @@ class ShardedRiskIT {
     @Test
     void the_merged_result_is_the_single_process_result_of_the_same_inputs_and_settings() {
         BookModel model = VarPipeline.prepare(List.of(source(POSITIONS_KEY, POSITIONS)),
-                new VarPipeline.PriceHistoryMarket(List.of(source(PRICES_KEY, PRICES)), 0.0), Optional.of(DATE), DATE,
+                new VarPipeline.PriceHistoryMarket(List.of(source(PRICES_KEY, PRICES))), Optional.of(DATE), DATE,
                 settings);
         VarReport single = VarEngine.withParallelism(Math.max(1, Runtime.getRuntime().availableProcessors())).run(model);
 
@@ -179,7 +179,8 @@ class ShardedRiskIT {
         return VarSettings.DEFAULTS.withScenarios(Integer.parseInt(environment.get("VAR_SCENARIOS")))
                 .withSeed(Long.parseLong(environment.get("VAR_SEED")))
                 .withMethod(SamplingMethod.of(environment.get("VAR_METHOD")))
-                .withShardScenarios(Integer.parseInt(environment.get("VAR_SHARD_SCENARIOS")));
+                .withShardScenarios(Integer.parseInt(environment.get("VAR_SHARD_SCENARIOS")))
+                .withHistoryRate(Double.parseDouble(environment.get("VAR_RATE")));
     }
 
     /** The shards of run {@code runId} a worker logged as stored after byte {@code from} of its log. */

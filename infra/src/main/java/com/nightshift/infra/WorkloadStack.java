@@ -66,6 +66,7 @@ public final class WorkloadStack extends Stack {
      */
     public static final String VAR_SEED = "" + VarSettings.DEFAULT_SEED;
     public static final String VAR_METHOD = VarSettings.DEFAULT_METHOD;
+    public static final String VAR_RATE = "" + VarSettings.DEFAULT_HISTORY_RATE;
     /** The stack parameter with the digest of the collector sidecar image in the pull-through cache. */
     public static final String COLLECTOR_DIGEST_PARAMETER = "CollectorImageDigest";
 
@@ -173,6 +174,7 @@ public final class WorkloadStack extends Stack {
         settings.put(Setting.VAR_SCENARIOS, Integer.toString(config.riskRun().scenarios()));
         settings.put(Setting.VAR_SEED, VAR_SEED);
         settings.put(Setting.VAR_METHOD, VAR_METHOD);
+        settings.put(Setting.VAR_RATE, VAR_RATE);
         settings.put(Setting.VAR_SHARD_SCENARIOS, Integer.toString(config.riskRun().shardScenarios()));
         settings.put(Setting.MICRONAUT_SERVER_PORT, Integer.toString(NightshiftService.CONTAINER_PORT));
         settings.put(Setting.OTEL_EXPORTER_OTLP_ENDPOINT, NightshiftService.COLLECTOR_OTLP_ENDPOINT);

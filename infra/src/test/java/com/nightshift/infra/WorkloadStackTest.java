@@ -211,7 +211,7 @@ class WorkloadStackTest {
                 "processing-service", Set.of("STAGING_BUCKET", "RECON_QUEUE_URL", "REPORT_QUEUE_URL", "MICRONAUT_SERVER_PORT",
                         "OTEL_EXPORTER_OTLP_ENDPOINT"),
                 "risk-calculation", Set.of("STAGING_BUCKET", "RISK_QUEUE_URL", "REPORT_QUEUE_URL", "VAR_SCENARIOS",
-                        "VAR_SEED", "VAR_METHOD", "VAR_SHARD_SCENARIOS", "MICRONAUT_SERVER_PORT", "OTEL_EXPORTER_OTLP_ENDPOINT"),
+                        "VAR_SEED", "VAR_METHOD", "VAR_SHARD_SCENARIOS", "VAR_RATE", "MICRONAUT_SERVER_PORT", "OTEL_EXPORTER_OTLP_ENDPOINT"),
                 "reporting-service", Set.of("STAGING_BUCKET", "OUTPUT_BUCKET", "REPORT_QUEUE_URL", "MICRONAUT_SERVER_PORT",
                         "OTEL_EXPORTER_OTLP_ENDPOINT"));
         for (var entry : expected.entrySet()) {
@@ -228,7 +228,8 @@ class WorkloadStackTest {
         Map<String, Object> risk = environmentOf("risk-calculation");
         // The local configuration shards its runs (100,000 scenarios in 4 shards); seed and method are the defaults.
         assertThat(risk).containsEntry("VAR_SCENARIOS", "100000").containsEntry("VAR_SEED", "20261120")
-                .containsEntry("VAR_METHOD", "plain").containsEntry("VAR_SHARD_SCENARIOS", "25000");
+                .containsEntry("VAR_METHOD", "plain").containsEntry("VAR_SHARD_SCENARIOS", "25000")
+                .containsEntry("VAR_RATE", "0.0");
     }
 
     @Test

@@ -13,6 +13,7 @@ public enum Setting {
     VAR_SEED,
     VAR_METHOD,
     VAR_SHARD_SCENARIOS,
+    VAR_RATE,
     MICRONAUT_SERVER_PORT,
     /** Where job spans go: the collector sidecar's OTLP/HTTP receiver in the same task. */
     OTEL_EXPORTER_OTLP_ENDPOINT

@@ -15,6 +15,7 @@ import static com.nightshift.infra.config.Setting.STAGING_BUCKET;
 import static com.nightshift.infra.config.Setting.VAR_METHOD;
 import static com.nightshift.infra.config.Setting.VAR_SCENARIOS;
 import static com.nightshift.infra.config.Setting.VAR_SEED;
+import static com.nightshift.infra.config.Setting.VAR_RATE;
 import static com.nightshift.infra.config.Setting.VAR_SHARD_SCENARIOS;
 
 /**
@@ -30,7 +31,7 @@ public enum Workload {
             EnumSet.of(STAGING_BUCKET, RECON_QUEUE_URL, REPORT_QUEUE_URL, MICRONAUT_SERVER_PORT, OTEL_EXPORTER_OTLP_ENDPOINT)),
     RISK("risk-calculation", "Risk", false,
             EnumSet.of(STAGING_BUCKET, RISK_QUEUE_URL, REPORT_QUEUE_URL, VAR_SCENARIOS, VAR_SEED, VAR_METHOD,
-                    VAR_SHARD_SCENARIOS, MICRONAUT_SERVER_PORT, OTEL_EXPORTER_OTLP_ENDPOINT)),
+                    VAR_SHARD_SCENARIOS, VAR_RATE, MICRONAUT_SERVER_PORT, OTEL_EXPORTER_OTLP_ENDPOINT)),
     REPORTING("reporting-service", "Reporting", true,
             EnumSet.of(STAGING_BUCKET, OUTPUT_BUCKET, REPORT_QUEUE_URL, MICRONAUT_SERVER_PORT, OTEL_EXPORTER_OTLP_ENDPOINT));
 

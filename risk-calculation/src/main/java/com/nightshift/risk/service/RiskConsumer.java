@@ -85,23 +85,25 @@ public class RiskConsumer implements QueueConsumer {
             @Value("${var.scenarios:" + VarSettings.DEFAULT_SCENARIOS + "}") int scenarios,
             @Value("${var.seed:" + VarSettings.DEFAULT_SEED + "}") long seed,
             @Value("${var.method:" + VarSettings.DEFAULT_METHOD + "}") String method,
-            @Value("${var.shard.scenarios:" + VarSettings.DEFAULT_SHARD_SCENARIOS + "}") int shardScenarios) {
+            @Value("${var.shard.scenarios:" + VarSettings.DEFAULT_SHARD_SCENARIOS + "}") int shardScenarios,
+            @Value("${var.rate:" + VarSettings.DEFAULT_HISTORY_RATE + "}") double rate) {
         this.store = store;
         this.publisher = publisher;
         this.queueUrl = queueUrl;
         this.stagingBucket = stagingBucket;
         this.reportQueueUrl = reportQueueUrl;
         // Validated now so that a bad task definition fails the service at start, not at night.
-        this.settings = settings(scenarios, seed, method, shardScenarios);
+        this.settings = settings(scenarios, seed, method, shardScenarios, rate);
     }
 
     /**
      * {@link VarSettings#DEFAULTS} with what the task definition sets ({@code VAR_SCENARIOS},
-     * {@code VAR_SEED}, {@code VAR_METHOD}, {@code VAR_SHARD_SCENARIOS}; without them, the defaults).
+     * {@code VAR_SEED}, {@code VAR_METHOD}, {@code VAR_SHARD_SCENARIOS}, {@code VAR_RATE}: the rate that
+     * prices options, since the staged price history carries none; without them, the defaults).
      */
-    static VarSettings settings(int scenarios, long seed, String method, int shardScenarios) {
+    static VarSettings settings(int scenarios, long seed, String method, int shardScenarios, double rate) {
         return VarSettings.DEFAULTS.withScenarios(scenarios).withSeed(seed).withMethod(SamplingMethod.of(method))
-                .withShardScenarios(shardScenarios);
+                .withShardScenarios(shardScenarios).withHistoryRate(rate);
     }
 
     /** The settings the service runs with. */
@@ -219,7 +221,7 @@ public class RiskConsumer implements QueueConsumer {
             return Optional.empty();
         }
         BookModel model = VarPipeline.prepare(sources(plan.positionKeys()),
-                new VarPipeline.PriceHistoryMarket(sources(plan.priceKeys()), 0.0), Optional.of(plan.businessDate()),
+                new VarPipeline.PriceHistoryMarket(sources(plan.priceKeys())), Optional.of(plan.businessDate()),
                 plan.businessDate(), plan.settings());
         if (!model.manifest().inputs().equals(plan.inputs())) {
             LOG.info("{}: run {} superseded: a staged input was replaced since it was planned", job.jobId(),
@@ -230,7 +232,7 @@ public class RiskConsumer implements QueueConsumer {
     }
 
     private BookModel prepare(List<String> positionKeys, List<String> priceKeys, LocalDate date) {
-        return VarPipeline.prepare(sources(positionKeys), new VarPipeline.PriceHistoryMarket(sources(priceKeys), 0.0),
+        return VarPipeline.prepare(sources(positionKeys), new VarPipeline.PriceHistoryMarket(sources(priceKeys)),
                 Optional.of(date), date, settings);
     }
 

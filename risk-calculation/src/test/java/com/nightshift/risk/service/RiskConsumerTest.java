@@ -87,7 +87,7 @@ class RiskConsumerTest {
 
     private RiskConsumer consumer(int scenarios, int shardScenarios) {
         return new RiskConsumer(store, new JobPublisher(sqs), riskQueue, bucket, reportQueue, scenarios,
-                VarSettings.DEFAULT_SEED, "plain", shardScenarios);
+                VarSettings.DEFAULT_SEED, "plain", shardScenarios, 0.02);
     }
 
     @Test
@@ -194,13 +194,15 @@ class RiskConsumerTest {
     @Test
     void settings_areTheDefaultsWithWhatTheTaskDefinitionSets() {
         assertThat(RiskConsumer.settings(VarSettings.DEFAULT_SCENARIOS, VarSettings.DEFAULT_SEED,
-                VarSettings.DEFAULT_METHOD, VarSettings.DEFAULT_SHARD_SCENARIOS)).isEqualTo(VarSettings.DEFAULTS);
-        VarSettings custom = RiskConsumer.settings(2_000, 7L, "sobol", 500);
+                VarSettings.DEFAULT_METHOD, VarSettings.DEFAULT_SHARD_SCENARIOS, VarSettings.DEFAULT_HISTORY_RATE))
+                .isEqualTo(VarSettings.DEFAULTS);
+        VarSettings custom = RiskConsumer.settings(2_000, 7L, "sobol", 500, 0.035);
         assertThat(custom.scenarios()).isEqualTo(2_000);
         assertThat(custom.seed()).isEqualTo(7L);
         assertThat(custom.method().id()).isEqualTo("sobol");
         assertThat(custom.shardScenarios()).isEqualTo(500);
-        assertThatThrownBy(() -> RiskConsumer.settings(2_000, 7L, "quasi", 500)).hasMessageContaining("quasi");
+        assertThat(custom.historyRate()).isEqualTo(0.035);
+        assertThatThrownBy(() -> RiskConsumer.settings(2_000, 7L, "quasi", 500, 0.0)).hasMessageContaining("quasi");
     }
 
     private static final String HEADER = "position_id,portfolio,type,quantity,underlying,strike,expiry_years,option_type\n";

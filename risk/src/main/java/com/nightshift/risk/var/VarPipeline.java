@@ -65,9 +65,10 @@ public final class VarPipeline {
 
     /**
      * One or more {@code prices.csv} files, read together, from which volatilities and correlations are
-     * estimated by EWMA; {@code rate} prices the options (price histories carry no rates).
+     * estimated by EWMA; the settings' {@link VarSettings#historyRate()} prices the options (price
+     * histories carry no rates).
      */
-    public record PriceHistoryMarket(List<InputSource> prices, double rate) implements MarketSource {
+    public record PriceHistoryMarket(List<InputSource> prices) implements MarketSource {
         public PriceHistoryMarket {
             prices = List.copyOf(prices);
             if (prices.isEmpty()) {
@@ -117,7 +118,7 @@ public final class VarPipeline {
                 businessDate = date.orElseGet(() -> prices.lastDate().orElseThrow(() ->
                         new RiskInputException(prices.fileName(), "no prices after the header")));
                 lambda = settings.ewmaLambda();
-                snapshot = new EwmaEstimator(lambda).estimate(prices, businessDate, history.rate());
+                snapshot = new EwmaEstimator(lambda).estimate(prices, businessDate, settings.historyRate());
                 kind = "ewma";
             }
         }

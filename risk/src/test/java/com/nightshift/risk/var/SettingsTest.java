@@ -24,11 +24,17 @@ class SettingsTest {
         assertThatThrownBy(() -> d.withScenarios(1)).hasMessageContaining("scenario count 1");
         assertThatThrownBy(() -> d.withShardScenarios(0)).hasMessageContaining("shard size 0");
         assertThatThrownBy(() -> new VarSettings(100, 1L, SamplingMethod.PLAIN, 0, ReturnModel.NORMAL,
-                Revaluation.EXACT, 2, 0.94, 10)).hasMessageContaining("horizon of 0 days");
+                Revaluation.EXACT, 2, 0.94, 10, 0.0)).hasMessageContaining("horizon of 0 days");
         assertThatThrownBy(() -> new VarSettings(100, 1L, SamplingMethod.PLAIN, 1, ReturnModel.NORMAL,
-                Revaluation.EXACT, 51, 0.94, 10)).hasMessageContaining("51 replications");
+                Revaluation.EXACT, 51, 0.94, 10, 0.0)).hasMessageContaining("51 replications");
         assertThatThrownBy(() -> new VarSettings(100, 1L, SamplingMethod.PLAIN, 1, ReturnModel.NORMAL,
-                Revaluation.EXACT, 2, 1.0, 10)).hasMessageContaining("EWMA lambda 1.0");
+                Revaluation.EXACT, 2, 1.0, 10, 0.0)).hasMessageContaining("EWMA lambda 1.0");
+    }
+
+    @Test
+    void aHistoryRateThatIsNoNumber_isRefused() {
+        assertThatThrownBy(() -> VarSettings.DEFAULTS.withHistoryRate(Double.NaN)).hasMessageContaining("rate NaN");
+        assertThat(VarSettings.DEFAULTS.withHistoryRate(0.03).historyRate()).isEqualTo(0.03);
     }
 
     @Test

@@ -77,8 +77,8 @@ class VarPipelineTest {
             prices.append(day).append(",AAA,").append(aaa).append('\n').append(day).append(",Y5,").append(y5).append('\n');
         }
         BookModel model = VarPipeline.prepare(List.of(file("positions.csv", POSITIONS)),
-                new VarPipeline.PriceHistoryMarket(List.of(file("prices.csv", prices.toString())), 0.01),
-                Optional.empty(), TODAY, SETTINGS);
+                new VarPipeline.PriceHistoryMarket(List.of(file("prices.csv", prices.toString()))),
+                Optional.empty(), TODAY, SETTINGS.withHistoryRate(0.01));
 
         assertThat(model.manifest().businessDate()).isEqualTo(day.minusDays(1));
         assertThat(model.manifest().market()).isEqualTo("ewma");
