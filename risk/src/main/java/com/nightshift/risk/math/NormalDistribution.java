@@ -123,23 +123,7 @@ public final class NormalDistribution {
     public static double inverseCdf(double p) {
         double q = p - 0.5;
         if (Math.abs(q) <= 0.425) {
-            double r = 0.180625 - q * q;
-            return q * (((((((2509.0809287301226727 * r
-                    + 33430.575583588128105) * r
-                    + 67265.770927008700853) * r
-                    + 45921.953931549871457) * r
-                    + 13731.693765509461125) * r
-                    + 1971.5909503065514427) * r
-                    + 133.14166789178437745) * r
-                    + 3.3871328727963666080)
-                    / (((((((5226.4952788528545610 * r
-                    + 28729.085735721942674) * r
-                    + 39307.895800092710610) * r
-                    + 21213.794301586595867) * r
-                    + 5394.1960214247511077) * r
-                    + 687.18700749205790830) * r
-                    + 42.313330701600911252) * r
-                    + 1.0);
+            return central(q);
         }
         if (!(p > 0.0)) {
             return p <= 0.0 ? Double.NEGATIVE_INFINITY : p; // NaN stays NaN
@@ -189,6 +173,27 @@ public final class NormalDistribution {
         return q < 0.0 ? -value : value;
     }
 
+    /** AS 241's rational function for {@code |q| <= 0.425}, {@code q = p - 0.5}: the one place it is written. */
+    private static double central(double q) {
+        double r = 0.180625 - q * q;
+        return q * (((((((2509.0809287301226727 * r
+                + 33430.575583588128105) * r
+                + 67265.770927008700853) * r
+                + 45921.953931549871457) * r
+                + 13731.693765509461125) * r
+                + 1971.5909503065514427) * r
+                + 133.14166789178437745) * r
+                + 3.3871328727963666080)
+                / (((((((5226.4952788528545610 * r
+                + 28729.085735721942674) * r
+                + 39307.895800092710610) * r
+                + 21213.794301586595867) * r
+                + 5394.1960214247511077) * r
+                + 687.18700749205790830) * r
+                + 42.313330701600911252) * r
+                + 1.0);
+    }
+
     /**
      * Writes {@link #inverseCdf(double)} of each of {@code p[from..to)} into {@code out[outFrom..)}:
      * bit-identical to it, and faster over many values. The central rational function, which covers
@@ -198,24 +203,7 @@ public final class NormalDistribution {
     public static void inverseCdf(double[] p, int from, int to, double[] out, int outFrom) {
         int shift = outFrom - from;
         for (int i = from; i < to; i++) {
-            double q = p[i] - 0.5;
-            double r = 0.180625 - q * q;
-            out[i + shift] = q * (((((((2509.0809287301226727 * r
-                    + 33430.575583588128105) * r
-                    + 67265.770927008700853) * r
-                    + 45921.953931549871457) * r
-                    + 13731.693765509461125) * r
-                    + 1971.5909503065514427) * r
-                    + 133.14166789178437745) * r
-                    + 3.3871328727963666080)
-                    / (((((((5226.4952788528545610 * r
-                    + 28729.085735721942674) * r
-                    + 39307.895800092710610) * r
-                    + 21213.794301586595867) * r
-                    + 5394.1960214247511077) * r
-                    + 687.18700749205790830) * r
-                    + 42.313330701600911252) * r
-                    + 1.0);
+            out[i + shift] = central(p[i] - 0.5);
         }
         for (int i = from; i < to; i++) {
             if (!(Math.abs(p[i] - 0.5) <= 0.425)) {

@@ -1,12 +1,10 @@
 package com.nightshift.risk.var;
 
-import java.util.Locale;
-
 /**
  * How options and bonds are revalued in each scenario. Both are full revaluation of the pricing
  * formula at the horizon; they differ only in where the formula is evaluated.
  */
-public enum Revaluation {
+public enum Revaluation implements SettingChoice {
     /**
      * Every instrument priced by its formula in every scenario. Exact and slow: two normal CDFs and
      * an exponential per option and scenario.
@@ -30,20 +28,14 @@ public enum Revaluation {
         this.id = id;
     }
 
-    /** The name used on command lines and in {@code var.json}. */
+    @Override
     public String id() {
         return id;
     }
 
     /** The choice with this {@link #id()} (case-insensitive). */
     public static Revaluation of(String id) {
-        String wanted = id.trim().toLowerCase(Locale.ROOT);
-        for (Revaluation r : values()) {
-            if (r.id.equals(wanted)) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("unknown revaluation '" + id + "'; expected exact or interpolated");
+        return SettingChoice.of(Revaluation.class, id, "revaluation");
     }
 
     @Override

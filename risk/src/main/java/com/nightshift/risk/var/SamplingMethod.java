@@ -1,13 +1,10 @@
 package com.nightshift.risk.var;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 /**
  * How the scenarios' standard normal draws are sampled. Each method reports its own Monte Carlo
  * error estimate (see {@link TailEstimator}).
  */
-public enum SamplingMethod {
+public enum SamplingMethod implements SettingChoice {
     /** Independent pseudo-random normals, a counter-based stream keyed by scenario index. */
     PLAIN("plain"),
     /** Pairs of scenarios {@code z} and {@code -z}: the pair shares one draw. */
@@ -23,7 +20,7 @@ public enum SamplingMethod {
         this.id = id;
     }
 
-    /** The name used on command lines, in settings and in {@code var.json}. */
+    @Override
     public String id() {
         return id;
     }
@@ -34,14 +31,7 @@ public enum SamplingMethod {
      * @throws IllegalArgumentException naming the accepted values
      */
     public static SamplingMethod of(String id) {
-        String wanted = id.trim().toLowerCase(Locale.ROOT);
-        for (SamplingMethod method : values()) {
-            if (method.id.equals(wanted)) {
-                return method;
-            }
-        }
-        throw new IllegalArgumentException("unknown sampling method '" + id + "'; expected one of "
-                + Arrays.stream(values()).map(SamplingMethod::id).toList());
+        return SettingChoice.of(SamplingMethod.class, id, "sampling method");
     }
 
     @Override

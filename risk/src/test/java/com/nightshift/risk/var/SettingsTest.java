@@ -51,8 +51,10 @@ class SettingsTest {
         assertThat(ReturnModel.LOGNORMAL.toString()).isEqualTo("lognormal");
         assertThat(Revaluation.INTERPOLATED.toString()).isEqualTo("interpolated");
         assertThatThrownBy(() -> SamplingMethod.of("quasi")).hasMessageContaining("[plain, antithetic, sobol, importance]");
-        assertThatThrownBy(() -> ReturnModel.of("t")).hasMessageContaining("lognormal or normal");
-        assertThatThrownBy(() -> Revaluation.of("grid")).hasMessageContaining("exact or interpolated");
+        assertThatThrownBy(() -> ReturnModel.of("t"))
+                .hasMessageContaining("unknown return model 't'; expected one of [lognormal, normal]");
+        assertThatThrownBy(() -> Revaluation.of("grid"))
+                .hasMessageContaining("unknown revaluation 'grid'; expected one of [exact, interpolated]");
     }
 
     @Test
