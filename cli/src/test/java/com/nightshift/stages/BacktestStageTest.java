@@ -194,11 +194,11 @@ class BacktestStageTest {
 
     @Test
     void an_unparsable_pnl_fails_naming_file_and_line() throws IOException {
-        Path pnl = Files.writeString(work.resolve("pnl.csv"), "date,pnl\n2025-01-01,1e3\n");
+        Path pnl = Files.writeString(work.resolve("pnl.csv"), "date,pnl\n2025-01-01,-12.5%\n");
 
         assertThat(nightshift("backtest", "--pnl", pnl.toString(), "--var", var(1, 0).toString())).isEqualTo(1);
 
-        assertThat(errors()).contains(pnl + ":2: pnl '1e3' is not a decimal");
+        assertThat(errors()).contains(pnl + ":2: pnl '-12.5%' is not a decimal");
     }
 
     @Test

@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  */
 public final class CsvRow {
 
+    /** {@link #real}: plain or scientific decimal notation. */
+    private static final Pattern DECIMAL_NUMBER =
+            Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
 
     private final List<String> header;
     private final List<String> fields;
@@ -107,6 +110,25 @@ public final class CsvRow {
             throw new InvalidFieldException(column + " '" + value + "' is not a decimal");
         }
         return new BigDecimal(value);
+    }
+
+    /**
+     * A finite number in decimal notation, plain or with an exponent ({@code 0.25}, {@code -3},
+     * {@code 2.5e-05}, {@code 1E+3}): the form tools that write binary floating point use (numpy's
+     * {@code savetxt} writes every number with an exponent). For quantities that are doubles, such as
+     * market data; amounts of money stay {@link #decimal plain decimals}. NaN, infinities, hexadecimal
+     * and grouping are refused, and so is a value too large for a double.
+     */
+    public double real(String column) throws InvalidFieldException {
+        String value = required(column);
+        if (!DECIMAL_NUMBER.matcher(value).matches()) {
+            throw new InvalidFieldException(column + " '" + value + "' is not a decimal");
+        }
+        double parsed = Double.parseDouble(value);
+        if (!Double.isFinite(parsed)) {
+            throw new InvalidFieldException(column + " '" + value + "' is too large for a number");
+        }
+        return parsed;
     }
 
     /** {@code [+-]?[0-9]+(\.[0-9]+)?}, checked by hand: this runs for every amount of every row. */

@@ -101,4 +101,25 @@ class CsvRowTest {
         assertThat(row.toString()).isEqualTo("CsvRow[1]");
         assertThat(row.fields()).containsExactly("1");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.25", "-3", "+1.5", "2.5e-05", "1E+3", "-9.999999999999999778e-01", ".5", "5."})
+    void real_accepts_plain_and_scientific_decimal_notation(String text) throws Exception {
+        CsvRow row = CsvRow.of(List.of("x"), List.of(text));
+        assertThat(row.real("x")).isEqualTo(Double.parseDouble(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NaN", "Infinity", "0x1p3", "1,000", "1e", "e5", "1.2.3", "abc", " 1"})
+    void real_refuses_anything_but_a_decimal_number(String text) {
+        CsvRow row = CsvRow.of(List.of("x"), List.of(text));
+        assertThatThrownBy(() -> row.real("x")).isInstanceOf(InvalidFieldException.class)
+                .hasMessageContaining("is not a decimal");
+    }
+
+    @Test
+    void real_refuses_a_number_too_large_for_a_double() {
+        CsvRow row = CsvRow.of(List.of("x"), List.of("1e999"));
+        assertThatThrownBy(() -> row.real("x")).hasMessageContaining("'1e999' is too large for a number");
+    }
 }

@@ -21,7 +21,7 @@ public final class PnlCsvCodec extends CsvRecordCodec<DailyPnl> {
 
     @Override
     protected DailyPnl fromRow(CsvRow row) throws InvalidFieldException {
-        return new DailyPnl(row.date("date"), row.decimal("pnl").doubleValue());
+        return new DailyPnl(row.date("date"), row.real("pnl"));
     }
 
     @Override

@@ -75,7 +75,11 @@ public final class VarCsvCodec extends CsvRecordCodec<VarForecast> {
     protected VarForecast fromRow(CsvRow row) throws InvalidFieldException {
         List<Double> vars = new ArrayList<>();
         for (String column : varColumns()) {
-            vars.add(row.positiveDecimal(column).doubleValue());
+            double var = row.real(column);
+            if (!(var > 0.0)) {
+                throw new InvalidFieldException(column + " '" + row.text(column) + "' is not positive");
+            }
+            vars.add(var);
         }
         return new VarForecast(row.date("date"), vars);
     }

@@ -92,11 +92,7 @@ public final class PositionsCsv extends CsvRecordCodec<RiskPosition> {
     }
 
     static double finite(CsvRow row, String column) throws InvalidFieldException {
-        double value = row.decimal(column).doubleValue();
-        if (!Double.isFinite(value)) {
-            throw new InvalidFieldException(column + " '" + row.text(column) + "' is too large for a number");
-        }
-        return value;
+        return row.real(column);
     }
 
     private static double positive(CsvRow row, String column, String what) throws InvalidFieldException {

@@ -35,13 +35,9 @@ public final class MarketCsv extends CsvRecordCodec<RiskFactor> {
         return new RiskFactor(factor, spot, vol, number(row, "rate"));
     }
 
-    /** A plain decimal that is a finite double. */
+    /** A finite number, plain or with an exponent ({@link CsvRow#real}). */
     static double number(CsvRow row, String column) throws InvalidFieldException {
-        double value = row.decimal(column).doubleValue();
-        if (!Double.isFinite(value)) {
-            throw new InvalidFieldException(column + " '" + row.text(column) + "' is too large for a number");
-        }
-        return value;
+        return row.real(column);
     }
 
     @Override

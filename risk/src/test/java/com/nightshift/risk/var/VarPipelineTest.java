@@ -159,4 +159,28 @@ class VarPipelineTest {
         assertThat(json).contains("\"scenarios\" : 2000", "\"seed\" : 20261120", "\"method\" : \"plain\"",
                 "\"horizonDays\" : 1", "\"var95StdError\"", "\"es99StdError\"");
     }
+
+    @Test
+    void filesWrittenWithExponents_asNumpysSavetxtWritesThem_giveTheSameBook() throws IOException {
+        String market = """
+                factor,spot,vol,rate
+                AAA,1.000000000000000000e+02,2.000000000000000111e-01,2.999999999999999889e-02
+                Y5,4.000000000000000083e-02,2.500000000000000000e-01,0.000000000000000000e+00
+                """;
+        String corr = """
+                Y5,AAA
+                1.000000000000000000e+00,-2.999999999999999889e-01
+                -2.999999999999999889e-01,1.000000000000000000e+00
+                """;
+        BookModel plain = VarPipeline.prepare(List.of(file("positions.csv", POSITIONS)), explicit(CORR, false),
+                Optional.of(TODAY), TODAY, SETTINGS);
+        BookModel exponents = VarPipeline.prepare(List.of(file("positions.csv", POSITIONS)),
+                new VarPipeline.ExplicitMarket(file("market-e.csv", market), file("corr-e.csv", corr), false),
+                Optional.of(TODAY), TODAY, SETTINGS);
+
+        VarReport expected = VarEngine.sequential().run(plain);
+        VarReport actual = VarEngine.sequential().run(exponents);
+        assertThat(actual.book()).isEqualTo(expected.book());
+        assertThat(actual.portfolios()).isEqualTo(expected.portfolios());
+    }
 }
