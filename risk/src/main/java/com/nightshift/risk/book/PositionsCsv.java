@@ -43,7 +43,7 @@ public final class PositionsCsv extends CsvRecordCodec<RiskPosition> {
         // A portfolio names folders and S3 keys downstream (<portfolio>/result.json) and report ids.
         String portfolio = row.matching("portfolio", PortfolioId.PATTERN, PortfolioId.RULE);
         PositionType type = positionType(row);
-        double quantity = finite(row, "quantity");
+        double quantity = row.real("quantity");
         String underlying = row.required("underlying");
         return switch (type) {
             case EQUITY, FX -> {
@@ -91,15 +91,12 @@ public final class PositionsCsv extends CsvRecordCodec<RiskPosition> {
         }
     }
 
-    static double finite(CsvRow row, String column) throws InvalidFieldException {
-        return row.real(column);
-    }
 
     private static double positive(CsvRow row, String column, String what) throws InvalidFieldException {
         if (row.text(column).isEmpty()) {
             throw new InvalidFieldException(what + " is empty; it must be greater than 0");
         }
-        double value = finite(row, column);
+        double value = row.real(column);
         if (!(value > 0.0)) {
             throw new InvalidFieldException(what + " '" + row.text(column) + "' is not greater than 0");
         }
@@ -110,7 +107,7 @@ public final class PositionsCsv extends CsvRecordCodec<RiskPosition> {
         if (row.text(column).isEmpty()) {
             throw new InvalidFieldException(column + " is empty; it must be 0 or more");
         }
-        double value = finite(row, column);
+        double value = row.real(column);
         if (value < 0.0) {
             throw new InvalidFieldException(column + " '" + row.text(column) + "' is negative");
         }

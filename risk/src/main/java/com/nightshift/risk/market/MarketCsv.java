@@ -24,21 +24,17 @@ public final class MarketCsv extends CsvRecordCodec<RiskFactor> {
     @Override
     protected RiskFactor fromRow(CsvRow row) throws InvalidFieldException {
         String factor = row.required("factor");
-        double spot = number(row, "spot");
+        double spot = row.real("spot");
         if (!(spot > 0.0)) {
             throw new InvalidFieldException("spot '" + row.text("spot") + "' is not greater than 0");
         }
-        double vol = number(row, "vol");
+        double vol = row.real("vol");
         if (vol < 0.0) {
             throw new InvalidFieldException("vol '" + row.text("vol") + "' is negative");
         }
-        return new RiskFactor(factor, spot, vol, number(row, "rate"));
+        return new RiskFactor(factor, spot, vol, row.real("rate"));
     }
 
-    /** A finite number, plain or with an exponent ({@link CsvRow#real}). */
-    static double number(CsvRow row, String column) throws InvalidFieldException {
-        return row.real(column);
-    }
 
     @Override
     protected Optional<String> uniqueKey(RiskFactor factor) {

@@ -166,7 +166,7 @@ public record MarketFile(MarketSnapshot snapshot, boolean correlationRepaired, d
                 String columnName = header.get(column);
                 double c;
                 try {
-                    c = MarketCsv.number(values, columnName);
+                    c = values.real(columnName);
                 } catch (InvalidFieldException e) {
                     throw new RiskInputException(corrName, record.lineNumber(), "row of " + rowName + ": "
                             + e.getMessage());

@@ -63,7 +63,7 @@ public final class PriceHistoryCsv extends CsvRecordCodec<PriceRow> {
     protected PriceRow fromRow(CsvRow row) throws InvalidFieldException {
         var date = row.date("date");
         String factor = row.required("factor");
-        double close = MarketCsv.number(row, "close");
+        double close = row.real("close");
         if (!(close > 0.0)) {
             throw new InvalidFieldException("close '" + row.text("close") + "' is not greater than 0");
         }

@@ -52,7 +52,6 @@ public final class BookModel {
     final VarSettings settings;
     final VarManifest manifest;
     final int factorCount;
-    final String[] factorNames;
     final double[] spot;
     final double[] dailySd;
     final double[] halfVariance;
@@ -61,8 +60,6 @@ public final class BookModel {
     final String[] portfolios;
     /** {@code [p * n + f]}: Σ quantity × spot of the portfolio's linear positions on the factor. */
     final double[] linearValue;
-    /** Per factor, the option and bond groups on it. */
-    final InstrumentGroup[][] groups;
     /**
      * Per factor, the tabulated groups' grids side by side (null when the factor has none): for node
      * {@code k} and the factor's {@code G} tabulated groups, the values at {@code [2 G k + g]} and the
@@ -97,7 +94,6 @@ public final class BookModel {
         List<RiskFactor> factors = market.factors();
         factorCount = factors.size();
         int n = factorCount;
-        factorNames = new String[n];
         spot = new double[n];
         dailySd = new double[n];
         halfVariance = new double[n];
@@ -105,7 +101,6 @@ public final class BookModel {
         double[] rate = new double[n];
         for (int f = 0; f < n; f++) {
             RiskFactor factor = factors.get(f);
-            factorNames[f] = factor.name();
             spot[f] = factor.spot();
             vol[f] = factor.vol();
             rate[f] = factor.rate();
@@ -181,7 +176,6 @@ public final class BookModel {
             built[t] = new InstrumentGroup(keys.get(t)[1], members.get(t), spot[f], vol[f], rate[f], dt, dailySd[f],
                     halfVariance[f], settings);
         });
-        groups = new InstrumentGroup[n][];
         gridTable = new double[n][];
         gridGroups = new InstrumentGroup[n][];
         gridPortfolio = new int[n][];
@@ -191,17 +185,14 @@ public final class BookModel {
         exactGroups = new InstrumentGroup[n][];
         int t = 0;
         for (int f = 0; f < n; f++) {
-            List<InstrumentGroup> onFactor = new ArrayList<>();
             List<InstrumentGroup> tabulated = new ArrayList<>();
             List<InstrumentGroup> exact = new ArrayList<>();
             for (int g = nonlinear.get(f).size(); g > 0; g--) {
                 InstrumentGroup group = built[t++];
                 portfolioValue[group.portfolio] += group.baseValue;
                 valueGradient[f] += group.baseGradient;
-                onFactor.add(group);
                 (group.table != null ? tabulated : exact).add(group);
             }
-            groups[f] = onFactor.toArray(InstrumentGroup[]::new);
             exactGroups[f] = exact.toArray(InstrumentGroup[]::new);
             gridGroups[f] = tabulated.toArray(InstrumentGroup[]::new);
             int count = tabulated.size();
