@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nightshift.common.json.JsonCodec;
 import com.nightshift.reporting.pdf.ReportDocument;
 import com.nightshift.reporting.pdf.ReportRenderer;
-import com.nightshift.reporting.service.ReportComposer;
+import com.nightshift.reporting.ReportComposer;
 
 /**
  * {@code nightshift report RESULT.json [--out FILE.pdf]}: renders a reconciliation or risk result

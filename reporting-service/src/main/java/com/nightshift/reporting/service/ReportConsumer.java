@@ -13,6 +13,7 @@ import com.nightshift.common.json.JsonCodec;
 import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
 import com.nightshift.common.worker.JobMessage;
+import com.nightshift.reporting.ReportComposer;
 import com.nightshift.reporting.pdf.ReportDocument;
 import com.nightshift.reporting.pdf.ReportRenderer;
 import com.nightshift.shell.QueueConsumer;

@@ -1,4 +1,4 @@
-package com.nightshift.reporting.service;
+package com.nightshift.reporting;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package com.nightshift.reporting.service;
+package com.nightshift.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,7 @@ import com.nightshift.risk.var.TailMeasures;
 import com.nightshift.risk.var.VarManifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nightshift.common.json.JsonCodec;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nightshift.reporting.pdf.ReportRenderer;
 
 /** Every figure on a report comes from its result document. */
@@ -27,8 +27,8 @@ class ReportComposerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T04:00:00Z");
 
-    private static JsonNode json(String text) {
-        return JsonCodec.tree(text.getBytes(StandardCharsets.UTF_8));
+    private static JsonNode json(String text) throws Exception {
+        return new ObjectMapper().readTree(text);
     }
 
     private static String text(byte[] pdf) throws Exception {
