@@ -7,6 +7,7 @@ import com.nightshift.common.csv.CsvRow;
 import com.nightshift.common.csv.InvalidFieldException;
 import com.nightshift.risk.book.RiskInputException;
 import com.nightshift.risk.book.StrictCsv;
+import com.nightshift.risk.math.CholeskyDecomposition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -86,6 +87,10 @@ public record MarketFile(MarketSnapshot snapshot, boolean correlationRepaired, d
             InputStream corr, boolean repair) {
         List<RiskFactor> factors = rows.stream().map(AcceptedRow::record).toList();
         double[][] matrix = readCorrelation(marketName, factors, corrName, corr);
+        // The common case, a sound matrix, costs one Cholesky pass; the eigenvalues only for the message.
+        if (CholeskyDecomposition.smallestEigenvalueExceeds(matrix, MIN_EIGENVALUE)) {
+            return new MarketFile(new MarketSnapshot(factors, matrix), false, 0.0);
+        }
         double smallest = NearestCorrelation.smallestEigenvalue(matrix);
         if (smallest > MIN_EIGENVALUE) {
             return new MarketFile(new MarketSnapshot(factors, matrix), false, 0.0);

@@ -91,6 +91,39 @@ public final class CholeskyDecomposition {
     }
 
     /** The dimension of the matrix. */
+    /**
+     * Whether the smallest eigenvalue of the symmetric matrix {@code matrix} exceeds {@code margin}:
+     * whether {@code matrix - margin I} has a Cholesky factor whose pivots are all above zero. A
+     * definiteness check at the cost of one decomposition ({@code n³/6} multiply-adds), where an
+     * eigen decomposition costs some ten times that; only the lower triangle is read.
+     */
+    public static boolean smallestEigenvalueExceeds(double[][] matrix, double margin) {
+        int n = matrix.length;
+        double[][] l = new double[n][];
+        for (int i = 0; i < n; i++) {
+            l[i] = new double[i + 1];
+        }
+        for (int j = 0; j < n; j++) {
+            double pivot = matrix[j][j] - margin;
+            for (int k = 0; k < j; k++) {
+                pivot -= l[j][k] * l[j][k];
+            }
+            if (!(pivot > 0.0)) {
+                return false;
+            }
+            double diagonal = Math.sqrt(pivot);
+            l[j][j] = diagonal;
+            for (int i = j + 1; i < n; i++) {
+                double sum = matrix[i][j];
+                for (int k = 0; k < j; k++) {
+                    sum -= l[i][k] * l[j][k];
+                }
+                l[i][j] = sum / diagonal;
+            }
+        }
+        return true;
+    }
+
     public int dimension() {
         return lower.length;
     }

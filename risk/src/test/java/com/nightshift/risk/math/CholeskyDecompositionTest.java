@@ -57,4 +57,23 @@ class CholeskyDecompositionTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not square");
     }
+
+    @Test
+    void smallestEigenvalueExceeds_comparesTheSmallestEigenvalueWithTheMargin() {
+        // Eigenvalues of [[1, r], [r, 1]] are 1 - r and 1 + r; of the 3x3 equicorrelation matrix 1 - r (twice) and 1 + 2r.
+        double[][] pair = {{1, 0.9}, {0.9, 1}};
+        double[][] three = {{1, 0.6, 0.6}, {0.6, 1, 0.6}, {0.6, 0.6, 1}};
+        assertThat(CholeskyDecomposition.smallestEigenvalueExceeds(pair, 0.09)).isTrue();
+        assertThat(CholeskyDecomposition.smallestEigenvalueExceeds(pair, 0.11)).isFalse();
+        assertThat(CholeskyDecomposition.smallestEigenvalueExceeds(three, 0.39)).isTrue();
+        assertThat(CholeskyDecomposition.smallestEigenvalueExceeds(three, 0.41)).isFalse();
+    }
+
+    @Test
+    void smallestEigenvalueExceeds_isFalseForSingularAndIndefiniteMatrices() {
+        assertThat(CholeskyDecomposition.smallestEigenvalueExceeds(new double[][] {{1, 1}, {1, 1}}, 1e-10)).isFalse();
+        assertThat(CholeskyDecomposition.smallestEigenvalueExceeds(new double[][] {{1, 2}, {2, 1}}, 1e-10)).isFalse();
+        assertThat(CholeskyDecomposition.smallestEigenvalueExceeds(new double[][] {{1, Double.NaN}, {Double.NaN, 1}}, 1e-10))
+                .isFalse();
+    }
 }
