@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.nightshift.common.io.DocumentJson;
 import com.nightshift.common.io.InputSource;
 import com.nightshift.common.io.OutputSink;
 import com.nightshift.risk.var.BookModel;
+import com.nightshift.risk.var.PortfolioRiskDocument;
 import com.nightshift.risk.var.TailMeasures;
 import com.nightshift.risk.var.VarEngine;
 import com.nightshift.risk.var.VarPipeline;
@@ -43,6 +45,17 @@ public final class VarStage {
     /** The parameters of one run; empty {@code date} means the pipeline's default. */
     public record Options(Path positions, MarketFiles market, Optional<LocalDate> date, VarSettings settings, Path out,
             int threads) {
+    }
+
+    /**
+     * Builds the JSON writer of the run's documents on a background thread; {@link #run} then writes
+     * them without that cost. Optional: a run works the same without it.
+     */
+    public static void prepareWriting() {
+        Thread warmUp = new Thread(() -> DocumentJson.warmUp(VarReport.class, PortfolioRiskDocument.class),
+                "json-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     /** Runs the job and prints a summary; returns the report written to {@code out/var.json}. */

@@ -28,6 +28,15 @@ class DocumentJsonTest {
     }
 
     @Test
+    void warmingUp_leavesWhatIsWrittenUnchanged() {
+        Sample sample = new Sample(LocalDate.of(2026, 11, 27), new BigDecimal("12.50"), 1e-7);
+        byte[] before = DocumentJson.bytes(sample);
+        DocumentJson.warmUp(Sample.class);
+        assertThat(DocumentJson.bytes(sample)).isEqualTo(before);
+        assertThat(new String(before, StandardCharsets.UTF_8)).contains("\"amount\" : 12.50");
+    }
+
+    @Test
     void aMissingOrUnknownField_failsTheRead() {
         byte[] missing = "{\"date\":\"2026-11-27\",\"amount\":1}".getBytes(StandardCharsets.UTF_8);
         byte[] unknown = "{\"date\":\"2026-11-27\",\"amount\":1,\"ratio\":1,\"extra\":2}".getBytes(StandardCharsets.UTF_8);

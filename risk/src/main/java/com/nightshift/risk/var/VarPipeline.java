@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import com.nightshift.common.io.DocumentJson;
 import com.nightshift.common.io.InputFile;
@@ -93,35 +95,51 @@ public final class VarPipeline {
         if (positions.isEmpty()) {
             throw new IllegalArgumentException("no positions file given");
         }
+        // The positions and the market are independent and each is parsed on one thread: read the
+        // positions beside the market. Errors keep their order: a bad positions file is reported first.
+        List<InputFile> positionInputs = new ArrayList<>();
+        FutureTask<List<PositionsFile>> positionsRead = new FutureTask<>(() -> {
+            List<PositionsFile> read = new ArrayList<>();
+            for (InputSource source : positions) {
+                read.add(read(source, positionInputs, in -> PositionsFile.load(source.name(), in)));
+            }
+            return read;
+        });
+        Thread reader = new Thread(positionsRead, "positions-reader");
+        reader.setDaemon(true);
+        reader.start();
         List<InputFile> inputs = new ArrayList<>();
-        List<PositionsFile> files = new ArrayList<>();
-        for (InputSource source : positions) {
-            files.add(read(source, inputs, in -> PositionsFile.load(source.name(), in)));
-        }
         MarketSnapshot snapshot;
         LocalDate businessDate;
         String kind;
         double lambda = 0.0;
         boolean repaired = false;
         double change = 0.0;
-        switch (market) {
-            case ExplicitMarket explicit -> {
-                MarketFile file = readMarket(explicit, inputs);
-                snapshot = file.snapshot();
-                repaired = file.correlationRepaired();
-                change = file.correlationChange();
-                businessDate = date.orElse(today);
-                kind = "explicit";
+        try {
+            switch (market) {
+                case ExplicitMarket explicit -> {
+                    MarketFile file = readMarket(explicit, inputs);
+                    snapshot = file.snapshot();
+                    repaired = file.correlationRepaired();
+                    change = file.correlationChange();
+                    businessDate = date.orElse(today);
+                    kind = "explicit";
+                }
+                case PriceHistoryMarket history -> {
+                    PriceHistory prices = readHistory(history, inputs);
+                    businessDate = date.orElseGet(() -> prices.lastDate().orElseThrow(() ->
+                            new RiskInputException(prices.fileName(), "no prices after the header")));
+                    lambda = settings.ewmaLambda();
+                    snapshot = new EwmaEstimator(lambda).estimate(prices, businessDate, settings.historyRate());
+                    kind = "ewma";
+                }
             }
-            case PriceHistoryMarket history -> {
-                PriceHistory prices = readHistory(history, inputs);
-                businessDate = date.orElseGet(() -> prices.lastDate().orElseThrow(() ->
-                        new RiskInputException(prices.fileName(), "no prices after the header")));
-                lambda = settings.ewmaLambda();
-                snapshot = new EwmaEstimator(lambda).estimate(prices, businessDate, settings.historyRate());
-                kind = "ewma";
-            }
+        } catch (RuntimeException marketError) {
+            joined(positionsRead);
+            throw marketError;
         }
+        List<PositionsFile> files = joined(positionsRead);
+        inputs.addAll(0, positionInputs);
         List<RiskPosition> book = new ArrayList<>();
         Map<String, String> firstFile = new HashMap<>();
         for (PositionsFile file : files) {
@@ -212,6 +230,24 @@ public final class VarPipeline {
             }
         }
         return PriceHistory.of(String.join(" + ", names), rows);
+    }
+
+    /** The positions files, or the error reading them threw, as it was thrown. */
+    private static List<PositionsFile> joined(FutureTask<List<PositionsFile>> positionsRead) {
+        try {
+            return positionsRead.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the positions", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException error) {
+                throw error;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private interface Reader<T> {

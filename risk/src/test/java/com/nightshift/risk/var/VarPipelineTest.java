@@ -136,6 +136,17 @@ class VarPipelineTest {
     }
 
     @Test
+    void badPositionsAndABadMarket_reportThePositionsFileFirst_asWhenTheyWereReadInTurn() throws IOException {
+        InputSource missing = InputSource.file(dir.resolve("positions-missing.csv"));
+        VarPipeline.ExplicitMarket badMarket = new VarPipeline.ExplicitMarket(file("market.csv", "factor,spot\nAAA,1\n"),
+                file("corr.csv", "AAA\n1\n"), false);
+        assertThatThrownBy(() -> VarPipeline.prepare(List.of(missing), badMarket, Optional.empty(), TODAY, SETTINGS))
+                .isInstanceOf(RiskInputException.class).hasMessageContaining("positions-missing.csv");
+        assertThatThrownBy(() -> VarPipeline.prepare(List.of(file("positions.csv", POSITIONS)), badMarket,
+                Optional.empty(), TODAY, SETTINGS)).isInstanceOf(RiskInputException.class).hasMessageContaining("market.csv");
+    }
+
+    @Test
     void write_givesVarJsonAndEachPortfoliosResult_thatReadBackAsTheirRecords() throws IOException {
         BookModel model = VarPipeline.prepare(List.of(file("positions.csv", POSITIONS)), explicit(CORR, false),
                 Optional.of(LocalDate.of(2026, 11, 27)), TODAY, SETTINGS);
