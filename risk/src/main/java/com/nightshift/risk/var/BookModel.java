@@ -61,10 +61,12 @@ public final class BookModel {
     /** {@code [p * n + f]}: Σ quantity × spot of the portfolio's linear positions on the factor. */
     final double[] linearValue;
     /**
-     * Per factor, the tabulated groups' grids side by side (null when the factor has none): for node
-     * {@code k} and the factor's {@code G} tabulated groups, the values at {@code [2 G k + g]} and the
-     * scaled slopes at {@code [2 G k + G + g]}, so the two nodes around a move are {@code 4 G}
-     * consecutive doubles, read together for every portfolio.
+     * Per factor, the tabulated groups' interpolants side by side (null when the factor has none): for
+     * the cell between nodes {@code k} and {@code k + 1} and the factor's {@code G} tabulated groups,
+     * the cubic Hermite interpolant of each group's value change (value minus today's value) in power
+     * form, {@code c0 + u (c1 + u (c2 + u c3))} with {@code u} the move's place in the cell, its
+     * coefficients {@code cj} at {@code [4 G k + j G + g]}: a cell's {@code 4 G} doubles are read
+     * together for every portfolio, and a scenario costs three multiply-adds per group.
      */
     final double[][] gridTable;
     /** Per factor, the tabulated groups, in {@link #gridTable} order. */
@@ -199,14 +201,22 @@ public final class BookModel {
             gridPortfolio[f] = new int[count];
             gridBase[f] = new double[count];
             if (count > 0) {
-                double[] table = new double[2 * count * GRID_NODES];
+                double[] table = new double[4 * count * (GRID_NODES - 1)];
                 for (int g = 0; g < count; g++) {
                     InstrumentGroup group = tabulated.get(g);
                     gridPortfolio[f][g] = group.portfolio;
                     gridBase[f][g] = group.baseValue;
-                    for (int k = 0; k < GRID_NODES; k++) {
-                        table[2 * count * k + g] = group.table[2 * k];
-                        table[2 * count * k + count + g] = group.table[2 * k + 1];
+                    for (int k = 0; k < GRID_NODES - 1; k++) {
+                        // Hermite data at the cell's ends (values and slopes scaled to the cell) in power form.
+                        double v0 = group.table[2 * k];
+                        double d0 = group.table[2 * k + 1];
+                        double v1 = group.table[2 * k + 2];
+                        double d1 = group.table[2 * k + 3];
+                        int at = 4 * count * k + g;
+                        table[at] = v0 - group.baseValue;
+                        table[at + count] = d0;
+                        table[at + 2 * count] = 3.0 * (v1 - v0) - 2.0 * d0 - d1;
+                        table[at + 3 * count] = 2.0 * (v0 - v1) + d0 + d1;
                     }
                 }
                 gridTable[f] = table;

@@ -24,7 +24,7 @@ final class ScenarioKernel {
     private final double[] pnl;
     private final double[] weights = new double[BLOCK];
     private final int[] cell = new int[BLOCK];
-    private final double[] basis = new double[4 * BLOCK];
+    private final double[] place = new double[BLOCK];
 
     ScenarioKernel(BookModel model, ScenarioSampler sampler) {
         this.model = model;
@@ -161,8 +161,8 @@ final class ScenarioKernel {
     }
 
     /**
-     * Adds the value change of factor {@code f}'s tabulated groups: one cell and Hermite basis per
-     * scenario, then every group's value from the {@code 4 G} consecutive table entries of that cell.
+     * Adds the value change of factor {@code f}'s tabulated groups: one cell and place in it per
+     * scenario, then every group's change from the {@code 4 G} consecutive coefficients of that cell.
      */
     private void interpolate(int f, int row, int count) {
         double[] table = model.gridTable[f];
@@ -173,15 +173,11 @@ final class ScenarioKernel {
         for (int b = 0; b < count; b++) {
             int k = cell[b];
             if (k >= 0) {
-                double h0 = basis[b];
-                double h1 = basis[BLOCK + b];
-                double h2 = basis[2 * BLOCK + b];
-                double h3 = basis[3 * BLOCK + b];
-                int at = 2 * groups * k;
+                double u = place[b];
+                int at = 4 * groups * k;
                 for (int g = 0; g < groups; g++) {
-                    double value = h0 * table[at + g] + h1 * table[at + groups + g]
-                            + h2 * table[at + 2 * groups + g] + h3 * table[at + 3 * groups + g];
-                    pnl[portfolioOf[g] * BLOCK + b] += value - base[g];
+                    pnl[portfolioOf[g] * BLOCK + b] += table[at + g] + u * (table[at + groups + g]
+                            + u * (table[at + 2 * groups + g] + u * table[at + 3 * groups + g]));
                 }
             } else {
                 double level = model.level(f, move[b]);
@@ -205,13 +201,8 @@ final class ScenarioKernel {
                 continue;
             }
             int k = (int) t;
-            double u = t - k;
-            double v = 1.0 - u;
             cell[b] = k;
-            basis[b] = (1.0 + 2.0 * u) * v * v;
-            basis[BLOCK + b] = u * v * v;
-            basis[2 * BLOCK + b] = u * u * (3.0 - 2.0 * u);
-            basis[3 * BLOCK + b] = -u * u * v;
+            place[b] = t - k;
         }
     }
 }
