@@ -58,7 +58,10 @@ public final class BookModel {
     /** Lower-triangular Cholesky factor of the daily covariance, row-major, full rows ({@code n × n}). */
     final double[] lower;
     final String[] portfolios;
-    /** {@code [p * n + f]}: Σ quantity × spot of the portfolio's linear positions on the factor. */
+    /**
+     * {@code [p * n + f]}: Σ quantity × spot of the portfolio's linear positions on the factor, revalued
+     * as {@code value × move}; 0 where they are carried on the factor's grid instead.
+     */
     final double[] linearValue;
     /**
      * Per factor, the tabulated groups' interpolants side by side (null when the factor has none): for
@@ -69,11 +72,18 @@ public final class BookModel {
      * together for every portfolio, and a scenario costs three multiply-adds per group.
      */
     final double[][] gridTable;
-    /** Per factor, the tabulated groups, in {@link #gridTable} order. */
+    /** Per factor, the tabulated group of each column, in {@link #gridTable} order; null for a column of linear holdings only. */
     final InstrumentGroup[][] gridGroups;
+    /** Per factor, the units of the factor each column holds linearly (Σ quantity), in {@link #gridTable} order. */
+    final double[][] gridLinearUnits;
+    /**
+     * Per factor, whether scenarios need its relative move {@code S1/S0 - 1}: false when all its
+     * holdings are on its grid, whose cells are found from the move variable alone.
+     */
+    final boolean[] needsMove;
     /** Per factor, the portfolio of each tabulated group, in {@link #gridTable} order. */
     final int[][] gridPortfolio;
-    /** Per factor, today's value of each tabulated group, in {@link #gridTable} order. */
+    /** Per factor, today's value of each column (its group and linear holdings), in {@link #gridTable} order. */
     final double[][] gridBase;
     /** Per factor, the first grid node's move and the inverse of the node spacing (the same for all its groups). */
     final double[] gridStart;
@@ -184,7 +194,10 @@ public final class BookModel {
         gridBase = new double[n][];
         gridStart = new double[n];
         gridInverseStep = new double[n];
+        gridLinearUnits = new double[n][];
+        needsMove = new boolean[n];
         exactGroups = new InstrumentGroup[n][];
+        boolean lognormal = settings.returns() == ReturnModel.LOGNORMAL;
         int t = 0;
         for (int f = 0; f < n; f++) {
             List<InstrumentGroup> tabulated = new ArrayList<>();
@@ -196,33 +209,71 @@ public final class BookModel {
                 (group.table != null ? tabulated : exact).add(group);
             }
             exactGroups[f] = exact.toArray(InstrumentGroup[]::new);
-            gridGroups[f] = tabulated.toArray(InstrumentGroup[]::new);
-            int count = tabulated.size();
+            needsMove[f] = true;
+            if (tabulated.isEmpty()) {
+                gridGroups[f] = new InstrumentGroup[0];
+                gridPortfolio[f] = new int[0];
+                gridBase[f] = new double[0];
+                gridLinearUnits[f] = new double[0];
+                continue;
+            }
+            // A factor with a grid carries its linear positions on the grid too: one column per portfolio
+            // holding anything tabulated or linear on it. Its scenarios then need no expm1 and no
+            // multiply-add per linear holding, only the cell reads the options cost anyway.
+            InstrumentGroup[] byPortfolio = new InstrumentGroup[portfolioCount];
+            tabulated.forEach(group -> byPortfolio[group.portfolio] = group);
+            List<Integer> columns = new ArrayList<>();
+            for (int p = 0; p < portfolioCount; p++) {
+                if (byPortfolio[p] != null || linearValue[p * n + f] != 0.0) {
+                    columns.add(p);
+                }
+            }
+            int count = columns.size();
+            InstrumentGroup first = tabulated.get(0);
+            double[] ratio = new double[GRID_NODES];
+            for (int k = 0; k < GRID_NODES; k++) {
+                double move = first.gridStart + k * first.gridStep;
+                ratio[k] = lognormal ? StrictMath.exp(move) : 1.0 + move;
+            }
+            gridGroups[f] = new InstrumentGroup[count];
             gridPortfolio[f] = new int[count];
             gridBase[f] = new double[count];
-            if (count > 0) {
-                double[] table = new double[4 * count * (GRID_NODES - 1)];
-                for (int g = 0; g < count; g++) {
-                    InstrumentGroup group = tabulated.get(g);
-                    gridPortfolio[f][g] = group.portfolio;
-                    gridBase[f][g] = group.baseValue;
-                    for (int k = 0; k < GRID_NODES - 1; k++) {
-                        // Hermite data at the cell's ends (values and slopes scaled to the cell) in power form.
-                        double v0 = group.table[2 * k];
-                        double d0 = group.table[2 * k + 1];
-                        double v1 = group.table[2 * k + 2];
-                        double d1 = group.table[2 * k + 3];
-                        int at = 4 * count * k + g;
-                        table[at] = v0 - group.baseValue;
-                        table[at + count] = d0;
-                        table[at + 2 * count] = 3.0 * (v1 - v0) - 2.0 * d0 - d1;
-                        table[at + 3 * count] = 2.0 * (v0 - v1) + d0 + d1;
-                    }
+            gridLinearUnits[f] = new double[count];
+            double[] table = new double[4 * count * (GRID_NODES - 1)];
+            double[] values = new double[GRID_NODES];
+            double[] slopes = new double[GRID_NODES];
+            for (int g = 0; g < count; g++) {
+                int p = columns.get(g);
+                InstrumentGroup group = byPortfolio[p];
+                double linear = linearValue[p * n + f];
+                linearValue[p * n + f] = 0.0;
+                gridGroups[f][g] = group;
+                gridPortfolio[f][g] = p;
+                gridBase[f][g] = (group == null ? 0.0 : group.baseValue) + linear;
+                gridLinearUnits[f][g] = linear / spot[f];
+                for (int k = 0; k < GRID_NODES; k++) {
+                    // The linear holding is worth linear × ratio at node k; its slope in the move, scaled to a cell.
+                    values[k] = (group == null ? 0.0 : group.table[2 * k]) + linear * ratio[k];
+                    slopes[k] = (group == null ? 0.0 : group.table[2 * k + 1])
+                            + linear * (lognormal ? ratio[k] : 1.0) * first.gridStep;
                 }
-                gridTable[f] = table;
-                gridStart[f] = tabulated.get(0).gridStart;
-                gridInverseStep[f] = tabulated.get(0).inverseStep;
+                for (int k = 0; k < GRID_NODES - 1; k++) {
+                    // Hermite data at the cell's ends (values and slopes scaled to the cell) in power form.
+                    double v0 = values[k];
+                    double d0 = slopes[k];
+                    double v1 = values[k + 1];
+                    double d1 = slopes[k + 1];
+                    int at = 4 * count * k + g;
+                    table[at] = v0 - gridBase[f][g];
+                    table[at + count] = d0;
+                    table[at + 2 * count] = 3.0 * (v1 - v0) - 2.0 * d0 - d1;
+                    table[at + 3 * count] = 2.0 * (v0 - v1) + d0 + d1;
+                }
             }
+            gridTable[f] = table;
+            gridStart[f] = first.gridStart;
+            gridInverseStep[f] = first.inverseStep;
+            needsMove[f] = exactGroups[f].length > 0;
         }
         compileNanos = System.nanoTime() - started;
     }

@@ -78,12 +78,18 @@ final class ScenarioKernel {
         for (int f = 0; f < n; f++) {
             int row = f * BLOCK;
             double half = model.halfVariance[f];
-            // move = S1/S0 - 1, and x becomes the move variable the grids are laid on.
+            // x becomes the move variable the grids are laid on, and move = S1/S0 - 1 where it is needed.
             if (lognormal) {
-                for (int b = 0; b < count; b++) {
-                    double m = x[row + b] - half;
-                    x[row + b] = m;
-                    move[b] = StrictMath.expm1(m);
+                if (model.needsMove[f]) {
+                    for (int b = 0; b < count; b++) {
+                        double m = x[row + b] - half;
+                        x[row + b] = m;
+                        move[b] = StrictMath.expm1(m);
+                    }
+                } else {
+                    for (int b = 0; b < count; b++) {
+                        x[row + b] = x[row + b] - half;
+                    }
                 }
             } else {
                 System.arraycopy(x, row, move, 0, count);
@@ -180,11 +186,14 @@ final class ScenarioKernel {
                             + u * (table[at + 2 * groups + g] + u * table[at + 3 * groups + g]));
                 }
             } else {
-                double level = model.level(f, move[b]);
-                // Beyond the grid: every group priced by its formulas.
+                double m = x[row + b];
+                double level = model.level(f, lognormal ? StrictMath.expm1(m) : m);
+                // Beyond the grid: every group priced by its formulas, linear holdings at the level.
                 BookModel.InstrumentGroup[] tabulated = model.gridGroups[f];
+                double[] units = model.gridLinearUnits[f];
                 for (int g = 0; g < groups; g++) {
-                    pnl[portfolioOf[g] * BLOCK + b] += tabulated[g].exactValue(level) - base[g];
+                    double value = (tabulated[g] == null ? 0.0 : tabulated[g].exactValue(level)) + units[g] * level;
+                    pnl[portfolioOf[g] * BLOCK + b] += value - base[g];
                 }
             }
         }
