@@ -117,51 +117,74 @@ final class ScenarioKernel {
     }
 
     /**
-     * {@code x = L z}, row by row. Each scenario's {@code x_f} is {@code 0 + L_f0 z_0 + L_f1 z_1 + ...}
-     * added in index order; the terms are taken eight at a time, {@code x + a + b + ...} being evaluated
-     * left to right, so a row of {@code x} is loaded and stored once per eight columns of {@code L}
-     * rather than once per column. (Zero entries of {@code L} add a zero, which leaves a sum of finite
-     * terms unchanged.)
+     * {@code x = L z}. Each scenario's {@code x_f} is {@code 0 + L_f0 z_0 + L_f1 z_1 + ...} added in
+     * index order, whatever the blocking below (storing a partial sum and adding on is the same
+     * rounding as adding on in a register). Rows are taken four at a time and columns four at a time,
+     * so each {@code z} read serves four rows and each {@code x} is loaded and stored once per four
+     * columns: the loop is bound by loads, and this halves them under the quick first-tier JIT a short
+     * run relies on. (Zero entries of {@code L} add a zero, which leaves a sum of finite terms unchanged.)
      */
     private void correlate(int count) {
         double[] lower = model.lower;
         double[] z = this.z;
         double[] x = this.x;
-        for (int f = 0; f < n; f++) {
+        int f = 0;
+        for (; f + 4 <= n; f += 4) {
             int row = f * BLOCK;
             int at = f * n;
-            java.util.Arrays.fill(x, row, row + count, 0.0);
+            for (int r = 0; r < 4; r++) {
+                java.util.Arrays.fill(x, row + r * BLOCK, row + r * BLOCK + count, 0.0);
+            }
             int d = 0;
-            for (; d + 8 <= f + 1; d += 8) {
-                double c0 = lower[at + d];
-                double c1 = lower[at + d + 1];
-                double c2 = lower[at + d + 2];
-                double c3 = lower[at + d + 3];
-                double c4 = lower[at + d + 4];
-                double c5 = lower[at + d + 5];
-                double c6 = lower[at + d + 6];
-                double c7 = lower[at + d + 7];
+            for (; d + 4 <= f + 1; d += 4) {
+                double a0 = lower[at + d];
+                double a1 = lower[at + d + 1];
+                double a2 = lower[at + d + 2];
+                double a3 = lower[at + d + 3];
+                double b0 = lower[at + n + d];
+                double b1 = lower[at + n + d + 1];
+                double b2 = lower[at + n + d + 2];
+                double b3 = lower[at + n + d + 3];
+                double c0 = lower[at + 2 * n + d];
+                double c1 = lower[at + 2 * n + d + 1];
+                double c2 = lower[at + 2 * n + d + 2];
+                double c3 = lower[at + 2 * n + d + 3];
+                double e0 = lower[at + 3 * n + d];
+                double e1 = lower[at + 3 * n + d + 1];
+                double e2 = lower[at + 3 * n + d + 2];
+                double e3 = lower[at + 3 * n + d + 3];
                 int z0 = d * BLOCK;
                 for (int b = 0; b < count; b++) {
-                    x[row + b] = x[row + b] + c0 * z[z0 + b] + c1 * z[z0 + BLOCK + b] + c2 * z[z0 + 2 * BLOCK + b]
-                            + c3 * z[z0 + 3 * BLOCK + b] + c4 * z[z0 + 4 * BLOCK + b] + c5 * z[z0 + 5 * BLOCK + b]
-                            + c6 * z[z0 + 6 * BLOCK + b] + c7 * z[z0 + 7 * BLOCK + b];
+                    double w0 = z[z0 + b];
+                    double w1 = z[z0 + BLOCK + b];
+                    double w2 = z[z0 + 2 * BLOCK + b];
+                    double w3 = z[z0 + 3 * BLOCK + b];
+                    x[row + b] = x[row + b] + a0 * w0 + a1 * w1 + a2 * w2 + a3 * w3;
+                    x[row + BLOCK + b] = x[row + BLOCK + b] + b0 * w0 + b1 * w1 + b2 * w2 + b3 * w3;
+                    x[row + 2 * BLOCK + b] = x[row + 2 * BLOCK + b] + c0 * w0 + c1 * w1 + c2 * w2 + c3 * w3;
+                    x[row + 3 * BLOCK + b] = x[row + 3 * BLOCK + b] + e0 * w0 + e1 * w1 + e2 * w2 + e3 * w3;
                 }
             }
-            for (; d + 2 <= f + 1; d += 2) {
-                double c0 = lower[at + d];
-                double c1 = lower[at + d + 1];
-                int z0 = d * BLOCK;
-                for (int b = 0; b < count; b++) {
-                    x[row + b] = x[row + b] + c0 * z[z0 + b] + c1 * z[z0 + BLOCK + b];
-                }
+            for (int r = 0; r < 4; r++) {
+                addColumns(row + r * BLOCK, at + r * n, d, f + r, count);
             }
-            for (; d <= f; d++) {
-                double c = lower[at + d];
-                int z0 = d * BLOCK;
-                for (int b = 0; b < count; b++) {
-                    x[row + b] += c * z[z0 + b];
-                }
+        }
+        for (; f < n; f++) {
+            java.util.Arrays.fill(x, f * BLOCK, f * BLOCK + count, 0.0);
+            addColumns(f * BLOCK, f * n, 0, f, count);
+        }
+    }
+
+    /** Adds {@code L_fd z_d} for {@code d} from {@code first} to {@code last} to the row of {@code x} at {@code row}. */
+    private void addColumns(int row, int at, int first, int last, int count) {
+        double[] lower = model.lower;
+        double[] z = this.z;
+        double[] x = this.x;
+        for (int d = first; d <= last; d++) {
+            double c = lower[at + d];
+            int z0 = d * BLOCK;
+            for (int b = 0; b < count; b++) {
+                x[row + b] += c * z[z0 + b];
             }
         }
     }
