@@ -32,10 +32,10 @@ public final class ReportStage {
         JsonNode tree = JsonCodec.tree(content);
         ReportDocument document;
         if (tree.hasNonNull("account") && tree.has("counts")) {
-            document = ReportComposer.reconciliation(tree, Instant.now());
+            document = ReportComposer.reconciliation(tree, "local-" + resultFile.getFileName(), Instant.now());
         } else if (tree.hasNonNull("portfolio") && tree.has("measures")) {
             // Read as the typed record: a missing field fails here, not as a zero on paper.
-            document = ReportComposer.risk(VarPipeline.readPortfolio(new ByteArrayInputStream(content)), Instant.now());
+            document = ReportComposer.risk(VarPipeline.readPortfolio(new ByteArrayInputStream(content)), "local-" + resultFile.getFileName(), Instant.now());
         } else {
             throw new IllegalArgumentException("report: " + resultFile
                     + " is neither a reconciliation nor a risk result document");

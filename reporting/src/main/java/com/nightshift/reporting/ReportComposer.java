@@ -26,7 +26,7 @@ public final class ReportComposer {
     }
 
     /** The report of a reconciliation result document. */
-    public static ReportDocument reconciliation(JsonNode result, Instant generatedAt) {
+    public static ReportDocument reconciliation(JsonNode result, String runId, Instant generatedAt) {
         JsonNode counts = result.path("counts");
         String account = result.path("account").asText();
         Map<String, String> figures = new LinkedHashMap<>();
@@ -54,7 +54,8 @@ public final class ReportComposer {
         return ReportDocument.of("Reconciliation " + account, List.of(
                 "Account " + account + ", business date " + result.path("businessDate").asText(),
                 "Match rules, in order: " + (rules.isEmpty() ? "none" : String.join(", ", rules))
-                        + "; open items of earlier nights included"), generatedAt, sections);
+                        + "; open items of earlier nights included"),
+                java.time.LocalDate.parse(result.path("businessDate").asText()), runId, generatedAt, sections);
     }
 
     /**
@@ -62,7 +63,7 @@ public final class ReportComposer {
      * its VaR and ES at 95% and 99% with their Monte Carlo standard errors, its contribution to the
      * book's, the book's own figures, and how the run was made. Amounts are in the book's currency.
      */
-    public static ReportDocument risk(PortfolioRiskDocument result, Instant generatedAt) {
+    public static ReportDocument risk(PortfolioRiskDocument result, String runId, Instant generatedAt) {
         TailMeasures m = result.measures();
         Map<String, String> figures = new LinkedHashMap<>();
         figures.put("Portfolio value", amount(m.value()));
@@ -94,7 +95,8 @@ public final class ReportComposer {
         run.append("Code version ").append(manifest.codeVersion());
         return ReportDocument.of("Market risk " + result.portfolio(), List.of(
                 "Portfolio " + result.portfolio() + ", business date " + result.businessDate(),
-                "Monte Carlo VaR and ES by full revaluation; \u00b1 gives the Monte Carlo standard error"), generatedAt, List.of(
+                "Monte Carlo VaR and ES by full revaluation; \u00b1 gives the Monte Carlo standard error"),
+                result.businessDate(), runId, generatedAt, List.of(
                 ReportSection.keyFigures("Risk figures", figures),
                 ReportSection.keyFigures("The whole book", bookFigures),
                 ReportSection.paragraph("Run", run.toString())));

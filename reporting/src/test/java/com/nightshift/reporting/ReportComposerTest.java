@@ -49,7 +49,7 @@ class ReportComposerTest {
                  "unmatchedStatement":[{"entryId":"S-9","valueDate":"2026-11-20","amount":"10.00","currency":"EUR","reference":"FEE","counterparty":"Bank"}],
                  "manifest":{"inputs":[],"codeVersion":"1","createdAt":"2026-11-21T03:00:00Z","signature":"ab"}}
                 """);
-        String text = text(new ReportRenderer().render(ReportComposer.reconciliation(result, NOW)));
+        String text = text(new ReportRenderer().render(ReportComposer.reconciliation(result, "run-1", NOW)));
         assertThat(text).contains("Reconciliation ACC-9").containsPattern("(?m)^Matched\\s+1\\s*$")
                 .containsPattern("(?m)^Unmatched ledger items\\s+2\\s*$").contains("L-2").contains("L-3").contains("S-9")
                 .containsPattern("(?m)^Matched by rule exact\\s+1\\s*$")
@@ -68,7 +68,7 @@ class ReportComposerTest {
                 new VarManifest(LocalDate.of(2026, 11, 20), List.of(InputFile.of("positions.csv",
                         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")), "explicit", 0.0, false, 0.0,
                         "1.2.3"));
-        String text = text(new ReportRenderer().render(ReportComposer.risk(result, NOW)));
+        String text = text(new ReportRenderer().render(ReportComposer.risk(result, "run-1", NOW)));
         assertThat(text).contains("Market risk PF-1").contains("business date 2026-11-20")
                 .contains("Value at Risk (99%, 1 day)").contains("12,345.68 \u00b1 70.00")
                 .contains("Expected Shortfall (95%, 1 day)").contains("11,000.00 \u00b1 60.00")

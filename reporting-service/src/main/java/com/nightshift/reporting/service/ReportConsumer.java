@@ -66,8 +66,8 @@ public class ReportConsumer implements QueueConsumer {
         }
         byte[] result = store.read(ObjectRef.of(job.resultBucket(), job.resultKey()));
         ReportDocument document = switch (job.kind()) {
-            case RECONCILIATION -> ReportComposer.reconciliation(JsonCodec.tree(result), clock.instant());
-            case RISK -> ReportComposer.risk(riskResult(job, result), clock.instant());
+            case RECONCILIATION -> ReportComposer.reconciliation(JsonCodec.tree(result), job.jobId(), clock.instant());
+            case RISK -> ReportComposer.risk(riskResult(job, result), job.jobId(), clock.instant());
         };
         byte[] pdf = renderer.render(document);
         reports.save(job.reportId(), pdf);

@@ -127,6 +127,9 @@ public final class ReportRenderer {
                     case ReportSection.KeyFigures figures -> keyFigures(figures);
                     case ReportSection.Table table -> table(table);
                     case ReportSection.Paragraph paragraph -> paragraph(paragraph);
+                    // Not drawn yet: the chart sections are rendered with vector graphics next.
+                    case ReportSection.Histogram histogram -> paragraph(ReportSection.paragraph(histogram.heading(), ""));
+                    case ReportSection.BarChart bars -> paragraph(ReportSection.paragraph(bars.heading(), ""));
                 }
             }
             pages.close();

@@ -6,13 +6,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One block of a report body: key figures, a table, or a paragraph of text. Each has a heading,
- * which may be empty for none.
+ * One block of a report body: key figures, a table, a paragraph of text, or a chart (a histogram or a
+ * bar chart, drawn as vector graphics). Each has a heading, which may be empty for none.
  *
  * <p>Every implementation is an immutable, thread-safe record that validates its contents on
  * construction, so a renderer never meets a malformed section.
  */
-public sealed interface ReportSection permits ReportSection.KeyFigures, ReportSection.Table, ReportSection.Paragraph {
+public sealed interface ReportSection permits ReportSection.KeyFigures, ReportSection.Table, ReportSection.Paragraph,
+        ReportSection.Histogram, ReportSection.BarChart {
 
     /** The heading shown above the section; empty for none. */
     String heading();
@@ -110,6 +111,88 @@ public sealed interface ReportSection permits ReportSection.KeyFigures, ReportSe
         public Paragraph {
             Objects.requireNonNull(heading, "heading");
             Objects.requireNonNull(text, "text of paragraph '" + heading + "'");
+        }
+    }
+
+    /**
+     * A histogram of a distribution (for example the P&amp;L over the scenarios) with vertical markers
+     * at named values (for example VaR and ES, drawn at their P&amp;L, that is minus the loss).
+     *
+     * @param heading    the heading, empty for none
+     * @param valueLabel what the horizontal axis measures, with its unit (for example "P&amp;L, USD")
+     * @param bins       adjacent bins in ascending order, at least one
+     * @param markers    vertical lines to mark, possibly none
+     */
+    record Histogram(String heading, String valueLabel, List<Bin> bins, List<Marker> markers) implements ReportSection {
+
+        /** One bin: values in [from, to) and how many fell in it. */
+        public record Bin(double from, double to, long count) {
+            public Bin {
+                if (!(Double.isFinite(from) && Double.isFinite(to) && from < to) || count < 0) {
+                    throw new IllegalArgumentException("histogram bin [" + from + ", " + to + ") count " + count
+                            + " needs finite edges in order and a count of at least 0");
+                }
+            }
+        }
+
+        /** A vertical line at {@code value}, labelled. */
+        public record Marker(String label, double value) {
+            public Marker {
+                Objects.requireNonNull(label, "marker label");
+                if (!Double.isFinite(value)) {
+                    throw new IllegalArgumentException("marker '" + label + "' is at " + value);
+                }
+            }
+        }
+
+        /** Rejects missing values, an empty or unordered list of bins, and copies the lists. */
+        public Histogram {
+            Objects.requireNonNull(heading, "heading");
+            Objects.requireNonNull(valueLabel, "value label of histogram '" + heading + "'");
+            Objects.requireNonNull(bins, "bins of histogram '" + heading + "'");
+            if (bins.isEmpty()) {
+                throw new IllegalArgumentException("histogram '" + heading + "' has no bins");
+            }
+            for (int i = 1; i < bins.size(); i++) {
+                if (bins.get(i).from() < bins.get(i - 1).to()) {
+                    throw new IllegalArgumentException("histogram '" + heading + "' bin " + (i + 1)
+                            + " starts before bin " + i + " ends");
+                }
+            }
+            bins = List.copyOf(bins);
+            markers = List.copyOf(Objects.requireNonNull(markers, "markers of histogram '" + heading + "'"));
+        }
+    }
+
+    /**
+     * Horizontal bars, one per labelled value, in the given order (for example each portfolio's
+     * contribution to the book's VaR, or open items per age bucket). Values may be negative.
+     *
+     * @param heading    the heading, empty for none
+     * @param valueLabel what the values measure, with its unit
+     * @param bars       the bars, at least one
+     */
+    record BarChart(String heading, String valueLabel, List<Bar> bars) implements ReportSection {
+
+        /** One bar. */
+        public record Bar(String label, double value) {
+            public Bar {
+                Objects.requireNonNull(label, "bar label");
+                if (!Double.isFinite(value)) {
+                    throw new IllegalArgumentException("bar '" + label + "' has value " + value);
+                }
+            }
+        }
+
+        /** Rejects missing values and an empty list of bars, and copies the list. */
+        public BarChart {
+            Objects.requireNonNull(heading, "heading");
+            Objects.requireNonNull(valueLabel, "value label of bar chart '" + heading + "'");
+            Objects.requireNonNull(bars, "bars of bar chart '" + heading + "'");
+            if (bars.isEmpty()) {
+                throw new IllegalArgumentException("bar chart '" + heading + "' has no bars");
+            }
+            bars = List.copyOf(bars);
         }
     }
 }

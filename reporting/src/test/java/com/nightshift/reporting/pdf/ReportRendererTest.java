@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class ReportRendererTest {
 
     private static final Instant GENERATED_AT = Instant.parse("2026-11-21T05:30:00Z");
+    private static final java.time.LocalDate BUSINESS_DATE = java.time.LocalDate.of(2026, 11, 20);
 
     private final ReportRenderer renderer = new ReportRenderer();
 
@@ -36,7 +37,7 @@ class ReportRendererTest {
                 List.of("AAPL", "1,000", "189,500.00"),
                 List.of("MSFT", "2,500", "1,050,250.00"),
                 List.of("NESN", "300", "30,120.55"));
-        ReportDocument document = ReportDocument.of("Risk report BOOK-7", List.of("Business date 2026-11-20"),
+        ReportDocument document = ReportDocument.of("Risk report BOOK-7", List.of("Business date 2026-11-20"), BUSINESS_DATE, "run-1",
                 GENERATED_AT, List.of(
                         ReportSection.keyFigures("Summary", figures),
                         ReportSection.Table.of("Holdings",
@@ -59,7 +60,7 @@ class ReportRendererTest {
         for (int i = 1; i <= 500; i++) {
             rows.add(List.of("ACC-" + i, "2026-11-20", String.format("%,d.%02d", i * 1013, i % 100), "Matched"));
         }
-        ReportDocument document = ReportDocument.of("Reconciliation", List.of(), GENERATED_AT, List.of(
+        ReportDocument document = ReportDocument.of("Reconciliation", List.of(), BUSINESS_DATE, "run-1", GENERATED_AT, List.of(
                 ReportSection.Table.of("Entries", List.of(TableColumn.left("Account"), TableColumn.left("Date"),
                         TableColumn.right("Amount"), TableColumn.left("Status")), rows)));
 
@@ -81,7 +82,7 @@ class ReportRendererTest {
 
     @Test
     void test_render_unencodableCharactersAreReplacedNotRejected() throws IOException {
-        ReportDocument document = ReportDocument.of("Zürich – 東京", List.of("Kraków, Łódź, Ελλάδα, emoji \uD83D\uDE00"),
+        ReportDocument document = ReportDocument.of("Zürich – 東京", List.of("Kraków, Łódź, Ελλάδα, emoji \uD83D\uDE00"), BUSINESS_DATE, "run-1",
                 GENERATED_AT, List.of(
                         ReportSection.table("Branches", List.of("City"), List.of(List.of("Zürich – 東京"))),
                         ReportSection.paragraph("Notes", "tab\there, ő and \u0007bell")));
@@ -94,7 +95,7 @@ class ReportRendererTest {
 
     @Test
     void test_render_setsDocumentInformation() throws IOException {
-        ReportDocument document = ReportDocument.of("Risk report – Zürich", List.of(), GENERATED_AT, List.of());
+        ReportDocument document = ReportDocument.of("Risk report – Zürich", List.of(), BUSINESS_DATE, "run-1", GENERATED_AT, List.of());
 
         try (PDDocument pdf = Loader.loadPDF(renderer.render(document))) {
             PDDocumentInformation info = pdf.getDocumentInformation();
@@ -106,7 +107,7 @@ class ReportRendererTest {
 
     @Test
     void test_render_pagesAreA4() throws IOException {
-        ReportDocument document = ReportDocument.of("A4", List.of(), GENERATED_AT, List.of());
+        ReportDocument document = ReportDocument.of("A4", List.of(), BUSINESS_DATE, "run-1", GENERATED_AT, List.of());
 
         try (PDDocument pdf = Loader.loadPDF(renderer.render(document))) {
             PDRectangle mediaBox = pdf.getPage(0).getMediaBox();
@@ -119,7 +120,7 @@ class ReportRendererTest {
     void test_render_longParagraphWrapsWithinThePage() throws IOException {
         String sentence = "The reconciliation matched every statement entry against the ledger. ";
         String longWord = "X".repeat(300);
-        ReportDocument document = ReportDocument.of("Notes", List.of(), GENERATED_AT,
+        ReportDocument document = ReportDocument.of("Notes", List.of(), BUSINESS_DATE, "run-1", GENERATED_AT,
                 List.of(ReportSection.paragraph("", sentence.repeat(40) + longWord)));
 
         String text = text(renderer.render(document));
@@ -131,7 +132,7 @@ class ReportRendererTest {
 
     @Test
     void test_render_sameDocumentGivesSameBytes() {
-        ReportDocument document = ReportDocument.of("Deterministic", List.of("line"), GENERATED_AT, List.of(
+        ReportDocument document = ReportDocument.of("Deterministic", List.of("line"), BUSINESS_DATE, "run-1", GENERATED_AT, List.of(
                 ReportSection.keyFigures("", Map.of("Value", "1.00")),
                 ReportSection.table("T", List.of("A", "B"), List.of(List.of("1", "2")))));
 
@@ -140,7 +141,7 @@ class ReportRendererTest {
 
     @Test
     void test_render_doesNotDependOnTheDefaultTimeZone() {
-        ReportDocument document = ReportDocument.of("Zones", List.of(), GENERATED_AT, List.of());
+        ReportDocument document = ReportDocument.of("Zones", List.of(), BUSINESS_DATE, "run-1", GENERATED_AT, List.of());
         TimeZone original = TimeZone.getDefault();
         byte[] utc;
         byte[] tokyo;
@@ -158,7 +159,7 @@ class ReportRendererTest {
 
     @Test
     void test_render_emptyTableShowsItsHeader() throws IOException {
-        ReportDocument document = ReportDocument.of("Empty", List.of(), GENERATED_AT,
+        ReportDocument document = ReportDocument.of("Empty", List.of(), BUSINESS_DATE, "run-1", GENERATED_AT,
                 List.of(ReportSection.table("Breaks", List.of("Account", "Difference"), List.of())));
 
         assertThatCode(() -> renderer.render(document)).doesNotThrowAnyException();

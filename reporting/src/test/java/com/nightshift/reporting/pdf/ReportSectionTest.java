@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class ReportSectionTest {
 
+    private static final java.time.LocalDate BUSINESS_DATE = java.time.LocalDate.of(2026, 11, 20);
+
     @Test
     void test_table_rejectsRowWithWrongCellCount() {
         assertThatThrownBy(() -> ReportSection.table("Breaks", List.of("Account", "Amount"),
@@ -61,7 +63,7 @@ class ReportSectionTest {
 
     @Test
     void test_reportDocument_rejectsBlankTitle() {
-        assertThatThrownBy(() -> ReportDocument.of(" ", List.of(), Instant.EPOCH, List.of()))
+        assertThatThrownBy(() -> ReportDocument.of(" ", List.of(), BUSINESS_DATE, "run-1", Instant.EPOCH, List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("report title is blank");
     }
