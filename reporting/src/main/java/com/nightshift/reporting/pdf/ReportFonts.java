@@ -31,14 +31,40 @@ final class ReportFonts {
     private ReportFonts() {
     }
 
-    /** The two faces, embedded as subsets in one document; fonts belong to the document they were loaded for. */
-    record Embedded(PDType0Font regular, PDType0Font bold) {
+    /**
+     * The two faces, embedded as subsets in one document; fonts belong to the document they were loaded
+     * for. Close it after the document is saved: the subsets are cut from the font files when saving.
+     */
+    record Embedded(PDType0Font regular, PDType0Font bold, TrueTypeFont regularFile, TrueTypeFont boldFile)
+            implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            try {
+                regularFile.close();
+            } finally {
+                boldFile.close();
+            }
+        }
     }
 
     /** Loads both faces into {@code document}, to be embedded as subsets of the glyphs it uses. */
     static Embedded embedIn(PDDocument document) throws IOException {
-        return new Embedded(PDType0Font.load(document, new ByteArrayInputStream(Files.REGULAR), true),
-                PDType0Font.load(document, new ByteArrayInputStream(Files.BOLD), true));
+        TrueTypeFont regular = parse(Files.REGULAR);
+        TrueTypeFont bold = parse(Files.BOLD);
+        return new Embedded(PDType0Font.load(document, regular, true), PDType0Font.load(document, bold, true),
+                regular, bold);
+    }
+
+    /**
+     * The font with glyph substitution (GSUB: ligatures and the like) off. Text is measured without
+     * substitutions (PDFBox's widths ignore them), so drawing with them could make a line wider or
+     * narrower than laid out; and PDFBox's Latin substitution costs more than half the time of a long
+     * table.
+     */
+    private static TrueTypeFont parse(byte[] file) throws IOException {
+        TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(file));
+        font.setEnableGsub(false);
+        return font;
     }
 
     /** Whether both faces have a glyph for the code point. */

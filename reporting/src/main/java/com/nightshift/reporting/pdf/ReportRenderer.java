@@ -91,8 +91,10 @@ public final class ReportRenderer {
     public void render(ReportDocument document, OutputStream out) throws IOException {
         Objects.requireNonNull(document, "report document");
         Objects.requireNonNull(out, "output stream");
-        try (PDDocument pdf = new PDDocument(MemoryUsageSetting.setupMixed(SCRATCH_IN_MEMORY_BYTES).streamCache)) {
-            new Layout(pdf, document).render();
+        try (PDDocument pdf = new PDDocument(MemoryUsageSetting.setupMixed(SCRATCH_IN_MEMORY_BYTES).streamCache);
+             // Fonts belong to one PDDocument, so each rendering embeds its own subsets.
+             ReportFonts.Embedded fonts = ReportFonts.embedIn(pdf)) {
+            new Layout(pdf, fonts, document).render();
             ArchiveMetadata.apply(pdf, document);
             // PDFBox seeds the file identifier with the clock unless given a seed; the generation time keeps output reproducible.
             pdf.setDocumentId(document.generatedAt().toEpochMilli());
@@ -115,28 +117,30 @@ public final class ReportRenderer {
         private final Typeface cellFace;
         private final Typeface headerCellFace;
         private final Typeface footerFace;
+        private final Typeface runningTitleFace;
         private final String title;
         private final PageComposer pages;
 
-        Layout(PDDocument pdf, ReportDocument document) throws IOException {
+        Layout(PDDocument pdf, ReportFonts.Embedded fonts, ReportDocument document) {
             this.pdf = pdf;
             this.document = document;
-            // Fonts belong to one PDDocument, so each rendering embeds its own subsets.
-            ReportFonts.Embedded fonts = ReportFonts.embedIn(pdf);
             PDFont regular = fonts.regular();
             PDFont bold = fonts.bold();
             this.charts = new ChartFigure(pdf, fonts);
-            this.titleFace = new Typeface(bold, 18f);
-            this.subtitleFace = new Typeface(regular, 10.5f);
-            this.metaFace = new Typeface(regular, 8.5f);
-            this.headingFace = new Typeface(bold, 12f);
-            this.bodyFace = new Typeface(regular, 9.5f);
-            this.bodyBoldFace = new Typeface(bold, 9.5f);
-            this.cellFace = new Typeface(regular, 8.5f);
-            this.headerCellFace = new Typeface(bold, 8.5f);
-            this.footerFace = new Typeface(regular, 8f);
+            Typeface plain = new Typeface(regular, 1f);
+            Typeface strong = new Typeface(bold, 1f);
+            this.titleFace = strong.atSize(18f);
+            this.subtitleFace = plain.atSize(10.5f);
+            this.metaFace = plain.atSize(8.5f);
+            this.headingFace = strong.atSize(12f);
+            this.bodyFace = plain.atSize(9.5f);
+            this.bodyBoldFace = strong.atSize(9.5f);
+            this.cellFace = plain.atSize(8.5f);
+            this.headerCellFace = strong.atSize(8.5f);
+            this.footerFace = plain.atSize(8f);
+            this.runningTitleFace = strong.atSize(8f);
             this.title = ShowableText.clean(document.title());
-            this.pages = new PageComposer(pdf, new Typeface(bold, 8f), title.replace('\n', ' '));
+            this.pages = new PageComposer(pdf, runningTitleFace, title.replace('\n', ' '));
         }
 
         void render() throws IOException {
