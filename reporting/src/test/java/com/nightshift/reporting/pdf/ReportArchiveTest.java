@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
@@ -103,6 +104,25 @@ class ReportArchiveTest {
             assertThat(charts).hasSize(1);
             assertThat(pageText(document, 2)).contains("P&L distribution");
         }
+    }
+
+    @Test
+    void test_render_chartsGiveTheSameBytesWhateverTheDefaultLocale() {
+        ReportDocument document = document(List.of(histogram(), barChart()));
+        Locale original = Locale.getDefault();
+        byte[] us;
+        byte[] german;
+        try {
+            Locale.setDefault(Locale.US);
+            us = renderer.render(document);
+            Locale.setDefault(Locale.GERMANY);
+            german = renderer.render(document);
+        } finally {
+            Locale.setDefault(original);
+        }
+
+        assertThat(german).isEqualTo(us);
+        assertThat(renderer.render(document)).isEqualTo(us);
     }
 
     @Test
