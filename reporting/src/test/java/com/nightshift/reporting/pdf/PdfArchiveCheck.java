@@ -44,7 +44,9 @@ import org.verapdf.pdfa.results.ValidationResult;
  *   <li>no raster images, neither image XObjects nor inline images: charts are vector graphics.</li>
  * </ol>
  * Shipped in the reporting test-jar, so the tests of any module that renders reports can use it
- * (dependency {@code com.nightshift:reporting} with {@code <type>test-jar</type>}, test scope).
+ * (dependency {@code com.nightshift:reporting} with {@code <type>test-jar</type>}, test scope, and
+ * {@code org.verapdf:validation-model}, test scope, whose version the root pom manages: a test-jar
+ * brings none of its test dependencies along).
  * Thread-safe.
  */
 public final class PdfArchiveCheck {

@@ -107,6 +107,21 @@ class ReportArchiveTest {
     }
 
     @Test
+    void test_render_degenerateChartsStillRenderArchivably() throws IOException {
+        ReportSection emptyBin = new ReportSection.Histogram("", "", List.of(new ReportSection.Histogram.Bin(0, 1, 0)),
+                List.of(new ReportSection.Histogram.Marker("", 1e9)));
+        ReportSection zeroBar = new ReportSection.BarChart("Nothing yet", "USD", List.of(
+                new ReportSection.BarChart.Bar("", 0.0), new ReportSection.BarChart.Bar("", 0.0)));
+
+        byte[] pdf = renderer.render(document(List.of(emptyBin, zeroBar)));
+
+        PdfArchiveCheck.assertArchivable(pdf);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(forms(document.getPage(0))).hasSize(2);
+        }
+    }
+
+    @Test
     void test_render_chartsGiveTheSameBytesWhateverTheDefaultLocale() {
         ReportDocument document = document(List.of(histogram(), barChart()));
         Locale original = Locale.getDefault();
