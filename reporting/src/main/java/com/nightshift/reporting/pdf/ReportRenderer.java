@@ -70,8 +70,9 @@ public final class ReportRenderer {
      * Renders the document.
      *
      * @return the bytes of a complete PDF file
-     * @throws UncheckedIOException if PDFBox fails to write the document (it writes to memory, so
-     *                              this indicates a bug rather than an environment problem)
+     * @throws UncheckedIOException if PDFBox fails to write the document: the result goes to memory,
+     *                              so only the scratch file of a long report (in {@code java.io.tmpdir})
+     *                              can fail for want of space; anything else is a bug
      */
     public byte[] render(ReportDocument document) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
