@@ -7,6 +7,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.util.Matrix;
 
 /**
  * Lays content down A4 pages from top to bottom, starting a page when the next block does not fit.
@@ -95,6 +97,14 @@ final class PageComposer implements AutoCloseable {
         stream.newLineAtOffset(x, baseline);
         stream.showText(text);
         stream.endText();
+    }
+
+    /** Draws a form XObject (a chart) with its lower left corner at (x, y), unscaled. */
+    void form(PDFormXObject form, float x, float y) throws IOException {
+        stream.saveGraphicsState();
+        stream.transform(Matrix.getTranslateInstance(x, y));
+        stream.drawForm(form);
+        stream.restoreGraphicsState();
     }
 
     void rule(float x, float y, float width, float gray, float thickness) throws IOException {

@@ -2,19 +2,19 @@ package com.nightshift.reporting.pdf;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Objects;
+import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 
 /**
  * Renders a {@link ReportDocument} to an A4 PDF.
@@ -28,20 +28,32 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  *       Tables continue across pages with their header row repeated; cells, key figures and
  *       paragraphs wrap at spaces (inside a word only when it alone is too wide). A table row
  *       taller than a whole page is cut, ending in an ellipsis.</li>
- *   <li>Text uses the Standard 14 fonts Helvetica and Helvetica-Bold, which need no embedding but
- *       encode only WinAnsi: other characters are replaced (by their unaccented base letter where
- *       Unicode has one, else by {@code ?}), never rejected.</li>
- *   <li>Document information: title (the original, unreplaced text), creator and producer
- *       {@value #PRODUCER}, and creation date = {@link ReportDocument#generatedAt()}. No clock is
- *       read, so the same document renders to the same bytes.</li>
+ *   <li>Histograms and bar charts are vector graphics (JFreeChart drawn into PDF operators, see
+ *       {@link ChartFigure}), page-wide; a chart that does not fit in the rest of a page starts the
+ *       next one, with its heading.</li>
+ *   <li>Text uses DejaVu Sans ({@link ReportFonts}), embedded as subsets, so Latin, Greek and Cyrillic
+ *       print as written; a character the font lacks is replaced by the Unicode replacement character
+ *       (see {@link ShowableText}), never rejected. The text can be extracted (the fonts carry
+ *       Unicode maps).</li>
+ *   <li>The file is PDF/A-2b ({@link ArchiveMetadata}): XMP metadata and document information say the
+ *       title (the original, unreplaced text), the generator ({@link #GENERATOR}), the business date and
+ *       run id, and creation date = {@link ReportDocument#generatedAt()}; colours are sRGB. No clock
+ *       is read, so the same document renders to the same bytes.</li>
+ *   <li>Memory stays bounded for long reports: page content goes to a temporary scratch file once a
+ *       document's streams pass {@value #SCRATCH_IN_MEMORY_BYTES} bytes, and table rows are laid out
+ *       one at a time. Only the finished file is held whole, by {@link #render(ReportDocument)};
+ *       {@link #render(ReportDocument, OutputStream)} streams it.</li>
  * </ul>
  *
  * <p>Stateless and thread-safe: each call builds its own PDF.
  */
 public final class ReportRenderer {
 
-    /** The producer and creator recorded in every rendered PDF. */
-    public static final String PRODUCER = "Nightshift";
+    /** The generator recorded in every rendered PDF (producer and creator tool): the engine's name and version. */
+    public static final String GENERATOR = ReportGenerator.CURRENT.label();
+
+    /** How much of a document's streams stays in memory before the rest goes to a scratch file. */
+    static final long SCRATCH_IN_MEMORY_BYTES = 16L * 1024 * 1024;
 
     private static final DateTimeFormatter GENERATED_AT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
@@ -58,25 +70,36 @@ public final class ReportRenderer {
      * Renders the document.
      *
      * @return the bytes of a complete PDF file
-     * @throws UncheckedIOException if PDFBox fails to write the document (it writes to memory, so
-     *                              this indicates a bug rather than an environment problem)
+     * @throws UncheckedIOException if PDFBox fails to write the document: the result goes to memory,
+     *                              so only the scratch file of a long report (in {@code java.io.tmpdir})
+     *                              can fail for want of space; anything else is a bug
      */
     public byte[] render(ReportDocument document) {
-        Objects.requireNonNull(document, "report document");
-        try (PDDocument pdf = new PDDocument()) {
-            new Layout(pdf, document).render();
-            PDDocumentInformation info = pdf.getDocumentInformation();
-            info.setTitle(document.title());
-            info.setProducer(PRODUCER);
-            info.setCreator(PRODUCER);
-            info.setCreationDate(GregorianCalendar.from(document.generatedAt().atZone(ZoneOffset.UTC)));
-            // PDFBox seeds the file identifier with the clock unless given a seed; the generation time keeps output reproducible.
-            pdf.setDocumentId(document.generatedAt().toEpochMilli());
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            pdf.save(out);
-            return out.toByteArray();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            render(document, out);
         } catch (IOException e) {
             throw new UncheckedIOException("rendering report '" + document.title() + "' failed", e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Renders the document into {@code out}, which it does not close.
+     *
+     * @throws IOException if writing to {@code out} or to the scratch file fails
+     */
+    public void render(ReportDocument document, OutputStream out) throws IOException {
+        Objects.requireNonNull(document, "report document");
+        Objects.requireNonNull(out, "output stream");
+        try (PDDocument pdf = new PDDocument(MemoryUsageSetting.setupMixed(SCRATCH_IN_MEMORY_BYTES).streamCache);
+             // Fonts belong to one PDDocument, so each rendering embeds its own subsets.
+             ReportFonts.Embedded fonts = ReportFonts.embedIn(pdf)) {
+            new Layout(pdf, fonts, document).render();
+            ArchiveMetadata.apply(pdf, document);
+            // PDFBox seeds the file identifier with the clock unless given a seed; the generation time keeps output reproducible.
+            pdf.setDocumentId(document.generatedAt().toEpochMilli());
+            pdf.save(out);
         }
     }
 
@@ -85,7 +108,7 @@ public final class ReportRenderer {
 
         private final PDDocument pdf;
         private final ReportDocument document;
-        private final WinAnsiText winAnsi;
+        private final ChartFigure charts;
         private final Typeface titleFace;
         private final Typeface subtitleFace;
         private final Typeface metaFace;
@@ -95,27 +118,30 @@ public final class ReportRenderer {
         private final Typeface cellFace;
         private final Typeface headerCellFace;
         private final Typeface footerFace;
+        private final Typeface runningTitleFace;
         private final String title;
         private final PageComposer pages;
 
-        Layout(PDDocument pdf, ReportDocument document) {
+        Layout(PDDocument pdf, ReportFonts.Embedded fonts, ReportDocument document) {
             this.pdf = pdf;
             this.document = document;
-            // Fonts belong to one PDDocument, so each rendering makes its own.
-            PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-            this.winAnsi = new WinAnsiText(regular);
-            this.titleFace = new Typeface(bold, 18f);
-            this.subtitleFace = new Typeface(regular, 10.5f);
-            this.metaFace = new Typeface(regular, 8.5f);
-            this.headingFace = new Typeface(bold, 12f);
-            this.bodyFace = new Typeface(regular, 9.5f);
-            this.bodyBoldFace = new Typeface(bold, 9.5f);
-            this.cellFace = new Typeface(regular, 8.5f);
-            this.headerCellFace = new Typeface(bold, 8.5f);
-            this.footerFace = new Typeface(regular, 8f);
-            this.title = winAnsi.clean(document.title());
-            this.pages = new PageComposer(pdf, new Typeface(bold, 8f), title.replace('\n', ' '));
+            PDFont regular = fonts.regular();
+            PDFont bold = fonts.bold();
+            this.charts = new ChartFigure(pdf, fonts);
+            Typeface plain = new Typeface(regular, 1f);
+            Typeface strong = new Typeface(bold, 1f);
+            this.titleFace = strong.atSize(18f);
+            this.subtitleFace = plain.atSize(10.5f);
+            this.metaFace = plain.atSize(8.5f);
+            this.headingFace = strong.atSize(12f);
+            this.bodyFace = plain.atSize(9.5f);
+            this.bodyBoldFace = strong.atSize(9.5f);
+            this.cellFace = plain.atSize(8.5f);
+            this.headerCellFace = strong.atSize(8.5f);
+            this.footerFace = plain.atSize(8f);
+            this.runningTitleFace = strong.atSize(8f);
+            this.title = ShowableText.clean(document.title());
+            this.pages = new PageComposer(pdf, runningTitleFace, title.replace('\n', ' '));
         }
 
         void render() throws IOException {
@@ -127,9 +153,8 @@ public final class ReportRenderer {
                     case ReportSection.KeyFigures figures -> keyFigures(figures);
                     case ReportSection.Table table -> table(table);
                     case ReportSection.Paragraph paragraph -> paragraph(paragraph);
-                    // Not drawn yet: the chart sections are rendered with vector graphics next.
-                    case ReportSection.Histogram histogram -> paragraph(ReportSection.paragraph(histogram.heading(), ""));
-                    case ReportSection.BarChart bars -> paragraph(ReportSection.paragraph(bars.heading(), ""));
+                    case ReportSection.Histogram histogram -> histogram(histogram);
+                    case ReportSection.BarChart bars -> barChart(bars);
                 }
             }
             pages.close();
@@ -140,7 +165,7 @@ public final class ReportRenderer {
             lines(titleFace, titleFace.wrap(title, PageComposer.WIDTH), PageComposer.LEFT);
             pages.moveDown(4f);
             for (String subtitle : document.subtitleLines()) {
-                lines(subtitleFace, subtitleFace.wrap(winAnsi.clean(subtitle), PageComposer.WIDTH), PageComposer.LEFT);
+                lines(subtitleFace, subtitleFace.wrap(ShowableText.clean(subtitle), PageComposer.WIDTH), PageComposer.LEFT);
             }
             lines(metaFace, List.of("Generated " + GENERATED_AT.format(document.generatedAt())), PageComposer.LEFT);
             pages.moveDown(4f);
@@ -162,7 +187,7 @@ public final class ReportRenderer {
             if (heading.isEmpty()) {
                 return;
             }
-            List<String> lines = headingFace.wrap(winAnsi.clean(heading), PageComposer.WIDTH);
+            List<String> lines = headingFace.wrap(ShowableText.clean(heading), PageComposer.WIDTH);
             float height = lines.size() * headingFace.leading() + 4f;
             pages.ensureSpace(Math.min(height + keepWithNext, pages.usableHeight()));
             lines(headingFace, lines, PageComposer.LEFT);
@@ -171,7 +196,32 @@ public final class ReportRenderer {
 
         private void paragraph(ReportSection.Paragraph paragraph) throws IOException {
             heading(paragraph.heading(), 2 * bodyFace.leading());
-            lines(bodyFace, bodyFace.wrap(winAnsi.clean(paragraph.text()), PageComposer.WIDTH), PageComposer.LEFT);
+            lines(bodyFace, bodyFace.wrap(ShowableText.clean(paragraph.text()), PageComposer.WIDTH), PageComposer.LEFT);
+        }
+
+        private void histogram(ReportSection.Histogram histogram) throws IOException {
+            float height = Math.min(ChartFigure.HISTOGRAM_HEIGHT, chartRoom(histogram.heading()));
+            chart(histogram.heading(), height, charts.histogram(histogram, PageComposer.WIDTH, height));
+        }
+
+        private void barChart(ReportSection.BarChart bars) throws IOException {
+            float height = ChartFigure.barChartHeight(bars.bars().size(), chartRoom(bars.heading()));
+            chart(bars.heading(), height, charts.barChart(bars, PageComposer.WIDTH, height));
+        }
+
+        /** The tallest chart that fits on a fresh page under its heading. */
+        private float chartRoom(String heading) {
+            float headingHeight = heading.isEmpty() ? 0f
+                    : headingFace.wrap(ShowableText.clean(heading), PageComposer.WIDTH).size() * headingFace.leading() + 4f;
+            return pages.usableHeight() - headingHeight - 2f;
+        }
+
+        /** Draws a chart under its heading, both on the next page when the chart does not fit in the rest of this one. */
+        private void chart(String heading, float height, PDFormXObject form) throws IOException {
+            heading(heading, height);
+            pages.ensureSpace(height);
+            pages.form(form, PageComposer.LEFT, pages.cursor() - height);
+            pages.moveDown(height);
         }
 
         private void keyFigures(ReportSection.KeyFigures section) throws IOException {
@@ -179,9 +229,9 @@ public final class ReportRenderer {
             List<String> values = new ArrayList<>();
             float labelWidth = 0f;
             for (KeyFigure figure : section.figures()) {
-                String label = winAnsi.clean(figure.label());
+                String label = ShowableText.clean(figure.label());
                 labels.add(label);
-                values.add(winAnsi.clean(figure.value()));
+                values.add(ShowableText.clean(figure.value()));
                 for (String line : label.split("\n", -1)) {
                     labelWidth = Math.max(labelWidth, bodyFace.width(line));
                 }
@@ -212,24 +262,22 @@ public final class ReportRenderer {
             List<String> headers = new ArrayList<>(columnCount);
             float[] natural = new float[columnCount];
             for (int c = 0; c < columnCount; c++) {
-                String header = winAnsi.clean(table.columns().get(c).header());
+                String header = ShowableText.clean(table.columns().get(c).header());
                 headers.add(header);
                 natural[c] = widest(headerCellFace, header);
             }
-            List<List<String>> rows = new ArrayList<>(table.rows().size());
-            for (List<String> row : table.rows()) {
-                List<String> cleaned = new ArrayList<>(columnCount);
+            // Two passes over the rows (measure, then draw), cleaning each cell as it is needed: a copy of
+            // every cleaned row would double the memory a long table takes.
+            List<List<String>> rows = table.rows();
+            for (List<String> row : rows) {
                 for (int c = 0; c < columnCount; c++) {
-                    String cell = winAnsi.clean(row.get(c));
-                    cleaned.add(cell);
-                    natural[c] = Math.max(natural[c], widest(cellFace, cell));
+                    natural[c] = Math.max(natural[c], widest(cellFace, ShowableText.clean(row.get(c))));
                 }
-                rows.add(cleaned);
             }
             float[] widths = columnWidths(natural);
             TableHeader header = new TableHeader(table.columns(), headers, widths);
 
-            float firstRowHeight = rows.isEmpty() ? cellFace.leading() : rowHeight(rows.get(0), widths, header.height());
+            float firstRowHeight = rows.isEmpty() ? cellFace.leading() : rowHeight(cleaned(rows.get(0)), widths, header.height());
             heading(table.heading(), header.height() + firstRowHeight);
             pages.ensureSpace(header.height() + firstRowHeight);
             header.draw();
@@ -241,7 +289,7 @@ public final class ReportRenderer {
                 List<List<String>> cells = new ArrayList<>(columnCount);
                 int lineCount = 1;
                 for (int c = 0; c < columnCount; c++) {
-                    List<String> lines = cellFace.wrap(row.get(c), widths[c] - 2 * CELL_PAD_X);
+                    List<String> lines = cellFace.wrap(ShowableText.clean(row.get(c)), widths[c] - 2 * CELL_PAD_X);
                     cells.add(lines);
                     lineCount = Math.max(lineCount, lines.size());
                 }
@@ -260,6 +308,10 @@ public final class ReportRenderer {
                 pages.moveDown(height);
                 pages.rule(PageComposer.LEFT, pages.cursor(), PageComposer.WIDTH, 0.8f, 0.3f);
             }
+        }
+
+        private static List<String> cleaned(List<String> row) {
+            return row.stream().map(ShowableText::clean).toList();
         }
 
         private float rowHeight(List<String> row, float[] widths, float headerHeight) {
@@ -393,7 +445,7 @@ public final class ReportRenderer {
         }
 
         private static float baseline(Typeface face, float top) {
-            // The cap height of Helvetica is about 0.72 em; a little more keeps descenders of the line above clear.
+            // The cap height of DejaVu Sans is about 0.73 em; a little more keeps descenders of the line above clear.
             return top - face.size() * 0.9f;
         }
 

@@ -3,14 +3,33 @@ package com.nightshift.reporting.pdf;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /**
- * A font at a size: measures and wraps text that {@link WinAnsiText} has already cleaned.
- * Immutable.
+ * A font at a size: measures and wraps text that {@link ShowableText} has already cleaned.
+ * Immutable, but the advance widths it shares with the other sizes of its font are a cache that is
+ * not thread-safe: one per rendered document.
+ *
+ * @param advances the font's advance widths, shared by every size of it
  */
-record Typeface(PDFont font, float size) {
+record Typeface(PDFont font, float size, Advances advances) {
+
+    private static final Pattern SPACES = Pattern.compile(" +");
+
+    /** The font at a size, with a cache of its own. */
+    Typeface(PDFont font, float size) {
+        this(font, size, new Advances(font));
+    }
+
+    /** The same font at another size, sharing its advance widths. */
+    Typeface atSize(float otherSize) {
+        return new Typeface(font, otherSize, advances);
+    }
 
     /** Distance between baselines of consecutive lines. */
     float leading() {
@@ -18,11 +37,7 @@ record Typeface(PDFont font, float size) {
     }
 
     float width(String text) {
-        try {
-            return font.getStringWidth(text) / 1000f * size;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot measure text in " + font.getName(), e);
-        }
+        return advances.width(text) / 1000f * size;
     }
 
     /**
@@ -51,7 +66,7 @@ record Typeface(PDFont font, float size) {
     }
 
     private void wrapParagraph(String paragraph, float maxWidth, List<String> lines) {
-        String[] words = paragraph.trim().split(" +");
+        String[] words = SPACES.split(paragraph.trim());
         StringBuilder line = new StringBuilder();
         for (String word : words) {
             String candidate = line.isEmpty() ? word : line + " " + word;
@@ -85,5 +100,54 @@ record Typeface(PDFont font, float size) {
             cut++;
         }
         return cut;
+    }
+
+    /**
+     * The advance width of each character, in thousandths of an em, asked of the font once. Text is
+     * measured many times while laying out (widest cell, wrapping, alignment), and PDFBox encodes the
+     * whole string on every call; a sum of cached advances gives the same width (PDFBox applies no
+     * kerning) several times faster. Not thread-safe.
+     */
+    static final class Advances {
+        // Latin, Greek, Cyrillic and the general punctuation sit below U+3000: an array; the rest a map.
+        private static final int DENSE = 0x3000;
+        private final PDFont font;
+        private final float[] dense = new float[DENSE];
+        private final Map<Integer, Float> sparse = new HashMap<>();
+
+        Advances(PDFont font) {
+            this.font = font;
+            Arrays.fill(dense, Float.NaN);
+        }
+
+        float width(String text) {
+            float width = 0f;
+            for (int i = 0; i < text.length(); ) {
+                int codePoint = text.codePointAt(i);
+                width += advance(codePoint);
+                i += Character.charCount(codePoint);
+            }
+            return width;
+        }
+
+        private float advance(int codePoint) {
+            if (codePoint < DENSE) {
+                float cached = dense[codePoint];
+                if (Float.isNaN(cached)) {
+                    cached = measure(codePoint);
+                    dense[codePoint] = cached;
+                }
+                return cached;
+            }
+            return sparse.computeIfAbsent(codePoint, this::measure);
+        }
+
+        private float measure(int codePoint) {
+            try {
+                return font.getStringWidth(new String(Character.toChars(codePoint)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot measure text in " + font.getName(), e);
+            }
+        }
     }
 }

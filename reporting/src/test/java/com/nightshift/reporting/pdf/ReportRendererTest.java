@@ -81,16 +81,29 @@ class ReportRendererTest {
     }
 
     @Test
-    void test_render_unencodableCharactersAreReplacedNotRejected() throws IOException {
-        ReportDocument document = ReportDocument.of("Zürich – 東京", List.of("Kraków, Łódź, Ελλάδα, emoji \uD83D\uDE00"), BUSINESS_DATE, "run-1",
+    void test_render_printsLatinGreekAndCyrillicAsWritten() throws IOException {
+        ReportDocument document = ReportDocument.of("Łódź – Zürich", List.of("Kraków, Ελλάδα, Москва, Ærøskøbing, ő"),
+                BUSINESS_DATE, "run-1", GENERATED_AT, List.of(
+                        ReportSection.table("Branches", List.of("City"), List.of(List.of("Łódź"), List.of("Θεσσαλονίκη")))));
+
+        String text = text(renderer.render(document));
+
+        assertThat(text).contains("Łódź – Zürich", "Kraków, Ελλάδα, Москва, Ærøskøbing, ő", "Łódź", "Θεσσαλονίκη");
+        assertThat(text).doesNotContain("?", ShowableText.REPLACEMENT_TEXT);
+    }
+
+    @Test
+    void test_render_charactersTheFontLacksAreReplacedVisiblyNotRejected() throws IOException {
+        ReportDocument document = ReportDocument.of("Zürich – 東京", List.of("Seoul 서울"), BUSINESS_DATE, "run-1",
                 GENERATED_AT, List.of(
                         ReportSection.table("Branches", List.of("City"), List.of(List.of("Zürich – 東京"))),
-                        ReportSection.paragraph("Notes", "tab\there, ő and \u0007bell")));
+                        ReportSection.paragraph("Notes", "tab\there, \u0007bell, full-width \uFF29\uFF2E\uFF36, combining o\u0301")));
 
-        byte[] pdf = renderer.render(document);
+        String text = text(renderer.render(document));
 
-        String text = text(pdf);
-        assertThat(text).contains("Zürich – ??", "Kraków, ?ódz, ??????, emoji ?", "tab here, o and bell");
+        String twoReplaced = ShowableText.REPLACEMENT_TEXT.repeat(2);
+        assertThat(text).contains("Zürich – " + twoReplaced, "Seoul " + twoReplaced,
+                "tab here, bell, full-width INV, combining ó");
     }
 
     @Test
@@ -100,7 +113,7 @@ class ReportRendererTest {
         try (PDDocument pdf = Loader.loadPDF(renderer.render(document))) {
             PDDocumentInformation info = pdf.getDocumentInformation();
             assertThat(info.getTitle()).isEqualTo("Risk report – Zürich");
-            assertThat(info.getProducer()).isEqualTo("Nightshift");
+            assertThat(info.getProducer()).isEqualTo(ReportRenderer.GENERATOR);
             assertThat(info.getCreationDate().toInstant()).isEqualTo(GENERATED_AT);
         }
     }
