@@ -38,10 +38,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "nightshift", mixinStandardHelpOptions = true, versionProvider = NightshiftCli.Version.class,
         description = "The Nightshift overnight batch platform: the whole night on a local stack, one stage on"
-                + " local files, and the removal of a deployed environment.",
-        subcommands = {NightshiftCli.Local.class, NightshiftCli.Reconcile.class, NightshiftCli.Var.class,
-                NightshiftCli.Backtest.class, NightshiftCli.Report.class, NightshiftCli.Destroy.class, CommandLine.HelpCommand.class})
+                + " local files, and the removal of a deployed environment.")
 public final class NightshiftCli implements Runnable {
+
+    /** The subcommands, in the order the usage lists them ({@code help} and {@code accuracy} follow). */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(Local.class, Reconcile.class, Var.class, Backtest.class,
+            Report.class, Destroy.class);
 
     /** What every subcommand runs with: where the project is, where output goes by default, and the process' world. */
     public record Context(Path projectRoot, Path defaultOut, Map<String, String> environment, InputStream in, PrintStream out) {
@@ -60,13 +62,24 @@ public final class NightshiftCli implements Runnable {
         }
         Path projectRoot = Path.of(System.getProperty("nightshift.home", ".")).toAbsolutePath().normalize();
         Path out = Path.of(System.getProperty("nightshift.out", "out")).toAbsolutePath().normalize();
-        int status = commandLine(new Context(projectRoot, out, System.getenv(), System.in, System.out), System.err)
+        int status = commandLine(new Context(projectRoot, out, System.getenv(), System.in, System.out), System.err, args)
                 .execute(args);
         System.exit(status);
     }
 
-    /** The command line for {@code context}; errors go to {@code err}. */
+    /** The command line for {@code context}, every subcommand included; errors go to {@code err}. */
     public static CommandLine commandLine(Context context, PrintStream err) {
+        return commandLine(context, err, new String[0]);
+    }
+
+    /**
+     * The command line for running {@code args}. When they start with a subcommand's name, only that
+     * subcommand is built: picocli builds a command's model from its annotations by reflection, and for
+     * all of them that is most of what a short command like {@code var} spends before it starts. What
+     * the subcommand accepts, prints and returns is the same either way; anything else (no arguments,
+     * {@code --help}, {@code help}, a wrong name) gets every subcommand.
+     */
+    static CommandLine commandLine(Context context, PrintStream err, String... args) {
         CommandLine commandLine = new CommandLine(new NightshiftCli(context), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
@@ -76,8 +89,19 @@ public final class NightshiftCli implements Runnable {
                 return CommandLine.defaultFactory().create(type);
             }
         });
-        // The reconciliation engine's accuracy on seeded data with a known truth (README "Reconciliation rules").
-        commandLine.addSubcommand("accuracy", new AccuracyReport());
+        String first = args.length > 0 ? args[0] : "";
+        List<Class<?>> named = SUBCOMMANDS.stream()
+                .filter(type -> type.getAnnotation(Command.class).name().equals(first)).toList();
+        if (!named.isEmpty()) {
+            commandLine.addSubcommand(named.get(0));
+        } else if (!first.equals("accuracy")) {
+            SUBCOMMANDS.forEach(commandLine::addSubcommand);
+            commandLine.addSubcommand(CommandLine.HelpCommand.class);
+        }
+        if (named.isEmpty()) {
+            // The reconciliation engine's accuracy on seeded data with a known truth (README "Reconciliation rules").
+            commandLine.addSubcommand("accuracy", new AccuracyReport());
+        }
         commandLine.setOut(new PrintWriter(context.out(), true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {

@@ -21,6 +21,26 @@ class NightshiftCliTest {
             Path.of("out"), Map.of(), new ByteArrayInputStream(new byte[0]),
             new PrintStream(output, true, StandardCharsets.UTF_8)), new PrintStream(output, true, StandardCharsets.UTF_8));
 
+    private static String run(boolean onlyWhatTheArgumentsName, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        NightshiftCli.Context context = new NightshiftCli.Context(Path.of("."), Path.of("out"), Map.of(),
+                new ByteArrayInputStream(new byte[0]), print);
+        CommandLine line = onlyWhatTheArgumentsName ? NightshiftCli.commandLine(context, print, args)
+                : NightshiftCli.commandLine(context, print);
+        int status = line.execute(args);
+        return status + "\n" + out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aCommandLineBuiltForOneSubcommand_printsAndReturnsWhatTheFullOneDoes() {
+        for (String[] args : new String[][] {{"var", "--help"}, {"var", "--scenarios", "x"}, {"report", "--help"},
+                {"--help"}, {"help", "var"}, {"no-such-command"}}) {
+            assertThat(run(true, args)).as(String.join(" ", args)).isEqualTo(run(false, args));
+        }
+        assertThat(run(true, "var", "--help")).contains("Usage: nightshift var");
+    }
+
     @Test
     void test_var_withoutOptionsUsesExactlyTheServiceDefaults() {
         CommandLine.ParseResult parsed = commandLine.parseArgs("var", "--positions", "p.csv", "--prices", "q.csv");
