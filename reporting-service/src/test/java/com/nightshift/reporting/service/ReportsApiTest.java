@@ -135,6 +135,15 @@ class ReportsApiTest {
     }
 
     @Test
+    void a_token_without_an_expiry_is_401() throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
+                .subject("analyst@example.com").issueTime(new Date()).build());
+        jwt.sign(new MACSigner(KEY.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(get("/reports", jwt.serialize()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void a_token_that_is_not_a_jwt_is_401() throws Exception {
         assertThat(get("/reports", "not-a-token").statusCode()).isEqualTo(401);
     }
