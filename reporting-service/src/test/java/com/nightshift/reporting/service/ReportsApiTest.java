@@ -2,6 +2,8 @@ package com.nightshift.reporting.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import com.nightshift.common.aws.AwsClients;
 import com.nightshift.common.aws.AwsEndpoint;
 import com.nightshift.common.emulator.MotoServer;
@@ -29,6 +32,10 @@ import com.nightshift.common.json.JsonCodec;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
@@ -283,6 +290,46 @@ class ReportsApiTest {
                     .header("Authorization", "Bearer " + validToken()).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(unknown.statusCode()).isEqualTo(404);
         }
+    }
+
+    @Test
+    void with_a_jwks_url_tokens_signed_by_a_key_of_that_set_are_accepted_too() throws Exception {
+        RSAKey provider = new RSAKeyGenerator(2048).keyID("idp-1").generate();
+        RSAKey stranger = new RSAKeyGenerator(2048).keyID("idp-1").generate();
+        byte[] jwks = new JWKSet(provider.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+        HttpServer keys = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        keys.createContext("/jwks.json", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, jwks.length);
+            exchange.getResponseBody().write(jwks);
+            exchange.close();
+        });
+        keys.start();
+        Map<String, Object> withJwks = new HashMap<>(properties);
+        withJwks.put("reports.jwks.url", "http://127.0.0.1:" + keys.getAddress().getPort() + "/jwks.json");
+        // The service has no Micronaut HTTP client at run time, so it fetches the set with Nimbus's
+        // retriever; the tests have one on their class path, which would be preferred: switch it off.
+        withJwks.put("micronaut.security.token.jwt.signatures.jwks-client.http-client.enabled", false);
+        try (EmbeddedServer federated = ApplicationContext.run(EmbeddedServer.class, withJwks)) {
+            assertThat(status(federated, rsaToken(provider))).isEqualTo(200);
+            assertThat(status(federated, rsaToken(stranger))).isEqualTo(401);
+            assertThat(status(federated, validToken())).isEqualTo(200);
+        } finally {
+            keys.stop(0);
+        }
+    }
+
+    private static int status(EmbeddedServer target, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(target.getURI().resolve("/reports"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static String rsaToken(RSAKey key) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+                new JWTClaimsSet.Builder().subject("analyst@example.com").issueTime(new Date())
+                        .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1)))).build());
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
     }
 
     private static JsonNode assertProblem(HttpResponse<String> response, int status, String instance) {
