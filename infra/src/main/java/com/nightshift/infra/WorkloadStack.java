@@ -182,10 +182,13 @@ public final class WorkloadStack extends Stack {
         settings.put(Setting.MICRONAUT_SERVER_PORT, Integer.toString(NightshiftService.CONTAINER_PORT));
         settings.put(Setting.OTEL_EXPORTER_OTLP_ENDPOINT, NightshiftService.COLLECTOR_OTLP_ENDPOINT);
         settings.put(Setting.REPORTS_PRESIGN_SECONDS, Integer.toString(config.reportsPresignSeconds()));
+        config.reportsJwksUrl().ifPresent(url -> settings.put(Setting.REPORTS_JWKS_URL, url));
 
         for (Workload workload : Workload.values()) {
             Map<String, String> environment = new TreeMap<>();
-            workload.settings().forEach(s -> environment.put(s.name(), settings.get(s)));
+            // A setting the environment leaves out (an optional one, such as REPORTS_JWKS_URL) is not given.
+            workload.settings().stream().filter(settings::containsKey)
+                    .forEach(s -> environment.put(s.name(), settings.get(s)));
             Map<String, software.amazon.awscdk.services.ecs.Secret> secrets = new TreeMap<>();
             secrets.put("MANIFEST_SIGNING_KEY",
                     software.amazon.awscdk.services.ecs.Secret.fromSecretsManager(secret.secret(), AppSecret.SIGNING_KEY_FIELD));

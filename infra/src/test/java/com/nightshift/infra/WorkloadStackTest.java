@@ -259,6 +259,17 @@ class WorkloadStackTest {
     }
 
     @Test
+    void the_reports_api_gets_a_jwks_url_only_when_the_configuration_names_one() {
+        assertThat(environmentOf("reporting-service")).doesNotContainKey("REPORTS_JWKS_URL");
+        var federated = TestConfigs.variant("local", root -> root.putObject("reports")
+                .put("jwksUrl", "https://idp.example.com/.well-known/jwks.json"));
+        Template withJwks = Template.fromStack(TestConfigs.stacks(federated).workload());
+        withJwks.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("ContainerDefinitions", Match.arrayWith(List.of(
+                Match.objectLike(Map.of("Name", "reporting-service", "Environment", Match.arrayWith(List.of(
+                        Map.of("Name", "REPORTS_JWKS_URL", "Value", "https://idp.example.com/.well-known/jwks.json")))))))));
+    }
+
+    @Test
     void reports_are_streamed_unless_the_configuration_asks_for_presigned_links() {
         assertThat(environmentOf("reporting-service")).containsEntry("REPORTS_PRESIGN_SECONDS", "0");
         var presigning = TestConfigs.variant("local", root -> root.putObject("reports").put("presignSeconds", 300));

@@ -32,6 +32,8 @@ import java.util.Optional;
  * @param riskRun           the scenario count and shard size of the risk service's VaR runs
  * @param reportsPresignSeconds above 0, the reports API redirects to presigned S3 URLs valid this long;
  *                          0 (the default), it streams the PDFs itself
+ * @param reportsJwksUrl    an identity provider's JSON Web Key Set (https), whose RSA-signed tokens the
+ *                          reports API accepts beside those of the stack's token key; empty for none
  */
 public record EnvironmentConfig(
         String environmentSuffix,
@@ -52,7 +54,8 @@ public record EnvironmentConfig(
         SecurityGroupMode securityGroupMode,
         ScanSeverity scanFailSeverity,
         RiskRunSize riskRun,
-        int reportsPresignSeconds) {
+        int reportsPresignSeconds,
+        Optional<String> reportsJwksUrl) {
 
     public EnvironmentConfig {
         tags = Map.copyOf(new LinkedHashMap<>(tags));

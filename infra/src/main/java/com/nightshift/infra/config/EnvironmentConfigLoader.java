@@ -45,6 +45,7 @@ public final class EnvironmentConfigLoader {
             "public\\.ecr\\.aws/aws-observability/aws-otel-collector(:v\\d+\\.\\d+\\.\\d+|@sha256:[a-f0-9]{64})");
     /** The longest a presigned report link may live: the same bound reporting-service enforces. */
     private static final int MAX_PRESIGN_SECONDS = 3600;
+    private static final Pattern JWKS_URL = Pattern.compile("https://[^\\s]+");
     private static final Set<String> SERVICE_FIELDS = Set.of("cpu", "memory", "desiredCount", "minCount", "maxCount");
 
     private final ObjectMapper mapper = new ObjectMapper();
@@ -186,13 +187,15 @@ public final class EnvironmentConfigLoader {
         }
 
         JsonNode reportsNode = f.optionalObject(root, "reports");
-        f.onlyKnown(reportsNode, "reports.", Set.of("presignSeconds"));
+        f.onlyKnown(reportsNode, "reports.", Set.of("presignSeconds", "jwksUrl"));
         int reportsPresignSeconds = f.intBetween(reportsNode, "reports.presignSeconds", 0, MAX_PRESIGN_SECONDS, 0);
+        Optional<String> reportsJwksUrl = f.optionalMatching(reportsNode, "reports.jwksUrl", JWKS_URL,
+                "an https URL of a JSON Web Key Set");
 
         return new EnvironmentConfig(suffix, account, region, networkMode, natGateways, secretMode,
                 certificateArn, tags, services, collectorImage, alarms, localEmulator, bucketMode,
                 reportingDeployment, new RiskSchedule(cron, timezone), securityGroupMode, scanFailSeverity, riskRun,
-                reportsPresignSeconds);
+                reportsPresignSeconds, reportsJwksUrl);
     }
 
     private static ServiceSizing sizing(Fields f, JsonNode s, String path, ServiceSizing defaults) {

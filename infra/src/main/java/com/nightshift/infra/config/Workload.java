@@ -10,6 +10,7 @@ import static com.nightshift.infra.config.Setting.OTEL_EXPORTER_OTLP_ENDPOINT;
 import static com.nightshift.infra.config.Setting.OUTPUT_BUCKET;
 import static com.nightshift.infra.config.Setting.RECON_QUEUE_URL;
 import static com.nightshift.infra.config.Setting.REPORT_QUEUE_URL;
+import static com.nightshift.infra.config.Setting.REPORTS_JWKS_URL;
 import static com.nightshift.infra.config.Setting.REPORTS_PRESIGN_SECONDS;
 import static com.nightshift.infra.config.Setting.RISK_QUEUE_URL;
 import static com.nightshift.infra.config.Setting.STAGING_BUCKET;
@@ -35,7 +36,7 @@ public enum Workload {
                     VAR_SHARD_SCENARIOS, VAR_RATE, MICRONAUT_SERVER_PORT, OTEL_EXPORTER_OTLP_ENDPOINT)),
     REPORTING("reporting-service", "Reporting", true,
             EnumSet.of(STAGING_BUCKET, OUTPUT_BUCKET, REPORT_QUEUE_URL, MICRONAUT_SERVER_PORT, OTEL_EXPORTER_OTLP_ENDPOINT,
-                    REPORTS_PRESIGN_SECONDS));
+                    REPORTS_PRESIGN_SECONDS, REPORTS_JWKS_URL));
 
     private final String moduleName;
     private final String logicalName;

@@ -47,11 +47,6 @@ public final class ReportsTokenSecret extends Construct {
         }
     }
 
-    /** The secret holding {@link #FIELD}. */
-    public ISecret secret() {
-        return secret;
-    }
-
     /** The container secret for {@value #VARIABLE}. */
     public software.amazon.awscdk.services.ecs.Secret containerSecret() {
         return software.amazon.awscdk.services.ecs.Secret.fromSecretsManager(secret, FIELD);

@@ -279,6 +279,14 @@ class EnvironmentConfigLoaderTest {
     }
 
     @Test
+    void test_parse_reportsJwksUrl_isOptional_andHttpsOnly() {
+        assertThat(parsed(root -> { }).reportsJwksUrl()).isEmpty();
+        assertThat(parsed(root -> root.putObject("reports").put("jwksUrl", "https://idp.example.com/.well-known/jwks.json"))
+                .reportsJwksUrl()).contains("https://idp.example.com/.well-known/jwks.json");
+        assertRejected(root -> root.putObject("reports").put("jwksUrl", "http://idp.example.com/jwks.json"), "reports.jwksUrl");
+    }
+
+    @Test
     void test_parse_localEmulatorNotABoolean_namesIt() {
         assertRejected(root -> root.put("localEmulator", "yes"), "localEmulator");
     }
