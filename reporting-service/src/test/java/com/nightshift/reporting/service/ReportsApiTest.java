@@ -183,6 +183,14 @@ class ReportsApiTest {
     }
 
     @Test
+    void a_query_that_matches_nothing_is_an_empty_list() throws Exception {
+        HttpResponse<String> response = get("/reports?date=2026-11-18", validToken());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"reports\":[]}");
+    }
+
+    @Test
     void a_malformed_date_or_an_unknown_kind_is_a_400_problem() throws Exception {
         HttpResponse<String> badDate = get("/reports?date=20-11-2026", validToken());
         assertThat(badDate.statusCode()).isEqualTo(400);
