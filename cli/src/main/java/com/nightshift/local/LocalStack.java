@@ -218,7 +218,7 @@ public final class LocalStack implements AutoCloseable {
      * manifest signing key and the reports API's token key ({@code reportsTokenKey}), each 32 random
      * bytes in hex. A secret left on a reused emulator by an older run gets the token key added.
      */
-    private static String applicationSecret(AwsClients clients) {
+    static String applicationSecret(AwsClients clients) {
         try (SecretsManagerClient secrets = clients.configure(SecretsManagerClient.builder()).build()) {
             try {
                 String arn = secrets.describeSecret(b -> b.secretId(SECRET_NAME)).arn();
