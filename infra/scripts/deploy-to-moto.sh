@@ -23,7 +23,7 @@ for _ in $(seq 1 50); do
 done
 
 secret_arn=$(aws_local secretsmanager create-secret --name secret-app-local \
-  --secret-string '{"manifestSigningKey":"x"}' --query ARN --output text)
+  --secret-string '{"manifestSigningKey":"x","reportsTokenKey":"x"}' --query ARN --output text)
 echo "secret: $secret_arn"
 
 aws_local cloudformation create-stack --stack-name nightshift-workload-local \

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import com.nightshift.common.aws.AwsClients;
 import com.nightshift.common.emulator.MotoServer;
 import com.nightshift.common.aws.AwsEndpoint;
+import com.nightshift.common.json.JsonCodec;
 
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
@@ -55,6 +56,8 @@ public final class LocalStack implements AutoCloseable {
     static final String ENVIRONMENT = "local";
     static final String STACK_NAME = "nightshift-workload-" + ENVIRONMENT;
     static final String SECRET_NAME = "secret-app-" + ENVIRONMENT;
+    /** The application secret's field reporting-service's task definition reads as REPORTS_TOKEN_KEY. */
+    static final String TOKEN_KEY_FIELD = "reportsTokenKey";
     private static final Region REGION = Region.US_EAST_1;
     private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(90);
 
@@ -211,19 +214,33 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * The local environment imports its application secret (moto's CloudFormation does not model
-     * AWS::SecretsManager::Secret), so the harness plays the operator and creates it first.
+     * AWS::SecretsManager::Secret), so the harness plays the operator and creates it first: the
+     * manifest signing key and the reports API's token key ({@code reportsTokenKey}), each 32 random
+     * bytes in hex. A secret left on a reused emulator by an older run gets the token key added.
      */
-    private static String applicationSecret(AwsClients clients) {
+    static String applicationSecret(AwsClients clients) {
         try (SecretsManagerClient secrets = clients.configure(SecretsManagerClient.builder()).build()) {
             try {
-                return secrets.describeSecret(b -> b.secretId(SECRET_NAME)).arn();
+                String arn = secrets.describeSecret(b -> b.secretId(SECRET_NAME)).arn();
+                var value = (com.fasterxml.jackson.databind.node.ObjectNode) JsonCodec.tree(secrets.getSecretValue(
+                        b -> b.secretId(arn)).secretString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                if (!value.has(TOKEN_KEY_FIELD)) {
+                    value.put(TOKEN_KEY_FIELD, randomKey());
+                    secrets.putSecretValue(b -> b.secretId(arn).secretString(value.toString()));
+                }
+                return arn;
             } catch (ResourceNotFoundException absent) {
-                byte[] key = new byte[32];
-                new SecureRandom().nextBytes(key);
-                String value = "{\"manifestSigningKey\":\"" + HexFormat.of().formatHex(key) + "\"}";
+                String value = "{\"manifestSigningKey\":\"" + randomKey() + "\",\"" + TOKEN_KEY_FIELD + "\":\""
+                        + randomKey() + "\"}";
                 return secrets.createSecret(b -> b.name(SECRET_NAME).secretString(value)).arn();
             }
         }
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return HexFormat.of().formatHex(key);
     }
 
     /**
@@ -275,6 +292,19 @@ public final class LocalStack implements AutoCloseable {
 
     public URI reportingUri() {
         return services.get("reporting-service").baseUri();
+    }
+
+    /**
+     * A bearer token for this stack's reports API, valid for {@link ReportsAccessToken#LOCAL_VALIDITY}:
+     * signed with the token key reporting-service's task definition gives it.
+     */
+    public String reportsToken() {
+        String key = taskEnvironment("reporting-service").get(ReportsAccessToken.KEY_VARIABLE);
+        if (key == null) {
+            throw new IllegalStateException("reporting-service's task definition gives no "
+                    + ReportsAccessToken.KEY_VARIABLE + ": rebuild the templates (./mvnw package)");
+        }
+        return ReportsAccessToken.issue(key, "nightshift-local", Instant.now(), ReportsAccessToken.LOCAL_VALIDITY);
     }
 
     /** The first process of each service, by service name. */

@@ -51,6 +51,7 @@ final class NightlyRun {
             console.printf("local stack up in %d s; uploading %d files to s3://%s/inbound/%n",
                     Duration.between(started, Instant.now()).toSeconds(), sample.files().size(),
                     driver.outputs().dataBucket());
+            printReportsAccess(stack);
             Instant uploaded = Instant.now();
             sample.files().forEach(driver::upload);
             List<String> reportKeys = sample.expectedReportIds().stream().map(id -> "reports/" + id + ".pdf").toList();
@@ -71,6 +72,18 @@ final class NightlyRun {
             copyOutputs(driver);
             printSummary(driver, sample, night);
         }
+    }
+
+    /**
+     * The reports API's address and a bearer token for it (valid 12 hours, signed with the stack's
+     * token key), with a command that lists the reports: the API answers while the stack runs.
+     */
+    private void printReportsAccess(LocalStack stack) {
+        String token = stack.reportsToken();
+        console.printf("reports API at %s while the stack runs; bearer token (valid %d hours):%n", stack.reportingUri(),
+                ReportsAccessToken.LOCAL_VALIDITY.toHours());
+        console.println("  " + token);
+        console.println("  " + ReportsAccessToken.curlLine(stack.reportingUri(), token));
     }
 
     private void clean() throws IOException {

@@ -38,6 +38,8 @@ public final class StackDriver implements AutoCloseable {
     private final ObjectStore store;
     private final Runnable liveness;
     private final Optional<LocalStack> local;
+    /** The bearer token sent with every request to the reports API; none against a deployed stack. */
+    private final Optional<String> reportsToken;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public StackDriver(AwsClients clients, StackOutputs outputs, URI reportsEndpoint, Runnable liveness) {
@@ -47,6 +49,7 @@ public final class StackDriver implements AutoCloseable {
     private StackDriver(AwsClients clients, StackOutputs outputs, URI reportsEndpoint, Runnable liveness,
             Optional<LocalStack> local) {
         this.local = local;
+        this.reportsToken = local.map(LocalStack::reportsToken);
         this.outputs = outputs;
         this.reportsEndpoint = reportsEndpoint;
         this.s3 = clients.s3();
@@ -183,11 +186,12 @@ public final class StackDriver implements AutoCloseable {
         return total;
     }
 
-    /** {@code GET path} on the reports endpoint. */
+    /** {@code GET path} on the reports endpoint, with the local stack's bearer token when there is one. */
     public HttpResponse<byte[]> get(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(reportsEndpoint.resolve(path)).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest.Builder request = HttpRequest.newBuilder(reportsEndpoint.resolve(path)).timeout(Duration.ofSeconds(30));
+            reportsToken.ifPresent(token -> request.header("Authorization", "Bearer " + token));
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("GET " + reportsEndpoint.resolve(path) + " failed", e);
         } catch (InterruptedException e) {

@@ -14,6 +14,7 @@ import com.nightshift.infra.constructs.QueueWithDeadLetter;
 import com.nightshift.infra.constructs.OperationsDashboard;
 import com.nightshift.infra.constructs.QueueAlarms;
 import com.nightshift.infra.constructs.ReportsEndpoint;
+import com.nightshift.infra.constructs.ReportsTokenSecret;
 import com.nightshift.infra.constructs.ServiceAlarms;
 import com.nightshift.infra.constructs.ServiceScaling;
 import com.nightshift.infra.constructs.TaskFailureRate;
@@ -135,6 +136,8 @@ public final class WorkloadStack extends Stack {
                 .build());
 
         AppSecret secret = new AppSecret(this, "AppSecret", config.secretMode(), suffix, key);
+        ReportsTokenSecret tokenSecret = new ReportsTokenSecret(this, "ReportsTokenSecret", config.secretMode(), suffix,
+                key, secret);
         Network network = new Network(this, "Network", config);
         network.logFlows(new EncryptedLogGroup(this, "FlowLogs", EncryptedLogGroup.name("vpc-flow", suffix), key).logGroup());
 
@@ -178,13 +181,24 @@ public final class WorkloadStack extends Stack {
         settings.put(Setting.VAR_SHARD_SCENARIOS, Integer.toString(config.riskRun().shardScenarios()));
         settings.put(Setting.MICRONAUT_SERVER_PORT, Integer.toString(NightshiftService.CONTAINER_PORT));
         settings.put(Setting.OTEL_EXPORTER_OTLP_ENDPOINT, NightshiftService.COLLECTOR_OTLP_ENDPOINT);
+        settings.put(Setting.REPORTS_PRESIGN_SECONDS, Integer.toString(config.reportsPresignSeconds()));
+        config.reportsJwksUrl().ifPresent(url -> settings.put(Setting.REPORTS_JWKS_URL, url));
 
         for (Workload workload : Workload.values()) {
             Map<String, String> environment = new TreeMap<>();
-            workload.settings().forEach(s -> environment.put(s.name(), settings.get(s)));
+            // A setting the environment leaves out (an optional one, such as REPORTS_JWKS_URL) is not given.
+            workload.settings().stream().filter(settings::containsKey)
+                    .forEach(s -> environment.put(s.name(), settings.get(s)));
+            Map<String, software.amazon.awscdk.services.ecs.Secret> secrets = new TreeMap<>();
+            secrets.put("MANIFEST_SIGNING_KEY",
+                    software.amazon.awscdk.services.ecs.Secret.fromSecretsManager(secret.secret(), AppSecret.SIGNING_KEY_FIELD));
+            if (workload.servesHttp()) {
+                // The HTTP API verifies bearer tokens; the workers never see the key.
+                secrets.put(ReportsTokenSecret.VARIABLE, tokenSecret.containerSecret());
+            }
             services.put(workload, new NightshiftService(this, workload.logicalName() + "Service",
                     new NightshiftService.Props(workload, config.sizing(workload), suffix, cluster, network,
-                            environment, secret.secret(), AppSecret.SIGNING_KEY_FIELD, key, collectorRepository,
+                            environment, secrets, key, collectorRepository,
                             collectorDigest.getValueAsString(),
                             workload.servesHttp() && config.reportingDeployment() == ReportingDeployment.BLUE_GREEN)));
         }

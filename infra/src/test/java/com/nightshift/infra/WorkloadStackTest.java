@@ -213,7 +213,7 @@ class WorkloadStackTest {
                 "risk-calculation", Set.of("STAGING_BUCKET", "RISK_QUEUE_URL", "REPORT_QUEUE_URL", "VAR_SCENARIOS",
                         "VAR_SEED", "VAR_METHOD", "VAR_SHARD_SCENARIOS", "VAR_RATE", "MICRONAUT_SERVER_PORT", "OTEL_EXPORTER_OTLP_ENDPOINT"),
                 "reporting-service", Set.of("STAGING_BUCKET", "OUTPUT_BUCKET", "REPORT_QUEUE_URL", "MICRONAUT_SERVER_PORT",
-                        "OTEL_EXPORTER_OTLP_ENDPOINT"));
+                        "OTEL_EXPORTER_OTLP_ENDPOINT", "REPORTS_PRESIGN_SECONDS"));
         for (var entry : expected.entrySet()) {
             assertThat(environmentOf(entry.getKey()).keySet()).as(entry.getKey()).isEqualTo(new TreeSet<>(entry.getValue()));
         }
@@ -236,12 +236,47 @@ class WorkloadStackTest {
     void every_container_gets_the_signing_key_from_the_app_secret() {
         for (Workload workload : Workload.values()) {
             List<Map<String, Object>> secrets = listOf(container(workload.moduleName()).get("Secrets"));
-            assertThat(secrets).as(workload.moduleName()).singleElement().satisfies(s -> {
+            assertThat(secrets).as(workload.moduleName()).anySatisfy(s -> {
                 assertThat(s.get("Name")).isEqualTo("MANIFEST_SIGNING_KEY");
                 assertThat(s.get("ValueFrom")).isEqualTo(Map.of("Fn::Join", List.of("",
                         List.of(Map.of("Ref", "AppSecretArn"), ":manifestSigningKey::"))));
             });
         }
+    }
+
+    @Test
+    void only_the_reports_api_gets_the_token_key_from_the_imported_app_secret() {
+        for (Workload workload : Workload.values()) {
+            List<Object> names = listOf(container(workload.moduleName()).get("Secrets")).stream().map(s -> s.get("Name")).toList();
+            assertThat(names).as(workload.moduleName()).containsExactlyInAnyOrderElementsOf(workload.servesHttp()
+                    ? List.of("MANIFEST_SIGNING_KEY", "REPORTS_TOKEN_KEY") : List.of("MANIFEST_SIGNING_KEY"));
+        }
+        assertThat(listOf(container("reporting-service").get("Secrets"))).anySatisfy(s -> {
+            assertThat(s.get("Name")).isEqualTo("REPORTS_TOKEN_KEY");
+            assertThat(s.get("ValueFrom")).isEqualTo(Map.of("Fn::Join", List.of("",
+                    List.of(Map.of("Ref", "AppSecretArn"), ":reportsTokenKey::"))));
+        });
+    }
+
+    @Test
+    void the_reports_api_gets_a_jwks_url_only_when_the_configuration_names_one() {
+        assertThat(environmentOf("reporting-service")).doesNotContainKey("REPORTS_JWKS_URL");
+        var federated = TestConfigs.variant("local", root -> root.putObject("reports")
+                .put("jwksUrl", "https://idp.example.com/.well-known/jwks.json"));
+        Template withJwks = Template.fromStack(TestConfigs.stacks(federated).workload());
+        withJwks.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("ContainerDefinitions", Match.arrayWith(List.of(
+                Match.objectLike(Map.of("Name", "reporting-service", "Environment", Match.arrayWith(List.of(
+                        Map.of("Name", "REPORTS_JWKS_URL", "Value", "https://idp.example.com/.well-known/jwks.json")))))))));
+    }
+
+    @Test
+    void reports_are_streamed_unless_the_configuration_asks_for_presigned_links() {
+        assertThat(environmentOf("reporting-service")).containsEntry("REPORTS_PRESIGN_SECONDS", "0");
+        var presigning = TestConfigs.variant("local", root -> root.putObject("reports").put("presignSeconds", 300));
+        Template withLinks = Template.fromStack(TestConfigs.stacks(presigning).workload());
+        withLinks.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("ContainerDefinitions", Match.arrayWith(List.of(
+                Match.objectLike(Map.of("Name", "reporting-service", "Environment", Match.arrayWith(List.of(
+                        Map.of("Name", "REPORTS_PRESIGN_SECONDS", "Value", "300")))))))));
     }
 
     @Test

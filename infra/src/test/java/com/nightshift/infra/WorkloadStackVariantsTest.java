@@ -47,6 +47,20 @@ class WorkloadStackVariantsTest {
     }
 
     @Test
+    void created_secrets_include_a_generated_encrypted_token_key_for_the_reports_api() {
+        template.hasResourceProperties("AWS::SecretsManager::Secret", Map.of(
+                "Name", "secret-reports-token-dev",
+                "KmsKeyId", Match.anyValue(),
+                "GenerateSecretString", Match.objectLike(Map.of("GenerateStringKey", "reportsTokenKey",
+                        "PasswordLength", 64))));
+        Object tokenKey = Map.of("Name", "REPORTS_TOKEN_KEY", "ValueFrom", Map.of("Fn::Join", List.of("", List.of(
+                Map.of("Ref", Match.stringLikeRegexp("ReportsTokenSecret.*")), ":reportsTokenKey::"))));
+        Object reporting = Match.objectLike(Map.of("Name", "reporting-service", "Secrets", Match.arrayWith(List.of(tokenKey))));
+        template.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("ContainerDefinitions",
+                Match.arrayWith(List.of(reporting))));
+    }
+
+    @Test
     void imported_network_comes_from_stack_parameters() {
         template.resourceCountIs("AWS::EC2::VPC", 0);
         template.hasParameter("VpcId", Map.of("Type", "AWS::EC2::VPC::Id"));

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -36,6 +37,44 @@ public final class ObjectStore {
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The object, or the part of it {@code range} names, as a stream from S3 that is never held in
+     * memory whole; empty when there is no object at {@code ref}. The caller closes the stream.
+     *
+     * @throws RangeNotSatisfiableException when {@code range} starts past the end of the object
+     */
+    public Optional<ObjectStream> stream(ObjectRef ref, Optional<ByteRange> range) {
+        ResponseInputStream<GetObjectResponse> content;
+        try {
+            content = s3.getObject(b -> {
+                b.bucket(ref.bucket()).key(ref.key());
+                range.ifPresent(r -> b.range(r.header()));
+            });
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 416 && range.isPresent()) {
+                // S3 names the size only in its error document; a HEAD gives it for Content-Range.
+                Optional<StoredObject> object = head(ref);
+                if (object.isEmpty()) {
+                    return Optional.empty();
+                }
+                throw new RangeNotSatisfiableException(ref, range.get(), object.get().size());
+            }
+            throw e;
+        }
+        GetObjectResponse meta = content.response();
+        Optional<String> contentRange = Optional.ofNullable(meta.contentRange()).filter(r -> !r.isBlank());
+        long size = contentRange.map(ObjectStore::wholeSize).orElse(meta.contentLength());
+        return Optional.of(new ObjectStream(new StoredObject(ref, unquote(meta.eTag()), size, meta.lastModified()),
+                contentRange, meta.contentLength(), content));
+    }
+
+    /** The whole size from a {@code Content-Range} value such as {@code bytes 0-99/1234}. */
+    static long wholeSize(String contentRange) {
+        return Long.parseLong(contentRange.substring(contentRange.lastIndexOf('/') + 1).strip());
     }
 
     public byte[] read(ObjectRef ref) {

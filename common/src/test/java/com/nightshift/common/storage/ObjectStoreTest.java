@@ -1,11 +1,14 @@
 package com.nightshift.common.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,6 +79,74 @@ class ObjectStoreTest {
                 .isEqualTo("{}");
         assertThat(sink.written()).containsEntry("results/P1/result.json",
                 ManifestSigner.sha256("{}".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aStreamedObject_holdsTheStoredBytes_withItsEtagAndSize() throws Exception {
+        ObjectRef ref = ObjectRef.of(BUCKET, "streamed/whole.bin");
+        byte[] content = bytes(1000);
+        StoredObject stored = store.put(ref, content, "application/octet-stream");
+
+        try (ObjectStream stream = store.stream(ref, Optional.empty()).orElseThrow()) {
+            assertThat(stream.content().readAllBytes()).isEqualTo(content);
+            assertThat(stream.object().etag()).isEqualTo(stored.etag());
+            assertThat(stream.object().size()).isEqualTo(1000);
+            assertThat(stream.length()).isEqualTo(1000);
+            assertThat(stream.contentRange()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRangedStream_holdsOnlyThatRange_andSaysWhereItIsInTheWhole() throws Exception {
+        ObjectRef ref = ObjectRef.of(BUCKET, "streamed/ranged.bin");
+        byte[] content = bytes(1000);
+        store.put(ref, content, "application/octet-stream");
+
+        try (ObjectStream stream = store.stream(ref, ByteRange.parse("bytes=100-199")).orElseThrow()) {
+            assertThat(stream.content().readAllBytes()).isEqualTo(Arrays.copyOfRange(content, 100, 200));
+            assertThat(stream.contentRange()).contains("bytes 100-199/1000");
+            assertThat(stream.length()).isEqualTo(100);
+            assertThat(stream.object().size()).isEqualTo(1000);
+        }
+        try (ObjectStream tail = store.stream(ref, ByteRange.parse("bytes=-10")).orElseThrow()) {
+            assertThat(tail.content().readAllBytes()).isEqualTo(Arrays.copyOfRange(content, 990, 1000));
+            assertThat(tail.contentRange()).contains("bytes 990-999/1000");
+        }
+    }
+
+    @Test
+    void aRangePastTheEnd_isNotSatisfiable_andNamesTheSize() {
+        ObjectRef ref = ObjectRef.of(BUCKET, "streamed/short.bin");
+        store.put(ref, bytes(50), "application/octet-stream");
+
+        assertThatThrownBy(() -> store.stream(ref, ByteRange.parse("bytes=500-")))
+                .isInstanceOfSatisfying(RangeNotSatisfiableException.class, e -> assertThat(e.size()).isEqualTo(50));
+    }
+
+    @Test
+    void streamingAMissingObject_findsNothing() {
+        assertThat(store.stream(ObjectRef.of(BUCKET, "streamed/absent.bin"), Optional.empty())).isEmpty();
+        assertThat(store.stream(ObjectRef.of(BUCKET, "streamed/absent.bin"), ByteRange.parse("bytes=0-1"))).isEmpty();
+    }
+
+    @Test
+    void rangeHeaders_parseToOneRange_orToNothingWhenTheyCannotBeServed() {
+        assertThat(ByteRange.parse("bytes=0-99")).map(ByteRange::header).contains("bytes=0-99");
+        assertThat(ByteRange.parse("bytes=100-")).map(ByteRange::header).contains("bytes=100-");
+        assertThat(ByteRange.parse("bytes=-20")).map(ByteRange::header).contains("bytes=-20");
+        assertThat(ByteRange.parse("bytes=5-1")).isEmpty();
+        assertThat(ByteRange.parse("bytes=0-1,5-9")).isEmpty();
+        assertThat(ByteRange.parse("items=0-1")).isEmpty();
+        assertThat(ByteRange.parse("bytes=-")).isEmpty();
+        assertThat(ByteRange.parse(null)).isEmpty();
+    }
+
+    private static byte[] bytes(int length) {
+        byte[] content = new byte[length];
+        for (int i = 0; i < length; i++) {
+            content[i] = (byte) (i * 31 + 7);
+        }
+        return content;
     }
 
     @Test

@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param networkMode       create a VPC, or import one through stack parameters
  * @param natGateways       NAT gateways of a created VPC (1 to 3: tasks pull images through them)
  * @param secretMode        create the application secret, or import it through {@code AppSecretArn}
- * @param certificateArn    ACM certificate for the reports endpoint; empty means plain HTTP on port 80
+ * @param certificateArn    ACM certificate for the reports endpoint (HTTPS on 443, port 80 redirects);
+ *                          required unless {@code localEmulator}, where empty means plain HTTP on port 80
  * @param tags              tags on every resource (at least Environment, Project, CostCenter)
  * @param services          task size and counts for every service
  * @param collectorImage    the ADOT collector sidecar image, pinned by version tag or digest
@@ -29,6 +30,10 @@ import java.util.Optional;
  *                          (import only with an imported network)
  * @param scanFailSeverity  the lowest image scan finding severity that stops a deployment
  * @param riskRun           the scenario count and shard size of the risk service's VaR runs
+ * @param reportsPresignSeconds above 0, the reports API redirects to presigned S3 URLs valid this long;
+ *                          0 (the default), it streams the PDFs itself
+ * @param reportsJwksUrl    an identity provider's JSON Web Key Set (https), whose RSA-signed tokens the
+ *                          reports API accepts beside those of the stack's token key; empty for none
  */
 public record EnvironmentConfig(
         String environmentSuffix,
@@ -48,7 +53,9 @@ public record EnvironmentConfig(
         RiskSchedule riskSchedule,
         SecurityGroupMode securityGroupMode,
         ScanSeverity scanFailSeverity,
-        RiskRunSize riskRun) {
+        RiskRunSize riskRun,
+        int reportsPresignSeconds,
+        Optional<String> reportsJwksUrl) {
 
     public EnvironmentConfig {
         tags = Map.copyOf(new LinkedHashMap<>(tags));

@@ -38,11 +38,14 @@ public final class EnvironmentConfigLoader {
     private static final Set<String> TOP_LEVEL_FIELDS = Set.of(
             "environmentSuffix", "account", "region", "network", "secret", "certificateArn", "tags", "services",
             "collectorImage", "alarms", "localEmulator", "buckets", "reportingDeployment", "riskSchedule", "imageScan",
-            "risk");
+            "risk", "reports");
     /** EventBridge Scheduler cron: six fields (minutes hours day-of-month month day-of-week year). */
     private static final Pattern SCHEDULER_CRON = Pattern.compile("cron\\((\\S+ ){5}\\S+\\)");
     private static final Pattern COLLECTOR_IMAGE = Pattern.compile(
             "public\\.ecr\\.aws/aws-observability/aws-otel-collector(:v\\d+\\.\\d+\\.\\d+|@sha256:[a-f0-9]{64})");
+    /** The longest a presigned report link may live: the same bound reporting-service enforces. */
+    private static final int MAX_PRESIGN_SECONDS = 3600;
+    private static final Pattern JWKS_URL = Pattern.compile("https://[^\\s]+");
     private static final Set<String> SERVICE_FIELDS = Set.of("cpu", "memory", "desiredCount", "minCount", "maxCount");
 
     private final ObjectMapper mapper = new ObjectMapper();
@@ -138,6 +141,12 @@ public final class EnvironmentConfigLoader {
                 f.intBetween(alarmsNode, "alarms.oldestMessageAgeMinutes", 5, 24 * 60));
 
         boolean localEmulator = f.optionalBoolean(root, "localEmulator");
+        if (certificateArn.isEmpty() && !localEmulator) {
+            // Callers send bearer tokens: an internet-facing endpoint without TLS would hand them to anyone
+            // on the path. Only the emulator, which never leaves this machine, goes without.
+            throw f.bad("certificateArn", "is required: the reports endpoint is internet-facing and serves HTTPS only; "
+                    + "only a localEmulator environment may listen for plain HTTP");
+        }
 
         JsonNode bucketsNode = f.optionalObject(root, "buckets");
         f.onlyKnown(bucketsNode, "buckets.", Set.of("mode"));
@@ -177,9 +186,16 @@ public final class EnvironmentConfigLoader {
                     + " scenarios into " + riskRun.shards() + " shards, more than " + RiskRunSize.MAX_SHARDS);
         }
 
+        JsonNode reportsNode = f.optionalObject(root, "reports");
+        f.onlyKnown(reportsNode, "reports.", Set.of("presignSeconds", "jwksUrl"));
+        int reportsPresignSeconds = f.intBetween(reportsNode, "reports.presignSeconds", 0, MAX_PRESIGN_SECONDS, 0);
+        Optional<String> reportsJwksUrl = f.optionalMatching(reportsNode, "reports.jwksUrl", JWKS_URL,
+                "an https URL of a JSON Web Key Set");
+
         return new EnvironmentConfig(suffix, account, region, networkMode, natGateways, secretMode,
                 certificateArn, tags, services, collectorImage, alarms, localEmulator, bucketMode,
-                reportingDeployment, new RiskSchedule(cron, timezone), securityGroupMode, scanFailSeverity, riskRun);
+                reportingDeployment, new RiskSchedule(cron, timezone), securityGroupMode, scanFailSeverity, riskRun,
+                reportsPresignSeconds, reportsJwksUrl);
     }
 
     private static ServiceSizing sizing(Fields f, JsonNode s, String path, ServiceSizing defaults) {

@@ -16,5 +16,9 @@ public enum Setting {
     VAR_RATE,
     MICRONAUT_SERVER_PORT,
     /** Where job spans go: the collector sidecar's OTLP/HTTP receiver in the same task. */
-    OTEL_EXPORTER_OTLP_ENDPOINT
+    OTEL_EXPORTER_OTLP_ENDPOINT,
+    /** Reports API: above 0, answer a report with a redirect to a presigned S3 URL valid this many seconds. */
+    REPORTS_PRESIGN_SECONDS,
+    /** Reports API: an identity provider's JSON Web Key Set, whose RSA tokens it accepts too; left out when not configured. */
+    REPORTS_JWKS_URL
 }

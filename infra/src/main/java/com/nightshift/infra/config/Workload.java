@@ -10,6 +10,8 @@ import static com.nightshift.infra.config.Setting.OTEL_EXPORTER_OTLP_ENDPOINT;
 import static com.nightshift.infra.config.Setting.OUTPUT_BUCKET;
 import static com.nightshift.infra.config.Setting.RECON_QUEUE_URL;
 import static com.nightshift.infra.config.Setting.REPORT_QUEUE_URL;
+import static com.nightshift.infra.config.Setting.REPORTS_JWKS_URL;
+import static com.nightshift.infra.config.Setting.REPORTS_PRESIGN_SECONDS;
 import static com.nightshift.infra.config.Setting.RISK_QUEUE_URL;
 import static com.nightshift.infra.config.Setting.STAGING_BUCKET;
 import static com.nightshift.infra.config.Setting.VAR_METHOD;
@@ -33,7 +35,8 @@ public enum Workload {
             EnumSet.of(STAGING_BUCKET, RISK_QUEUE_URL, REPORT_QUEUE_URL, VAR_SCENARIOS, VAR_SEED, VAR_METHOD,
                     VAR_SHARD_SCENARIOS, VAR_RATE, MICRONAUT_SERVER_PORT, OTEL_EXPORTER_OTLP_ENDPOINT)),
     REPORTING("reporting-service", "Reporting", true,
-            EnumSet.of(STAGING_BUCKET, OUTPUT_BUCKET, REPORT_QUEUE_URL, MICRONAUT_SERVER_PORT, OTEL_EXPORTER_OTLP_ENDPOINT));
+            EnumSet.of(STAGING_BUCKET, OUTPUT_BUCKET, REPORT_QUEUE_URL, MICRONAUT_SERVER_PORT, OTEL_EXPORTER_OTLP_ENDPOINT,
+                    REPORTS_PRESIGN_SECONDS, REPORTS_JWKS_URL));
 
     private final String moduleName;
     private final String logicalName;

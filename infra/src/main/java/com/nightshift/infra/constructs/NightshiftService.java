@@ -37,7 +37,6 @@ import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.logs.ILogGroup;
-import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.constructs.Construct;
 
 import java.util.List;
@@ -84,7 +83,10 @@ public final class NightshiftService extends Construct {
     private final FargateService service;
     private final ISecurityGroup securityGroup;
 
-    /** What the service runs with; the environment is exactly the variables the service reads. */
+    /**
+     * What the service runs with; the environment is exactly the variables the service reads, and the
+     * secrets (variable name to Secrets Manager field) exactly the secrets it reads.
+     */
     public record Props(
             Workload workload,
             ServiceSizing sizing,
@@ -92,8 +94,7 @@ public final class NightshiftService extends Construct {
             ICluster cluster,
             Network network,
             Map<String, String> environment,
-            ISecret appSecret,
-            String secretField,
+            Map<String, Secret> secrets,
             IKey key,
             IRepository collectorRepository,
             String collectorDigest,
@@ -136,7 +137,7 @@ public final class NightshiftService extends Construct {
                 .stopTimeout(STOP_TIMEOUT)
                 .portMappings(List.of(PortMapping.builder().containerPort(CONTAINER_PORT).build()))
                 .environment(props.environment())
-                .secrets(Map.of("MANIFEST_SIGNING_KEY", Secret.fromSecretsManager(props.appSecret(), props.secretField())))
+                .secrets(props.secrets())
                 .logging(LogDriver.awsLogs(AwsLogDriverProps.builder()
                         .logGroup(logGroup)
                         .streamPrefix(name)
@@ -154,7 +155,8 @@ public final class NightshiftService extends Construct {
 
         Suppressions.suppress(taskDefinition, "AwsSolutions-ECS2",
                 "The plain environment holds bucket names, queue URLs and tuning values, which are not secret "
-                        + "(docs/architecture.md); the one secret, MANIFEST_SIGNING_KEY, comes from Secrets Manager.");
+                        + "(docs/architecture.md); the secrets (MANIFEST_SIGNING_KEY, and REPORTS_TOKEN_KEY for "
+                        + "reporting-service) come from Secrets Manager.");
         Suppressions.suppress(taskDefinition.obtainExecutionRole(), "AwsSolutions-IAM5",
                 "ecr:GetAuthorizationToken has no resource-level permissions; image pulls are limited to this "
                         + "service's repository.", List.of("Resource::*"));

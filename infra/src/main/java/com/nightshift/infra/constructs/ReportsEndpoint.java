@@ -52,9 +52,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The public HTTP(S) entry to reporting-service: an internet-facing Application Load Balancer in the
- * public subnets. Without a certificate it listens for HTTP on 80; with one it serves HTTPS on 443
- * and redirects 80 to it. The tasks admit traffic from the load balancer's security group only.
+ * The public HTTPS entry to reporting-service: an internet-facing Application Load Balancer in the
+ * public subnets that serves HTTPS on 443 with the environment's certificate and redirects 80 to it.
+ * Only the local emulator environment goes without a certificate (the configuration refuses it
+ * elsewhere, since callers send bearer tokens); there it listens for plain HTTP on 80. The tasks admit traffic from the load balancer's security group only.
  * With {@link ReportingDeployment#ROLLING} the service sits in one target group; with
  * {@link ReportingDeployment#BLUE_GREEN}, in a blue and a green target group behind a production
  * listener rule whose weights ECS shifts during a deployment. {@link #alarms} adds the endpoint's alarms.

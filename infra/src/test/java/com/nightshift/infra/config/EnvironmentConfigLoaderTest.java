@@ -256,6 +256,37 @@ class EnvironmentConfigLoaderTest {
     }
 
     @Test
+    void test_parse_noCertificateOutsideTheEmulator_isRefused() {
+        assertRejected(root -> root.remove("localEmulator"), "certificateArn");
+        assertRejected(root -> root.put("localEmulator", false), "certificateArn");
+    }
+
+    @Test
+    void test_parse_certificateOutsideTheEmulator_isAccepted() {
+        EnvironmentConfig config = parsed(root -> root.put("localEmulator", false)
+                .put("certificateArn", "arn:aws:acm:us-east-1:111122223333:certificate/0a1b2c3d"));
+
+        assertThat(config.certificateArn()).contains("arn:aws:acm:us-east-1:111122223333:certificate/0a1b2c3d");
+    }
+
+    @Test
+    void test_parse_reportsPresignSeconds_defaultsToStreaming_andIsBounded() {
+        assertThat(parsed(root -> { }).reportsPresignSeconds()).isZero();
+        assertThat(parsed(root -> root.putObject("reports").put("presignSeconds", 300)).reportsPresignSeconds()).isEqualTo(300);
+        assertRejected(root -> root.putObject("reports").put("presignSeconds", 3601), "reports.presignSeconds");
+        assertRejected(root -> root.putObject("reports").put("presignSeconds", -1), "reports.presignSeconds");
+        assertRejected(root -> root.putObject("reports").put("presign", 60), "reports.presign");
+    }
+
+    @Test
+    void test_parse_reportsJwksUrl_isOptional_andHttpsOnly() {
+        assertThat(parsed(root -> { }).reportsJwksUrl()).isEmpty();
+        assertThat(parsed(root -> root.putObject("reports").put("jwksUrl", "https://idp.example.com/.well-known/jwks.json"))
+                .reportsJwksUrl()).contains("https://idp.example.com/.well-known/jwks.json");
+        assertRejected(root -> root.putObject("reports").put("jwksUrl", "http://idp.example.com/jwks.json"), "reports.jwksUrl");
+    }
+
+    @Test
     void test_parse_localEmulatorNotABoolean_namesIt() {
         assertRejected(root -> root.put("localEmulator", "yes"), "localEmulator");
     }
