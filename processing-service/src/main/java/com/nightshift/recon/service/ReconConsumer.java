@@ -34,6 +34,7 @@ import com.nightshift.common.worker.JobMessage;
 import com.nightshift.common.worker.JobPublisher;
 import com.nightshift.reconciliation.AccountReconciliation;
 import com.nightshift.reconciliation.MatchRule;
+import com.nightshift.reconciliation.ReconciliationDocument;
 import com.nightshift.reconciliation.ReconciliationPipeline;
 import com.nightshift.reconciliation.ReconciliationPipeline.Ageing;
 import com.nightshift.common.io.InputSource;
@@ -178,8 +179,8 @@ public class ReconConsumer implements QueueConsumer {
                 .orElseGet(() -> new AccountReconciliation(AccountId.of(account), date, List.of(), List.of(), List.of()));
 
         ResultManifest manifest = signer.sign(ResultManifest.unsigned(read, parameters(account, date, carriedState),
-                null, clock.instant()));
-        sink.put(prefix + RESULT, JsonCodec.writeBytes(
+                clock.instant()));
+        sink.put(prefix + RESULT, ReconciliationDocument.write(
                 ReconciliationDocument.of(result, rules, outcome.rejectedRows(), manifest)));
         // A rerun may write fewer files (a rejects file of an input that has gone): the prefix keeps this run's only.
         for (StoredObject old : store.list(stagingBucket, prefix)) {

@@ -22,6 +22,7 @@ import com.nightshift.common.aws.AwsEndpoint;
 import com.nightshift.common.emulator.MotoServer;
 import com.nightshift.common.job.ReconJob;
 import com.nightshift.common.job.ReportJob;
+import com.nightshift.reconciliation.ReconciliationDocument;
 import com.nightshift.common.json.JsonCodec;
 import com.nightshift.common.manifest.ManifestSigner;
 import com.nightshift.common.storage.ObjectRef;
@@ -251,8 +252,8 @@ class ReconConsumerTest {
     }
 
     private ReconciliationDocument result(String account, LocalDate date) {
-        return JsonCodec.read(store.read(ObjectRef.of(bucket, "results/recon/" + date + "/" + account + "/result.json")),
-                ReconciliationDocument.class);
+        String key = "results/recon/" + date + "/" + account + "/result.json";
+        return ReconciliationDocument.read(key, new java.io.ByteArrayInputStream(store.read(ObjectRef.of(bucket, key))));
     }
 
     private String text(String key) {
