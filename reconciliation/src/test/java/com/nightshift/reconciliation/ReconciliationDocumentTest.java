@@ -57,7 +57,7 @@ class ReconciliationDocumentTest {
                 new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("results/recon/2026-11-20/ACC-1/result.json")
-                .hasMessageContaining("unknown field 'counts.openStatement'");
+                .hasMessageContaining("missing field 'counts.unmatchedStatement'");
     }
 
     @Test
