@@ -161,6 +161,23 @@ class RiskConsumerTest {
     }
 
     @Test
+    void theMergeOfARunWhoseStagedInputsChangedSinceItWasPlanned_isDropped_andAsksForNoReport() throws Exception {
+        stageInputs("positions");
+        RiskConsumer worker = consumer(10_000, 5_000);
+        handle(worker, JsonCodec.write(RiskJob.of(DATE)));
+        for (String shard : bodies(riskQueue)) {
+            handle(worker, shard);
+        }
+        List<String> merges = bodies(riskQueue);
+        stage("staged/positions/2026-11-27/more.csv", HEADER + "X1,PF-INCOME,EQUITY,10,AAA,,,\n");
+
+        handle(worker, merges.get(0));
+
+        assertThat(keys("results/risk/2026-11-27/var.json")).isEmpty();
+        assertThat(received(reportQueue, ReportJob.class)).isEmpty();
+    }
+
+    @Test
     void withoutPrices_theJobWaitsForThem() throws Exception {
         stage("staged/positions/2026-11-27/positions.csv", positions());
 
