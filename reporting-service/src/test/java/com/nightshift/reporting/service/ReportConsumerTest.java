@@ -163,6 +163,17 @@ class ReportConsumerTest {
     }
 
     @Test
+    void a_night_job_renders_the_night_summary_alone() throws Exception {
+        store.put(ObjectRef.of(staging, "staged/positions/2026-11-20/p.csv"), "x".getBytes(StandardCharsets.UTF_8),
+                "text/csv");
+
+        handle(consumer(new ReportStore(store, output)), job(ReportKind.NIGHT));
+
+        assertThat(store.list(output, "reports/")).extracting(o -> o.ref().key()).containsExactly("reports/night-2026-11-20.pdf");
+        assertThat(report("night-2026-11-20")).contains("positions/2026-11-20/p.csv").contains("Jobs finished 0");
+    }
+
+    @Test
     void a_risk_job_renders_the_risk_report_of_its_date_from_var_json() throws Exception {
         store.put(ObjectRef.of(staging, "results/risk/2026-11-20/var.json"), DocumentJson.bytes(run()), "application/json");
 
