@@ -2,6 +2,8 @@ package com.nightshift.local;
 
 import java.io.ByteArrayInputStream;
 
+import com.nightshift.reconciliation.ReconciliationDocument;
+import com.nightshift.reporting.NightSummary;
 import com.nightshift.risk.var.TailMeasures;
 import com.nightshift.risk.var.VarPipeline;
 import com.nightshift.risk.var.VarReport;
@@ -14,23 +16,27 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.nightshift.common.job.ReportId;
+import com.nightshift.common.job.ReportKind;
 import com.nightshift.common.json.JsonCodec;
 import com.nightshift.common.storage.StoredObject;
 
 /**
  * {@code nightshift local}: one whole night on the local stack. Generates the sample inputs, uploads
  * them to the data bucket, waits until every report exists, copies results and PDFs to the output
- * directory, and prints a summary.
+ * directory (with the night summary's input as {@code night/<date>/night.json}), and prints a summary.
  */
 final class NightlyRun {
 
     static final Duration NIGHT_TIMEOUT = Duration.ofMinutes(5);
     private static final List<String> OUTPUT_DIRECTORIES = List.of("reports", "results", "open-items", "rejects",
-            "ingested", "logs");
+            "ingested", "night", "logs");
 
     private final Path projectRoot;
     private final Path out;
@@ -107,9 +113,18 @@ final class NightlyRun {
                 write(out.resolve(object.ref().key()), driver.store().read(object.ref()));
             }
         }
+        Map<String, Instant> reports = new LinkedHashMap<>();
         for (StoredObject object : driver.store().list(driver.outputs().outputBucket(), "reports/")) {
             write(out.resolve(object.ref().key()), driver.store().read(object.ref()));
+            String name = object.ref().key().substring("reports/".length());
+            reports.put(name.endsWith(".pdf") ? name.substring(0, name.length() - 4) : name, object.lastModified());
         }
+        // The night summary's input as the reporting service built it, for bin/nightshift report --input.
+        Map<String, Instant> staged = new LinkedHashMap<>();
+        driver.store().list(staging, "").forEach(o -> staged.put(o.ref().key(), o.lastModified()));
+        LocalDate date = SampleDataSet.BUSINESS_DATE;
+        write(out.resolve("night/" + date + "/night.json"), NightSummary.write(NightSummary.fromObjects(date, staged,
+                reports, ReportId.of(ReportKind.NIGHT, date).value())));
     }
 
     private static void write(Path path, byte[] content) throws IOException {
@@ -126,11 +141,13 @@ final class NightlyRun {
         console.println();
         console.println("Reconciliation      ledger  statement  matched  unmatched-ledger  unmatched-statement");
         for (SampleDataSet.AccountTruth account : sample.accounts()) {
-            JsonNode result = copied("results/recon/" + date + "/" + account.account() + "/result.json");
-            JsonNode counts = result.path("counts");
-            console.printf("  %-16s %7d %10d %8d %17d %20d%n", account.account(), counts.path("ledgerRows").asInt(),
-                    counts.path("statementRows").asInt(), counts.path("matched").asInt(),
-                    counts.path("unmatchedLedger").asInt(), counts.path("unmatchedStatement").asInt());
+            Path file = out.resolve("results/recon/" + date + "/" + account.account() + "/result.json");
+            ReconciliationDocument.Counts counts;
+            try (var in = Files.newInputStream(file)) {
+                counts = ReconciliationDocument.read(file.toString(), in).counts();
+            }
+            console.printf("  %-16s %7d %10d %8d %17d %20d%n", account.account(), counts.ledgerRows(),
+                    counts.statementRows(), counts.matched(), counts.unmatchedLedger(), counts.unmatchedStatement());
         }
         console.println();
         VarReport risk = VarPipeline.readReport(new ByteArrayInputStream(
@@ -160,7 +177,4 @@ final class NightlyRun {
         lines.forEach(console::println);
     }
 
-    private JsonNode copied(String key) throws IOException {
-        return JsonCodec.tree(Files.readAllBytes(out.resolve(key)));
-    }
 }

@@ -164,7 +164,8 @@ public final class NightshiftCli implements Runnable {
                     "Rejected rows (malformed, or an entry id already read for the account) are listed with line and"
                             + " reason under DIR/rejects/. Unmatched entries are aged from their booking dates.",
                     "Writes, per account, DIR/<account>/matches.csv, unmatched_ledger.csv, unmatched_statement.csv,"
-                            + " summary.json and manifest.json, and DIR/open_items.csv for a later run; prints a"
+                            + " summary.json, manifest.json and result.json (the document the reports are made from:"
+                            + " nightshift report --input DIR), and DIR/open_items.csv for a later run; prints a"
                             + " short summary."})
     static final class Reconcile extends Subcommand {
 
@@ -197,7 +198,8 @@ public final class NightshiftCli implements Runnable {
         void execute() throws Exception {
             ReconcileStage.run(new ReconcileStage.Options(ledger, statements,
                     openItems == null ? List.of() : openItems, Optional.ofNullable(rules), Optional.ofNullable(date),
-                    out == null ? context.defaultOut().resolve("reconciliation") : out), context.out());
+                    out == null ? context.defaultOut().resolve("reconciliation") : out), context.environment(),
+                    context.out());
         }
     }
 
@@ -345,14 +347,21 @@ public final class NightshiftCli implements Runnable {
     }
 
     @Command(name = "report", mixinStandardHelpOptions = true,
-            description = "Render a reconciliation or risk result document (result.json) as the reporting service"
-                    + " does; the kind is read from the document itself.")
+            description = {"Render a report from result files as the reporting service does; the kind is told by"
+                    + " what the folder holds:",
+                    "  <account>/result.json files (as reconcile writes them, or results/recon/<date>/ of a night):"
+                    + " the reconciliation report of their business date;",
+                    "  var.json (as var --out writes it), with backtest.json beside it if there is one (as backtest"
+                    + " --out writes it): the risk report;",
+                    "  night.json: the night summary.",
+                    "Every file is read as its typed document: a missing or renamed field fails naming the file and"
+                    + " the field. A folder with none of these, or with both var.json and night.json, is an error."})
     static final class Report extends Subcommand {
 
-        @Parameters(index = "0", paramLabel = "RESULT.json", description = "the result document")
-        Path result;
+        @Option(names = "--input", required = true, paramLabel = "DIR", description = "the folder of result files")
+        Path input;
 
-        @Option(names = "--out", paramLabel = "FILE.pdf", description = "the PDF (default: report.pdf beside the result)")
+        @Option(names = "--out", required = true, paramLabel = "FILE.pdf", description = "the PDF to write")
         Path pdf;
 
         Report(Context context) {
@@ -361,7 +370,7 @@ public final class NightshiftCli implements Runnable {
 
         @Override
         void execute() throws Exception {
-            ReportStage.run(result, Optional.ofNullable(pdf), context.out());
+            ReportStage.run(input, pdf, context.out());
         }
     }
 

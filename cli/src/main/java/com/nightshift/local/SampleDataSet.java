@@ -1,5 +1,7 @@
 package com.nightshift.local;
 
+import com.nightshift.common.job.ReportId;
+import com.nightshift.common.job.ReportKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -226,11 +228,12 @@ public final class SampleDataSet {
         return portfolios;
     }
 
-    /** The report ids the night must produce. */
+    /**
+     * The report ids the night must produce: one reconciliation report (every account), one risk report
+     * (every portfolio) and the night summary, of the sample's business date.
+     */
     public List<String> expectedReportIds() {
-        List<String> ids = new ArrayList<>();
-        accounts.forEach(a -> ids.add("recon-" + BUSINESS_DATE + "-" + a.account()));
-        portfolios.forEach(p -> ids.add("risk-" + BUSINESS_DATE + "-" + p));
-        return ids;
+        return List.of(ReportKind.RECONCILIATION, ReportKind.RISK, ReportKind.NIGHT).stream()
+                .map(kind -> ReportId.of(kind, BUSINESS_DATE).value()).toList();
     }
 }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nightshift.common.aws.AwsClients;
 import com.nightshift.common.emulator.MotoServer;
 import com.nightshift.common.json.JsonCodec;
+import com.nightshift.reconciliation.ReconciliationDocument;
 import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
 import com.nightshift.common.storage.StoredObject;
@@ -109,9 +110,9 @@ public final class StackDriver implements AutoCloseable {
     public void awaitReconciliation(String account, LocalDate date, int ledgerRows, int statementRows, Duration timeout) {
         String key = "results/recon/" + date + "/" + account + "/result.json";
         await("the reconciliation of " + account + " on " + date + " with " + ledgerRows + " ledger and "
-                + statementRows + " statement entries", timeout, () -> stagingJson(key).map(result -> result.path("counts"))
-                .filter(counts -> counts.path("ledgerRows").asInt() == ledgerRows
-                        && counts.path("statementRows").asInt() == statementRows).isPresent());
+                + statementRows + " statement entries", timeout, () -> store.fetch(ObjectRef.of(outputs.stagingBucket(), key))
+                .map(content -> ReconciliationDocument.read(key, new java.io.ByteArrayInputStream(content.content())).counts())
+                .filter(counts -> counts.ledgerRows() == ledgerRows && counts.statementRows() == statementRows).isPresent());
     }
 
     /**

@@ -95,7 +95,7 @@ public final class BacktestStage {
         ResultManifest manifest = ResultManifest.unsigned(List.of(
                 new InputObject("", options.pnl().toAbsolutePath().toString(), "", ManifestSigner.sha256(pnl)),
                 new InputObject("", options.var().toAbsolutePath().toString(), "", ManifestSigner.sha256(var))),
-                parameters, null, Instant.now());
+                parameters, Instant.now());
         String key = environment.getOrDefault(ManifestSigner.KEY_VARIABLE, "");
         if (!key.isBlank()) {
             manifest = ManifestSigner.withKey(key).sign(manifest);

@@ -55,8 +55,8 @@ final class LocalInputs {
     }
 
     /** The manifest of a result computed from the files read so far; signed when a key is in the environment. */
-    ResultManifest manifest(Map<String, String> parameters, Long seed, Map<String, String> environment) {
-        ResultManifest manifest = ResultManifest.unsigned(inputs, parameters, seed, java.time.Instant.now());
+    ResultManifest manifest(Map<String, String> parameters, Map<String, String> environment) {
+        ResultManifest manifest = ResultManifest.unsigned(inputs, parameters, java.time.Instant.now());
         String key = environment.getOrDefault(ManifestSigner.KEY_VARIABLE, "");
         return key.isBlank() ? manifest : ManifestSigner.withKey(key).sign(manifest);
     }

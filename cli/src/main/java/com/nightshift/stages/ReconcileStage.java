@@ -2,13 +2,23 @@ package com.nightshift.stages;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.nightshift.common.csv.UnreadableFileException;
+import com.nightshift.common.manifest.InputObject;
+import com.nightshift.common.manifest.ManifestSigner;
+import com.nightshift.common.manifest.ResultManifest;
+import com.nightshift.reconciliation.AccountReconciliation;
 import com.nightshift.reconciliation.MatchRule;
+import com.nightshift.reconciliation.ReconciliationDocument;
 import com.nightshift.common.io.OutputSink;
 import com.nightshift.reconciliation.ReconciliationPipeline;
 import com.nightshift.reconciliation.ReconciliationPipeline.Ageing;
@@ -20,7 +30,12 @@ import com.nightshift.reconciliation.RulesFileException;
 /**
  * {@code nightshift reconcile}: the reconciliation pipeline the service runs ({@link ReconciliationPipeline}),
  * on local files taken as one set whatever their dates, with unmatched entries aged from their booking
- * dates. Prints a short summary; the files go to the output folder.
+ * dates. Prints a short summary; the files go to the output folder, with each account's
+ * {@code result.json} (the {@link ReconciliationDocument} the service writes, so that {@code report --input}
+ * renders the same report). Its manifest lists the local files read, and is signed when
+ * {@code MANIFEST_SIGNING_KEY} is in the environment. The rejected rows of a run are not attributed to an
+ * account: {@code rejectedRows} counts them when the run has one account, and is 0 otherwise (they are
+ * all under {@code rejects/}).
  */
 public final class ReconcileStage {
 
@@ -32,7 +47,7 @@ public final class ReconcileStage {
     private ReconcileStage() {
     }
 
-    public static void run(Options options, PrintStream console) throws IOException {
+    public static void run(Options options, Map<String, String> environment, PrintStream console) throws IOException {
         ReconciliationRules rules = ReconciliationRules.defaults();
         if (options.rules().isPresent()) {
             try {
@@ -53,6 +68,7 @@ public final class ReconcileStage {
         } catch (UnreadableFileException e) {
             throw new IllegalArgumentException("unreadable input " + e.getMessage(), e);
         }
+        writeResults(outcome, rules, options.out(), environment);
         var byRule = outcome.matchesByRule();
         console.printf("business date %s, %d account(s): %d ledger and %d statement entries from %d file(s), %d rejected%n",
                 outcome.result().businessDate(), outcome.result().accounts().size(), outcome.ledgerEntries(),
@@ -65,7 +81,34 @@ public final class ReconcileStage {
                     options.out().resolve(ReconciliationPipeline.REJECTS_FOLDER).toAbsolutePath());
         }
         console.println("files per account in " + options.out().toAbsolutePath()
-                + " (matches.csv, unmatched_ledger.csv, unmatched_statement.csv, summary.json, manifest.json);"
+                + " (matches.csv, unmatched_ledger.csv, unmatched_statement.csv, summary.json, manifest.json, result.json);"
                 + " open items for the next run in " + ReconciliationPipeline.OPEN_ITEMS);
+    }
+
+    /** Each account's {@code result.json}, as the processing service writes it. */
+    private static void writeResults(ReconciliationPipeline.Outcome outcome, ReconciliationRules rules, Path out,
+            Map<String, String> environment) throws IOException {
+        List<InputObject> inputs = outcome.inputs().stream()
+                .map(i -> new InputObject("", i.name(), "", i.sha256())).toList();
+        List<AccountReconciliation> accounts = outcome.result().accounts();
+        long rejected = accounts.size() == 1 ? outcome.rejectedRows() : 0;
+        String key = environment.getOrDefault(ManifestSigner.KEY_VARIABLE, "");
+        for (AccountReconciliation account : accounts) {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put("account", account.account().value());
+            parameters.put("businessDate", account.businessDate().toString());
+            parameters.put("rules", rules.enabled().stream().map(MatchRule::id).collect(Collectors.joining(",")));
+            parameters.put("valueDateWindowBusinessDays", Integer.toString(rules.valueDateWindowBusinessDays()));
+            parameters.put("toleranceAbsolute", rules.tolerance().absolute().toPlainString());
+            parameters.put("toleranceBasisPoints", rules.tolerance().basisPoints().toPlainString());
+            parameters.put("aggregateMaxEntries", Integer.toString(rules.aggregate().maxEntries()));
+            ResultManifest manifest = ResultManifest.unsigned(inputs, parameters, Instant.now());
+            if (!key.isBlank()) {
+                manifest = ManifestSigner.withKey(key).sign(manifest);
+            }
+            Path file = out.resolve(account.account().value()).resolve("result.json");
+            Files.createDirectories(file.getParent());
+            Files.write(file, ReconciliationDocument.write(ReconciliationDocument.of(account, rules, rejected, manifest)));
+        }
     }
 }

@@ -73,10 +73,10 @@ class SampleDataSetTest {
     }
 
     @Test
-    void expected_reports_are_one_per_account_and_one_per_portfolio() {
+    void expected_reports_are_one_of_each_kind_for_the_business_date() {
         SampleDataSet sample = SampleDataSet.generate(1);
-        assertThat(sample.expectedReportIds()).containsExactly("recon-2026-11-20-ACC-1001", "recon-2026-11-20-ACC-1002",
-                "recon-2026-11-20-ACC-1003", "risk-2026-11-20-PF-GROWTH", "risk-2026-11-20-PF-INCOME");
+        assertThat(sample.expectedReportIds()).containsExactly("reconciliation-2026-11-20", "risk-2026-11-20",
+                "night-2026-11-20");
     }
 
     @Test

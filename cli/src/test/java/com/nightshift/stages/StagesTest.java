@@ -80,6 +80,7 @@ class StagesTest {
             assertThat(rows(account.resolve("unmatched_statement.csv"))).as(truth.account()).isEqualTo(truth.unmatchedStatement());
             assertThat(account.resolve("summary.json")).isRegularFile();
             assertThat(account.resolve("manifest.json")).isRegularFile();
+            assertThat(account.resolve("result.json")).isRegularFile();
         }
         assertThat(output.toString(StandardCharsets.UTF_8)).contains("2 rejected").contains("matched: 108 exact");
         assertThat(work.resolve("out/rejects")).isDirectory();
@@ -148,18 +149,125 @@ class StagesTest {
         assertThat(var.path("portfolios").path("PF-1").path("var99").asDouble()).isPositive();
     }
 
-    @Test
-    void report_renders_a_result_document_as_its_pdf() throws Exception {
-        nightshift("var", "--positions", work.resolve("inbound/positions/positions-2026-11-20.csv").toString(),
-                "--prices", work.resolve("inbound/market-data/prices-2026-11-20.csv").toString(),
-                "--scenarios", "1000", "--out", work.resolve("out").toString());
-        String portfolio = SAMPLE.portfolios().getFirst();
-        Path result = work.resolve("out/" + portfolio + "/result.json");
-
-        assertThat(nightshift("report", result.toString(), "--out", work.resolve("risk.pdf").toString())).as(errors()).isZero();
-        try (PDDocument pdf = Loader.loadPDF(work.resolve("risk.pdf").toFile())) {
-            assertThat(new PDFTextStripper().getText(pdf)).contains(portfolio);
+    private static String pdfText(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(document);
         }
+    }
+
+    private static String count(long value) {
+        return String.format(java.util.Locale.ROOT, "%,d", value);
+    }
+
+    private static String money(double value) {
+        return String.format(java.util.Locale.ROOT, "%,.2f", value);
+    }
+
+    @Test
+    void report_renders_the_reconciliation_report_of_reconcile_results_with_each_accounts_figures() throws Exception {
+        assertThat(nightshift("reconcile", "--ledger", work.resolve("inbound/ledger/ledger-2026-11-20.csv").toString(),
+                "--statements", work.resolve("statements.csv").toString(), "--out", work.resolve("out").toString()))
+                .as(errors()).isZero();
+
+        assertThat(nightshift("report", "--input", work.resolve("out").toString(), "--out",
+                work.resolve("recon.pdf").toString())).as(errors()).isZero();
+
+        String text = pdfText(work.resolve("recon.pdf"));
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("report reconciliation-2026-11-20 written to");
+        assertThat(text).contains("Reconciliation 2026-11-20")
+                .contains("Business date 2026-11-20, " + SAMPLE.accounts().size() + " accounts");
+        for (SampleDataSet.AccountTruth truth : SAMPLE.accounts()) {
+            Path file = work.resolve("out/" + truth.account() + "/result.json");
+            com.nightshift.reconciliation.ReconciliationDocument result;
+            try (var in = Files.newInputStream(file)) {
+                result = com.nightshift.reconciliation.ReconciliationDocument.read(file.toString(), in);
+            }
+            var counts = result.counts();
+            assertThat(counts.matched()).as(truth.account()).isEqualTo(truth.matched());
+            assertThat(counts.unmatchedLedger()).as(truth.account()).isEqualTo(truth.unmatchedLedger());
+            long withDifference = result.matches().stream()
+                    .filter(m -> new java.math.BigDecimal(m.difference()).signum() != 0).count();
+            String row = String.join(" ", truth.account(), count(counts.ledgerRows()), count(counts.statementRows()),
+                    count(counts.matchedByRule().get("exact")), count(counts.matchedByRule().get("tolerance")),
+                    count(counts.matchedByRule().get("aggregate")), count(withDifference),
+                    count(truth.unmatchedLedger()), count(truth.unmatchedStatement()));
+            assertThat(text).as(truth.account()).containsPattern("(?m)^" + java.util.regex.Pattern.quote(row) + "\\s*$");
+            for (var total : result.totals()) {
+                assertThat(text).contains(truth.account() + " " + total.currency() + " "
+                        + com.nightshift.reporting.Figures.amount(total.ledger()) + " "
+                        + com.nightshift.reporting.Figures.amount(total.statement()));
+            }
+            for (var open : result.unmatchedLedger()) {
+                assertThat(text).contains(open.entryId() + " " + open.reference());
+            }
+        }
+    }
+
+    @Test
+    void report_renders_the_risk_report_of_var_json_with_the_backtest_beside_it() throws Exception {
+        Path run = work.resolve("risk");
+        assertThat(nightshift("var", "--positions", work.resolve("inbound/positions/positions-2026-11-20.csv").toString(),
+                "--prices", work.resolve("inbound/market-data/prices-2026-11-20.csv").toString(),
+                "--scenarios", "1000", "--out", run.toString())).as(errors()).isZero();
+        StringBuilder pnl = new StringBuilder("date,pnl\n");
+        StringBuilder var = new StringBuilder("date,var\n");
+        for (int day = 1; day <= 20; day++) {
+            String date = java.time.LocalDate.of(2026, 10, 1).plusDays(day).toString();
+            pnl.append(date).append(',').append(day == 5 ? "-150" : "10").append('\n');
+            var.append(date).append(",100\n");
+        }
+        Files.writeString(work.resolve("pnl.csv"), pnl);
+        Files.writeString(work.resolve("var.csv"), var);
+        assertThat(nightshift("backtest", "--pnl", work.resolve("pnl.csv").toString(), "--var",
+                work.resolve("var.csv").toString(), "--out", run.resolve("backtest.json").toString())).as(errors()).isZero();
+
+        assertThat(nightshift("report", "--input", run.toString(), "--out", work.resolve("risk.pdf").toString()))
+                .as(errors()).isZero();
+
+        com.nightshift.risk.var.VarReport result;
+        try (var in = Files.newInputStream(run.resolve("var.json"))) {
+            result = com.nightshift.risk.var.VarPipeline.readReport(in);
+        }
+        String text = pdfText(work.resolve("risk.pdf"));
+        var book = result.book();
+        assertThat(text).contains("Market risk 2026-11-20").containsPattern("(?m)^" + java.util.regex.Pattern.quote(
+                String.join(" ", "Book", money(book.value()), money(book.var99()), money(book.var99StdError()),
+                        money(book.es99()), money(book.es99StdError()))) + "\\s*$");
+        for (String portfolio : SAMPLE.portfolios()) {
+            var m = result.portfolios().get(portfolio);
+            assertThat(text).contains(String.join(" ", portfolio, money(m.value()), money(m.var95()),
+                    money(m.var95StdError()), money(m.es95()), money(m.es95StdError())));
+            assertThat(text).contains(portfolio + " " + money(result.components().get(portfolio).var95()));
+        }
+        assertThat(text).contains("Seed: 20261120").contains("Traffic light (VaR 99%) GREEN: 1 exception in the last 20 days (fewer than 250 days)");
+    }
+
+    @Test
+    void report_renders_the_night_summary_of_a_night_json() throws Exception {
+        Path folder = Files.createDirectories(work.resolve("night"));
+        java.time.LocalDate date = java.time.LocalDate.of(2026, 11, 20);
+        Files.write(folder.resolve("night.json"), com.nightshift.reporting.NightSummary.write(
+                new com.nightshift.reporting.NightSummary(date, List.of(new com.nightshift.reporting.NightSummary.Event(
+                        "ledger/ACC-1001/2026-11-20/ledger.csv", java.time.Instant.parse("2026-11-20T23:00:00Z"))),
+                        List.of(), List.of())));
+
+        assertThat(nightshift("report", "--input", folder.toString(), "--out", work.resolve("night.pdf").toString()))
+                .as(errors()).isZero();
+
+        assertThat(pdfText(work.resolve("night.pdf"))).contains("Night summary 2026-11-20")
+                .contains("Monday 2026-11-23 09:30 EST").contains("ledger/ACC-1001/2026-11-20/ledger.csv");
+    }
+
+    @Test
+    void report_of_a_result_with_a_renamed_field_fails_naming_the_file_and_the_field() throws IOException {
+        nightshift("reconcile", "--ledger", work.resolve("inbound/ledger/ledger-2026-11-20.csv").toString(),
+                "--statements", work.resolve("statements.csv").toString(), "--out", work.resolve("out").toString());
+        Path result = work.resolve("out/ACC-1001/result.json");
+        Files.writeString(result, Files.readString(result).replace("\"unmatchedLedger\" :", "\"openLedger\" :"));
+
+        assertThat(nightshift("report", "--input", work.resolve("out").toString(), "--out",
+                work.resolve("r.pdf").toString())).isEqualTo(1);
+        assertThat(errors()).contains(result.toString()).contains("missing field 'counts.unmatchedLedger'");
     }
 
     @Test
@@ -190,11 +298,13 @@ class StagesTest {
     }
 
     @Test
-    void a_document_that_is_no_result_is_refused() throws IOException {
-        Path other = Files.writeString(work.resolve("other.json"), "{\"hello\":1}");
+    void a_folder_with_nothing_to_report_is_refused_saying_what_it_looks_for() throws IOException {
+        Path folder = Files.createDirectories(work.resolve("other"));
+        Files.writeString(folder.resolve("other.json"), "{\"hello\":1}");
 
-        assertThat(nightshift("report", other.toString())).isEqualTo(1);
-        assertThat(errors()).contains("neither a reconciliation nor a risk result");
+        assertThat(nightshift("report", "--input", folder.toString(), "--out", work.resolve("x.pdf").toString()))
+                .isEqualTo(1);
+        assertThat(errors()).contains("holds nothing to report").contains("var.json").contains("night.json");
     }
 
     @Test

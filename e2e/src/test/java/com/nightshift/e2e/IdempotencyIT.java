@@ -10,8 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.nightshift.common.json.JsonCodec;
+import com.nightshift.reconciliation.ReconciliationDocument;
 import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.StoredObject;
 import com.nightshift.local.StackDriver;
@@ -33,10 +32,10 @@ class IdempotencyIT {
         stack.upload(STATEMENT_KEY, Inputs.read("statement-ACC-3001.csv"));
         // A night runs as soon as one side is staged: wait for the result with both files.
         stack.awaitReconciliation("ACC-3001", DATE, 3, 3, Duration.ofMinutes(2));
-        stack.awaitObjects(stack.outputs().outputBucket(), List.of("reports/recon-2026-11-21-ACC-3001.pdf"), first,
+        stack.awaitObjects(stack.outputs().outputBucket(), List.of("reports/reconciliation-2026-11-21.pdf"), first,
                 Duration.ofMinutes(2));
         stack.await("the first delivery to finish", Duration.ofMinutes(2), () -> stack.backlog() == 0);
-        JsonNode firstCounts = counts(stack);
+        ReconciliationDocument.Counts firstCounts = counts(stack);
 
         // Deliver the statement again: once more through S3 (a second upload of the same bytes)
         // and once as a duplicate of the ingest message, as SQS may do.
@@ -54,15 +53,16 @@ class IdempotencyIT {
         assertThat(stack.store().list(staging, "open-items/ACC-3001/")).extracting(o -> o.ref().key())
                 .containsExactly("open-items/ACC-3001/2026-11-21/open_items.csv");
         assertThat(counts(stack)).isEqualTo(firstCounts);
-        assertThat(counts(stack).path("statementRows").asInt()).isEqualTo(3);
-        assertThat(counts(stack).path("matched").asInt()).isEqualTo(2);
+        assertThat(counts(stack).statementRows()).isEqualTo(3);
+        assertThat(counts(stack).matched()).isEqualTo(2);
         assertThat(stack.store().list(staging, "staged/statement/ACC-3001/2026-11-21/")).hasSize(1);
-        assertThat(stack.store().list(stack.outputs().outputBucket(), "reports/recon-2026-11-21-ACC-3001")).hasSize(1);
+        assertThat(stack.store().list(stack.outputs().outputBucket(), "reports/reconciliation-2026-11-21")).hasSize(1);
     }
 
-    private static JsonNode counts(StackDriver stack) {
-        return JsonCodec.tree(stack.store().read(ObjectRef.of(stack.outputs().stagingBucket(),
-                RESULT_PREFIX + "result.json"))).path("counts");
+    private static ReconciliationDocument.Counts counts(StackDriver stack) {
+        return ReconciliationDocument.read(RESULT_PREFIX + "result.json", new java.io.ByteArrayInputStream(
+                stack.store().read(ObjectRef.of(stack.outputs().stagingBucket(), RESULT_PREFIX + "result.json"))))
+                .counts();
     }
 
     private static String objectCreatedEvent(String bucket, String key) {

@@ -1,7 +1,10 @@
 package com.nightshift.e2e;
 
-import com.nightshift.risk.var.PortfolioRiskDocument;
+import com.nightshift.reconciliation.ReconciliationDocument;
+import com.nightshift.reporting.Figures;
+import com.nightshift.risk.var.TailMeasures;
 import com.nightshift.risk.var.VarPipeline;
+import com.nightshift.risk.var.VarReport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,35 +46,73 @@ class NightlyRunIT {
     }
 
     @Test
-    void each_reconciliation_report_states_the_known_counts_of_its_account(StackDriver stack) {
+    void the_reconciliation_report_states_each_accounts_counts_and_totals_from_its_result(StackDriver stack) {
+        HttpResponse<byte[]> response = stack.get("/reports/reconciliation-" + DATE);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/pdf"));
+        String text = Pdf.text(response.body());
+        assertThat(text).contains("Reconciliation " + DATE)
+                .contains("Business date " + DATE + ", " + SAMPLE.accounts().size() + " accounts");
         for (SampleDataSet.AccountTruth truth : SAMPLE.accounts()) {
-            HttpResponse<byte[]> response = stack.get("/reports/recon-" + DATE + "-" + truth.account());
-            assertThat(response.statusCode()).as(truth.account()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/pdf"));
-            String text = Pdf.text(response.body());
-            assertThat(text).as(truth.account()).contains(truth.account());
-            assertFigure(text, "Ledger items", truth.ledgerRows());
-            assertFigure(text, "Statement items", truth.statementRows());
-            assertFigure(text, "Matched", truth.matched());
-            assertFigure(text, "Unmatched ledger items", truth.unmatchedLedger());
-            assertFigure(text, "Unmatched statement items", truth.unmatchedStatement());
+            ReconciliationDocument result = reconciliation(stack, truth.account());
+            ReconciliationDocument.Counts counts = result.counts();
+            assertThat(counts.ledgerRows()).as(truth.account()).isEqualTo(truth.ledgerRows());
+            assertThat(counts.statementRows()).as(truth.account()).isEqualTo(truth.statementRows());
+            assertThat(counts.matched()).as(truth.account()).isEqualTo(truth.matched());
+            long withDifference = result.matches().stream()
+                    .filter(m -> new java.math.BigDecimal(m.difference()).signum() != 0).count();
+            assertThat(text).as(truth.account()).containsPattern(Pdf.line(truth.account(), Pdf.count(truth.ledgerRows()),
+                    Pdf.count(truth.statementRows()), Pdf.count(counts.matchedByRule().get("exact")),
+                    Pdf.count(counts.matchedByRule().get("tolerance")), Pdf.count(counts.matchedByRule().get("aggregate")),
+                    Pdf.count(withDifference), Pdf.count(truth.unmatchedLedger()), Pdf.count(truth.unmatchedStatement())));
+            for (ReconciliationDocument.Totals total : result.totals()) {
+                assertThat(text).containsPattern(Pdf.line(truth.account(), total.currency(),
+                        Figures.amount(total.ledger()), Figures.amount(total.statement()),
+                        Figures.amount(total.difference())));
+            }
+            for (ReconciliationDocument.Item open : result.unmatchedStatement()) {
+                assertThat(text).contains(truth.account() + " statement " + open.entryId());
+            }
         }
     }
 
     @Test
-    void each_risk_report_states_the_var_of_its_result(StackDriver stack) {
-        for (String portfolio : SAMPLE.portfolios()) {
-            PortfolioRiskDocument result = readPortfolio(stack.store().read(ObjectRef.of(
-                    stack.outputs().stagingBucket(), "results/risk/" + DATE + "/" + portfolio + "/result.json")));
-            double var = result.measures().var99();
-            assertThat(var).as(portfolio + " VaR").isPositive();
-            assertThat(result.measures().es99()).as(portfolio + " ES").isGreaterThanOrEqualTo(var);
+    void the_risk_report_states_the_var_and_es_of_the_runs_var_json(StackDriver stack) {
+        VarReport run = readVar(stack.store().read(ObjectRef.of(stack.outputs().stagingBucket(),
+                "results/risk/" + DATE + "/" + VarPipeline.VAR_JSON)));
+        assertThat(run.book().var99()).isPositive();
+        assertThat(run.book().es99()).isGreaterThanOrEqualTo(run.book().var99());
 
-            HttpResponse<byte[]> response = stack.get("/reports/risk-" + DATE + "-" + portfolio);
-            assertThat(response.statusCode()).isEqualTo(200);
-            String text = Pdf.text(response.body());
-            assertThat(text).contains(portfolio).contains(String.format(java.util.Locale.ROOT, "%,.2f", var));
+        HttpResponse<byte[]> response = stack.get("/reports/risk-" + DATE);
+        assertThat(response.statusCode()).isEqualTo(200);
+        String text = Pdf.text(response.body());
+        TailMeasures book = run.book();
+        assertThat(text).contains("Market risk " + DATE)
+                .containsPattern(Pdf.line("Book", Pdf.money(book.value()), Pdf.money(book.var99()),
+                        Pdf.money(book.var99StdError()), Pdf.money(book.es99()), Pdf.money(book.es99StdError())))
+                .contains("Seed: " + run.seed());
+        for (String portfolio : SAMPLE.portfolios()) {
+            TailMeasures m = run.portfolios().get(portfolio);
+            assertThat(text).containsPattern(Pdf.line(portfolio, Pdf.money(m.value()), Pdf.money(m.var95()),
+                    Pdf.money(m.var95StdError()), Pdf.money(m.es95()), Pdf.money(m.es95StdError())));
+            assertThat(text).contains(portfolio + " " + Pdf.money(run.components().get(portfolio).var95()));
+        }
+    }
+
+    @Test
+    void the_night_summary_lists_the_inputs_jobs_and_reports_of_the_night_against_the_deadline(StackDriver stack) {
+        HttpResponse<byte[]> response = stack.get("/reports/night-" + DATE);
+        assertThat(response.statusCode()).isEqualTo(200);
+        String text = Pdf.text(response.body());
+        // 2026-11-20 is a Friday: its night ends on Monday at 09:30 in New York.
+        assertThat(Pdf.flat(text)).contains("Night summary " + DATE)
+                .contains("the deadline is 09:30 America/New_York on the next weekday after the business date")
+                .contains("Monday 2026-11-23 09:30 EST (2026-11-23 14:30 UTC)")
+                .contains("risk run (VaR and ES)").contains("reconciliation-" + DATE).contains("risk-" + DATE);
+        for (SampleDataSet.AccountTruth truth : SAMPLE.accounts()) {
+            assertThat(text).contains("reconciliation of " + truth.account())
+                    .contains("ledger/" + truth.account() + "/" + DATE + "/");
         }
     }
 
@@ -87,7 +127,7 @@ class NightlyRunIT {
 
     @Test
     void an_unknown_report_is_not_found(StackDriver stack) {
-        assertThat(stack.get("/reports/recon-1999-01-01-NOPE").statusCode()).isEqualTo(404);
+        assertThat(stack.get("/reports/reconciliation-1999-01-01").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -95,13 +135,15 @@ class NightlyRunIT {
         assertThat(stack.get("/health").statusCode()).isEqualTo(200);
     }
 
-    private static void assertFigure(String text, String label, int expected) {
-        assertThat(text).as(label).containsPattern(Pattern.compile("(?m)^" + Pattern.quote(label) + "\\s+" + expected + "\\s*$"));
+    private static ReconciliationDocument reconciliation(StackDriver stack, String account) {
+        String key = "results/recon/" + DATE + "/" + account + "/result.json";
+        return ReconciliationDocument.read(key, new java.io.ByteArrayInputStream(stack.store().read(
+                ObjectRef.of(stack.outputs().stagingBucket(), key))));
     }
 
-    private static PortfolioRiskDocument readPortfolio(byte[] content) {
+    private static VarReport readVar(byte[] content) {
         try {
-            return VarPipeline.readPortfolio(new java.io.ByteArrayInputStream(content));
+            return VarPipeline.readReport(new java.io.ByteArrayInputStream(content));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

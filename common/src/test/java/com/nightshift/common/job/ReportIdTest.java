@@ -29,6 +29,21 @@ class ReportIdTest {
     }
 
     @Test
+    void theNightSummaryOfADateIsNightAndTheDate() {
+        assertThat(ReportId.parse("night-2026-11-20")).isEqualTo(ReportId.of(ReportKind.NIGHT, LocalDate.of(2026, 11, 20)));
+    }
+
+    @Test
+    void aReportJobIsRenderedFromTheLocationOfItsKindAndDate() {
+        LocalDate date = LocalDate.of(2026, 11, 20);
+        assertThat(ReportJob.of("j", ReportId.of(ReportKind.RECONCILIATION, date), "staging"))
+                .isEqualTo(new ReportJob("j", ReportKind.RECONCILIATION, "staging", "results/recon/2026-11-20/",
+                        "reconciliation-2026-11-20"));
+        assertThat(ReportJob.resultKey(ReportId.of(ReportKind.RISK, date))).isEqualTo("results/risk/2026-11-20/var.json");
+        assertThat(ReportJob.resultKey(ReportId.of(ReportKind.NIGHT, date))).isEqualTo("results/");
+    }
+
+    @Test
     void kindNamesAreReadInAnyCase() {
         assertThat(ReportId.kind("Risk")).isEqualTo(ReportKind.RISK);
     }

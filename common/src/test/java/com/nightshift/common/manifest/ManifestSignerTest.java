@@ -13,7 +13,7 @@ class ManifestSignerTest {
 
     private static final ResultManifest MANIFEST = ResultManifest.unsigned(
             List.of(new InputObject("data", "inbound/ledger/l.csv", "etag", "abc")), Map.of("confidence", "0.99"),
-            42L, Instant.parse("2026-11-21T03:00:00Z"));
+            Instant.parse("2026-11-21T03:00:00Z"));
 
     @Test
     void signed_manifest_verifies_with_the_same_key() {
@@ -32,7 +32,7 @@ class ManifestSignerTest {
     void a_changed_parameter_breaks_the_signature() {
         ManifestSigner signer = ManifestSigner.withKey("k1");
         ResultManifest signed = signer.sign(MANIFEST);
-        ResultManifest tampered = new ResultManifest(signed.inputs(), Map.of("confidence", "0.95"), signed.seed(),
+        ResultManifest tampered = new ResultManifest(signed.inputs(), Map.of("confidence", "0.95"),
                 signed.codeVersion(), signed.createdAt(), signed.signature());
         assertThat(signer.verify(tampered)).isFalse();
     }

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -77,5 +78,41 @@ public final class DocumentJson {
      */
     public static <T> T read(InputStream in, Class<T> type) throws IOException {
         return JSON.readValue(in, type);
+    }
+
+    /**
+     * What is wrong with a document that {@link #read} refused, in a line a person can act on: the field by
+     * its path ({@code counts.matched}, {@code unmatchedLedger[3].amount}) and what is wrong with it, for
+     * example {@code missing field 'counts.matched'}, {@code unknown field 'counts.openLedger'} or
+     * {@code field 'manifest.signature' is null}; other problems as Jackson words them, without its source
+     * excerpt.
+     */
+    public static String problem(IOException e) {
+        String reason = e instanceof JsonMappingException m ? m.getOriginalMessage() : e.getMessage();
+        reason = reason == null ? e.getClass().getSimpleName() : reason.lines().findFirst().orElse(reason);
+        StringBuilder path = new StringBuilder();
+        if (e instanceof JsonMappingException m) {
+            for (JsonMappingException.Reference ref : m.getPath()) {
+                if (ref.getFieldName() != null) {
+                    path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    path.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+        }
+        java.util.regex.Matcher field = java.util.regex.Pattern
+                .compile("^(Missing creator property|Null value for creator property|Unrecognized field) ['\"]([^'\"]*)['\"].*")
+                .matcher(reason);
+        if (!field.matches()) {
+            return path.isEmpty() ? reason : "at '" + path + "': " + reason;
+        }
+        String name = field.group(2);
+        String full = path.isEmpty() ? name
+                : path.toString().endsWith(name) ? path.toString() : path + "." + name;
+        return switch (field.group(1)) {
+            case "Missing creator property" -> "missing field '" + full + "'";
+            case "Null value for creator property" -> "field '" + full + "' is null";
+            default -> "unknown field '" + full + "'";
+        };
     }
 }

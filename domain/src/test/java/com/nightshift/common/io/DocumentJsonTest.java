@@ -45,4 +45,27 @@ class DocumentJsonTest {
         assertThatThrownBy(() -> DocumentJson.read(new ByteArrayInputStream(unknown), Sample.class))
                 .hasMessageContaining("extra");
     }
+
+    record Outer(String name, java.util.List<Sample> samples) {
+    }
+
+    @Test
+    void theProblem_namesThePathOfTheField_withoutTheSourceExcerpt() {
+        String missing = "{\"name\":\"n\",\"samples\":[{\"date\":\"2026-11-27\",\"amount\":1}]}";
+        String unknown = "{\"name\":\"n\",\"samples\":[{\"date\":\"2026-11-27\",\"amount\":1,\"ratio\":1,\"rate\":2}]}";
+        String nulled = "{\"name\":null,\"samples\":[]}";
+        assertThat(problem(missing)).isEqualTo("missing field 'samples[0].ratio'");
+        assertThat(problem(unknown)).isEqualTo("unknown field 'samples[0].rate'");
+        assertThat(problem(nulled)).isEqualTo("field 'name' is null");
+        assertThat(problem("{")).doesNotContain("\n");
+    }
+
+    private static String problem(String json) {
+        try {
+            DocumentJson.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), Outer.class);
+            throw new AssertionError("read " + json);
+        } catch (java.io.IOException e) {
+            return DocumentJson.problem(e);
+        }
+    }
 }

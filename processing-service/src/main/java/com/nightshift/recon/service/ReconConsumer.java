@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import com.nightshift.common.job.ReconJob;
+import com.nightshift.common.job.ReportId;
 import com.nightshift.common.job.ReportJob;
 import com.nightshift.common.job.ReportKind;
 import com.nightshift.common.json.JsonCodec;
@@ -34,6 +35,7 @@ import com.nightshift.common.worker.JobMessage;
 import com.nightshift.common.worker.JobPublisher;
 import com.nightshift.reconciliation.AccountReconciliation;
 import com.nightshift.reconciliation.MatchRule;
+import com.nightshift.reconciliation.ReconciliationDocument;
 import com.nightshift.reconciliation.ReconciliationPipeline;
 import com.nightshift.reconciliation.ReconciliationPipeline.Ageing;
 import com.nightshift.common.io.InputSource;
@@ -48,7 +50,7 @@ import jakarta.inject.Singleton;
  * {@code bin/nightshift reconcile}: the staged ledger and statement objects of the pair, and the open items
  * the account's latest earlier night left (docs/architecture.md, "The open-items store"). Writes the
  * pipeline's files and {@code result.json} under {@code results/recon/<date>/<account>/}, stores the open
- * items this night leaves, and asks for the report.
+ * items this night leaves, and asks for the reconciliation report of the date (every account of it).
  *
  * <ul>
  *   <li>One side staged is enough: its entries become open items for a later night.
@@ -130,15 +132,22 @@ public class ReconConsumer implements QueueConsumer {
                 LOG.info("{}: inputs changed while reading (attempt {}); reading again", job.jobId(), attempt);
                 continue;
             }
-            publisher.publish(reportQueueUrl, new ReportJob(job.jobId(), ReportKind.RECONCILIATION, stagingBucket,
-                    resultPrefix(job.account(), job.businessDate()) + RESULT,
-                    "recon-" + job.businessDate() + "-" + job.account()), message.trace());
+            askForReport(job, message);
             if (!Objects.equals(before, Optional.ofNullable(run.get().openItemsDigest()))) {
                 rerunNextNight(job, message);
             }
             return;
         }
         throw new IllegalStateException(job.jobId() + ": staged inputs kept changing; retrying later");
+    }
+
+    /**
+     * The reconciliation report of the job's date is rendered again from every account result of that date
+     * (the reporting service lists them), so it shows this account's new result beside the others.
+     */
+    private void askForReport(ReconJob job, JobMessage message) {
+        publisher.publish(reportQueueUrl, ReportJob.of(job.jobId(),
+                ReportId.of(ReportKind.RECONCILIATION, job.businessDate()), stagingBucket), message.trace());
     }
 
     /** What one run wrote that the caller needs: the SHA-256 of the open items it stored. */
@@ -178,8 +187,8 @@ public class ReconConsumer implements QueueConsumer {
                 .orElseGet(() -> new AccountReconciliation(AccountId.of(account), date, List.of(), List.of(), List.of()));
 
         ResultManifest manifest = signer.sign(ResultManifest.unsigned(read, parameters(account, date, carriedState),
-                null, clock.instant()));
-        sink.put(prefix + RESULT, JsonCodec.writeBytes(
+                clock.instant()));
+        sink.put(prefix + RESULT, ReconciliationDocument.write(
                 ReconciliationDocument.of(result, rules, outcome.rejectedRows(), manifest)));
         // A rerun may write fewer files (a rejects file of an input that has gone): the prefix keeps this run's only.
         for (StoredObject old : store.list(stagingBucket, prefix)) {
@@ -272,6 +281,9 @@ public class ReconConsumer implements QueueConsumer {
         }
         LOG.info("{}: neither ledger nor statement staged for {} on {}; removed {} result files{}", job.jobId(),
                 job.account(), job.businessDate(), results.size(), hadState ? " and the open-items state" : "");
+        if (!results.isEmpty()) {
+            askForReport(job, message);
+        }
         if (hadState) {
             rerunNextNight(job, message);
         }

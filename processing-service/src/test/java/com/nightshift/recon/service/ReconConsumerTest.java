@@ -22,6 +22,7 @@ import com.nightshift.common.aws.AwsEndpoint;
 import com.nightshift.common.emulator.MotoServer;
 import com.nightshift.common.job.ReconJob;
 import com.nightshift.common.job.ReportJob;
+import com.nightshift.reconciliation.ReconciliationDocument;
 import com.nightshift.common.json.JsonCodec;
 import com.nightshift.common.manifest.ManifestSigner;
 import com.nightshift.common.storage.ObjectRef;
@@ -114,8 +115,8 @@ class ReconConsumerTest {
         assertThat(text("open-items/ACC-1/2026-11-25/open_items.csv")).contains("ledger,2026-11-25,L-1,ACC-1");
         List<ReportJob> reports = received(reportQueue, ReportJob.class);
         assertThat(reports).singleElement().satisfies(r -> {
-            assertThat(r.resultKey()).isEqualTo("results/recon/2026-11-25/ACC-1/result.json");
-            assertThat(r.reportId()).isEqualTo("recon-2026-11-25-ACC-1");
+            assertThat(r.resultKey()).isEqualTo("results/recon/2026-11-25/");
+            assertThat(r.reportId()).isEqualTo("reconciliation-2026-11-25");
         });
     }
 
@@ -195,7 +196,9 @@ class ReconConsumerTest {
 
         assertThat(keys("results/recon/2026-11-25/ACC-1/")).isEmpty();
         assertThat(keys("open-items/ACC-1/2026-11-25/")).isEmpty();
-        assertThat(received(reportQueue, ReportJob.class)).isEmpty();
+        // The date's report is rendered again without the account.
+        assertThat(received(reportQueue, ReportJob.class)).extracting(ReportJob::reportId)
+                .containsExactly("reconciliation-2026-11-25");
         assertThat(received(reconQueue, ReconJob.class)).containsExactly(ReconJob.of("ACC-1", NIGHT_2));
         handle("ACC-1", NIGHT_2);
         assertThat(result("ACC-1", NIGHT_2).counts().matched()).isZero();
@@ -251,8 +254,8 @@ class ReconConsumerTest {
     }
 
     private ReconciliationDocument result(String account, LocalDate date) {
-        return JsonCodec.read(store.read(ObjectRef.of(bucket, "results/recon/" + date + "/" + account + "/result.json")),
-                ReconciliationDocument.class);
+        String key = "results/recon/" + date + "/" + account + "/result.json";
+        return ReconciliationDocument.read(key, new java.io.ByteArrayInputStream(store.read(ObjectRef.of(bucket, key))));
     }
 
     private String text(String key) {

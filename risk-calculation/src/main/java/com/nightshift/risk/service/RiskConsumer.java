@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nightshift.common.io.DocumentJson;
 import com.nightshift.common.io.InputFile;
 import com.nightshift.common.io.InputSource;
+import com.nightshift.common.job.ReportId;
 import com.nightshift.common.job.ReportJob;
 import com.nightshift.common.job.ReportKind;
 import com.nightshift.common.job.RiskJob;
@@ -56,11 +57,11 @@ import jakarta.inject.Singleton;
  * planned ({@link ShardedRun}) and spread over the risk queue itself, one message per shard: any
  * risk task simulates a shard and stores its losses; the task that stores the last shard asks for the
  * merge, which writes exactly what a single-process run would (the engine is bit-identical however a
- * run is split), and asks for the reports. Because shards ride the risk queue, its backlog scaling
+ * run is split), and asks for the report. Because shards ride the risk queue, its backlog scaling
  * spreads them over tasks.
  *
  * <p>Results: {@code results/risk/<date>/var.json} and {@code results/risk/<date>/<portfolio>/result.json},
- * and one report job per portfolio. Bad staged input fails the job, so it is retried and then
+ * and one report job: the risk report of the date, rendered from {@code var.json}. Bad staged input fails the job, so it is retried and then
  * dead-lettered rather than silently left out.
  */
 @Singleton
@@ -243,11 +244,9 @@ public class RiskConsumer implements QueueConsumer {
         LOG.info("{}: book VaR99 {} ES99 {} over {} scenarios ({}), {} portfolios", jobId,
                 String.format("%.2f", report.book().var99()), String.format("%.2f", report.book().es99()),
                 report.scenarios(), report.method(), report.portfolios().size());
-        for (String portfolio : report.portfolios().keySet()) {
-            publisher.publish(reportQueueUrl, new ReportJob(jobId + "-" + portfolio, ReportKind.RISK, stagingBucket,
-                    folder + portfolio + "/" + VarPipeline.PORTFOLIO_RESULT, "risk-" + date + "-" + portfolio),
-                    message.trace());
-        }
+        // One risk report per date, from var.json: the book and every portfolio on it.
+        publisher.publish(reportQueueUrl, ReportJob.of(jobId, ReportId.of(ReportKind.RISK, date), stagingBucket),
+                message.trace());
     }
 
     private List<String> keys(String prefix) {

@@ -91,7 +91,7 @@ class RiskConsumerTest {
     }
 
     @Test
-    void aRunWithinTheShardSize_writesVarJsonAndEachPortfoliosResult_andAsksForTheirReports() throws Exception {
+    void aRunWithinTheShardSize_writesVarJsonAndEachPortfoliosResult_andAsksForTheRiskReportOfItsDate() throws Exception {
         stageInputs("positions");
 
         handle(consumer(5_000, 5_000), JsonCodec.write(RiskJob.of(DATE)));
@@ -107,8 +107,10 @@ class RiskConsumerTest {
                 store.read(ObjectRef.of(bucket, "results/risk/2026-11-27/PF-GROWTH/result.json"))));
         assertThat(growth.measures()).isEqualTo(report.portfolios().get("PF-GROWTH"));
         assertThat(growth.positions()).isEqualTo(3);
-        assertThat(received(reportQueue, ReportJob.class)).extracting(ReportJob::reportId)
-                .containsExactlyInAnyOrder("risk-2026-11-27-PF-GROWTH", "risk-2026-11-27-PF-INCOME");
+        assertThat(received(reportQueue, ReportJob.class)).singleElement().satisfies(job -> {
+            assertThat(job.reportId()).isEqualTo("risk-2026-11-27");
+            assertThat(job.resultKey()).isEqualTo("results/risk/2026-11-27/var.json");
+        });
         assertThat(received(riskQueue, RiskShardJob.class)).isEmpty();
     }
 
@@ -141,7 +143,7 @@ class RiskConsumerTest {
         assertThat(sharded.components()).isEqualTo(single.components());
         assertThat(sharded.histogram()).isEqualTo(single.histogram());
         assertThat(sharded.manifest()).isEqualTo(single.manifest());
-        assertThat(received(reportQueue, ReportJob.class)).hasSize(2);
+        assertThat(received(reportQueue, ReportJob.class)).extracting(ReportJob::reportId).containsExactly("risk-2026-11-27");
     }
 
     @Test
@@ -156,6 +158,23 @@ class RiskConsumerTest {
 
         assertThat(keys("results/risk/2026-11-27/runs/")).allMatch(k -> k.endsWith("plan.json"));
         assertThat(bodies(riskQueue)).isEmpty();
+    }
+
+    @Test
+    void theMergeOfARunWhoseStagedInputsChangedSinceItWasPlanned_isDropped_andAsksForNoReport() throws Exception {
+        stageInputs("positions");
+        RiskConsumer worker = consumer(10_000, 5_000);
+        handle(worker, JsonCodec.write(RiskJob.of(DATE)));
+        for (String shard : bodies(riskQueue)) {
+            handle(worker, shard);
+        }
+        List<String> merges = bodies(riskQueue);
+        stage("staged/positions/2026-11-27/more.csv", HEADER + "X1,PF-INCOME,EQUITY,10,AAA,,,\n");
+
+        handle(worker, merges.get(0));
+
+        assertThat(keys("results/risk/2026-11-27/var.json")).isEmpty();
+        assertThat(received(reportQueue, ReportJob.class)).isEmpty();
     }
 
     @Test

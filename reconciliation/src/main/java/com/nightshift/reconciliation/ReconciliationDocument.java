@@ -1,23 +1,25 @@
-package com.nightshift.recon.service;
+package com.nightshift.reconciliation;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.nightshift.common.io.DocumentJson;
 import com.nightshift.common.manifest.ResultManifest;
 import com.nightshift.common.transaction.Transaction;
-import com.nightshift.reconciliation.AccountReconciliation;
-import com.nightshift.reconciliation.MatchRule;
-import com.nightshift.reconciliation.OpenItem;
-import com.nightshift.reconciliation.ReconciliationRules;
-import com.nightshift.reconciliation.ReconciliationSummary;
 
 /**
  * {@code results/recon/<date>/<account>/result.json}: one account's reconciliation of one night as the
- * reporting service and people read it, built from the engine's {@link AccountReconciliation}. Amounts
+ * report engine and people read it, built from the engine's {@link AccountReconciliation}. Amounts
  * are exact decimal strings. Entries reconciled tonight include the open items of earlier nights.
+ *
+ * <p>One typed record for the processing service that writes it and the report engine that reads it
+ * (DESIGN.md, "The module rule"): {@link #write} and {@link #read} use {@link DocumentJson}, so reading
+ * fails, naming the document and the field, when a field is missing, renamed (unknown) or null.
  *
  * @param rules the rules that ran, in the order the engine applies them ({@link MatchRule#id()})
  */
@@ -92,6 +94,27 @@ public record ReconciliationDocument(String account, LocalDate businessDate, Lis
                 result.unmatchedLedger().stream().map(i -> Item.of(i, date)).toList(),
                 result.unmatchedStatement().stream().map(i -> Item.of(i, date)).toList(),
                 manifest);
+    }
+
+    /** Writes the document as {@link DocumentJson} does: indented, in record-component order, dates ISO-8601. */
+    public static byte[] write(ReconciliationDocument document) {
+        return DocumentJson.bytes(document);
+    }
+
+    /**
+     * Reads a document written by {@link #write}.
+     *
+     * @param name what the bytes are (a file or object key), for the message
+     * @throws IllegalArgumentException naming {@code name} and the field when the content is not JSON, or a
+     *                                  field is missing, unknown or null
+     */
+    public static ReconciliationDocument read(String name, InputStream in) {
+        try {
+            return DocumentJson.read(in, ReconciliationDocument.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(name + " is not a reconciliation result document: "
+                    + DocumentJson.problem(e), e);
+        }
     }
 
     private static List<String> ids(List<Transaction> entries) {
