@@ -195,7 +195,8 @@ public class ReportConsumer implements QueueConsumer {
             store.list(stagingBucket, prefix).forEach(o -> staging.put(o.ref().key(), o.lastModified()));
         }
         Map<String, Instant> rendered = new LinkedHashMap<>();
-        reports.list().forEach(r -> rendered.put(r.id(), r.lastModified()));
+        reports.list(java.util.Optional.empty(), java.util.Optional.of(date))
+                .forEach(r -> rendered.put(r.id().value(), r.lastModified()));
         return NightSummary.fromObjects(date, staging, rendered, ReportId.of(ReportKind.NIGHT, date).value());
     }
 }
