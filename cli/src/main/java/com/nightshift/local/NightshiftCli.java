@@ -364,13 +364,17 @@ public final class NightshiftCli implements Runnable {
         @Option(names = "--out", required = true, paramLabel = "FILE.pdf", description = "the PDF to write")
         Path pdf;
 
+        @Option(names = "--preview", paramLabel = "FILE.png",
+                description = "also write the first page as a PNG image (100 dpi), to see the report without a PDF viewer")
+        Path preview;
+
         Report(Context context) {
             super(context);
         }
 
         @Override
         void execute() throws Exception {
-            ReportStage.run(input, pdf, context.out());
+            ReportStage.run(input, pdf, Optional.ofNullable(preview), context.out());
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -23,6 +24,7 @@ import com.nightshift.reporting.NightSummary;
 import com.nightshift.reporting.ReconciliationReport;
 import com.nightshift.reporting.RiskReport;
 import com.nightshift.reporting.pdf.ReportDocument;
+import com.nightshift.reporting.pdf.ReportPreview;
 import com.nightshift.reporting.pdf.ReportRenderer;
 import com.nightshift.risk.backtest.BacktestResult;
 import com.nightshift.risk.var.VarPipeline;
@@ -51,12 +53,14 @@ public final class ReportStage {
     static final String BACKTEST_JSON = "backtest.json";
     static final String NIGHT_JSON = "night.json";
     static final String RESULT_JSON = "result.json";
+    /** Resolution of {@code --preview}: an A4 page becomes 827 × 1170 pixels. */
+    static final int PREVIEW_DPI = 100;
 
     private ReportStage() {
     }
 
-    /** Renders the report of {@code input} to {@code pdf}; its id. */
-    public static ReportId run(Path input, Path pdf, PrintStream console) throws IOException {
+    /** Renders the report of {@code input} to {@code pdf}, and its first page to {@code preview} if given; its id. */
+    public static ReportId run(Path input, Path pdf, Optional<Path> preview, PrintStream console) throws IOException {
         if (!Files.isDirectory(input)) {
             throw new IllegalArgumentException("--input " + input + " is not a folder");
         }
@@ -105,8 +109,17 @@ public final class ReportStage {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.write(pdf, new ReportRenderer().render(document));
+        byte[] rendered = new ReportRenderer().render(document);
+        Files.write(pdf, rendered);
         console.println("report " + id + " written to " + pdf.toAbsolutePath());
+        if (preview.isPresent()) {
+            Path png = preview.get().toAbsolutePath();
+            if (png.getParent() != null) {
+                Files.createDirectories(png.getParent());
+            }
+            Files.write(png, ReportPreview.firstPage(rendered, PREVIEW_DPI));
+            console.println("first page of " + id + " written to " + png);
+        }
         return id;
     }
 

@@ -259,6 +259,21 @@ class StagesTest {
     }
 
     @Test
+    void report_with_a_preview_also_writes_the_first_page_as_a_png() throws Exception {
+        Path folder = Files.createDirectories(work.resolve("night-preview"));
+        Files.write(folder.resolve("night.json"), com.nightshift.reporting.NightSummary.write(
+                new com.nightshift.reporting.NightSummary(java.time.LocalDate.of(2026, 11, 20), List.of(), List.of(),
+                        List.of())));
+
+        assertThat(nightshift("report", "--input", folder.toString(), "--out", work.resolve("n.pdf").toString(),
+                "--preview", work.resolve("pictures/n.png").toString())).as(errors()).isZero();
+
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(work.resolve("pictures/n.png").toFile());
+        assertThat(image.getWidth()).isBetween(826, 828);
+        assertThat(image.getHeight()).isBetween(1169, 1171);
+    }
+
+    @Test
     void report_of_a_result_with_a_renamed_field_fails_naming_the_file_and_the_field() throws IOException {
         nightshift("reconcile", "--ledger", work.resolve("inbound/ledger/ledger-2026-11-20.csv").toString(),
                 "--statements", work.resolve("statements.csv").toString(), "--out", work.resolve("out").toString());

@@ -15,6 +15,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import com.nightshift.reporting.pdf.PdfArchiveCheck;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -113,6 +115,15 @@ class NightlyRunIT {
         for (SampleDataSet.AccountTruth truth : SAMPLE.accounts()) {
             assertThat(text).contains("reconciliation of " + truth.account())
                     .contains("ledger/" + truth.account() + "/" + DATE + "/");
+        }
+    }
+
+    @Test
+    void every_report_of_the_night_is_pdf_a_with_its_fonts_embedded_and_its_charts_drawn_as_vectors(StackDriver stack) {
+        for (String id : SAMPLE.expectedReportIds()) {
+            HttpResponse<byte[]> response = stack.get("/reports/" + id);
+            assertThat(response.statusCode()).as(id).isEqualTo(200);
+            PdfArchiveCheck.assertArchivable(response.body());
         }
     }
 

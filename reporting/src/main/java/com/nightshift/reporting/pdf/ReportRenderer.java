@@ -59,6 +59,8 @@ public final class ReportRenderer {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final float SECTION_GAP = 12f;
     private static final float CELL_PAD_X = 4f;
+    /** The smallest size a wide table's cells are set at to keep its words whole (points). */
+    private static final float MIN_CELL_SIZE = 6.5f;
     private static final float CELL_PAD_Y = 3f;
     private static final float KEY_FIGURE_GAP = 12f;
 
@@ -261,48 +263,67 @@ public final class ReportRenderer {
             int columnCount = table.columns().size();
             List<String> headers = new ArrayList<>(columnCount);
             float[] natural = new float[columnCount];
+            float[] unbreakable = new float[columnCount];
             for (int c = 0; c < columnCount; c++) {
                 String header = ShowableText.clean(table.columns().get(c).header());
                 headers.add(header);
                 natural[c] = widest(headerCellFace, header);
+                unbreakable[c] = widestWord(headerCellFace, header);
             }
             // Two passes over the rows (measure, then draw), cleaning each cell as it is needed: a copy of
             // every cleaned row would double the memory a long table takes.
             List<List<String>> rows = table.rows();
             for (List<String> row : rows) {
                 for (int c = 0; c < columnCount; c++) {
-                    natural[c] = Math.max(natural[c], widest(cellFace, ShowableText.clean(row.get(c))));
+                    String cell = ShowableText.clean(row.get(c));
+                    natural[c] = Math.max(natural[c], widest(cellFace, cell));
+                    unbreakable[c] = Math.max(unbreakable[c], widestWord(cellFace, cell));
                 }
             }
-            float[] widths = columnWidths(natural);
-            TableHeader header = new TableHeader(table.columns(), headers, widths);
+            // A table whose longest words do not fit side by side is set smaller (down to
+            // MIN_CELL_SIZE) rather than have its ids and amounts cut across lines.
+            float words = 0f;
+            for (float word : unbreakable) {
+                words += word;
+            }
+            float room = PageComposer.WIDTH - 2 * CELL_PAD_X * columnCount;
+            float scale = words > room ? Math.max(room / words, MIN_CELL_SIZE / cellFace.size()) : 1f;
+            Typeface cells = scale < 1f ? cellFace.atSize(cellFace.size() * scale) : cellFace;
+            Typeface headerCells = scale < 1f ? headerCellFace.atSize(headerCellFace.size() * scale) : headerCellFace;
+            for (int c = 0; c < columnCount; c++) {
+                natural[c] *= scale;
+                unbreakable[c] *= scale;
+            }
+            float[] widths = columnWidths(natural, unbreakable);
+            TableHeader header = new TableHeader(table.columns(), headers, widths, headerCells);
 
-            float firstRowHeight = rows.isEmpty() ? cellFace.leading() : rowHeight(cleaned(rows.get(0)), widths, header.height());
+            float firstRowHeight = rows.isEmpty() ? cells.leading()
+                    : rowHeight(cells, cleaned(rows.get(0)), widths, header.height());
             heading(table.heading(), header.height() + firstRowHeight);
             pages.ensureSpace(header.height() + firstRowHeight);
             header.draw();
             if (rows.isEmpty()) {
-                lines(cellFace, List.of("No rows."), PageComposer.LEFT + CELL_PAD_X);
+                lines(cells, List.of("No rows."), PageComposer.LEFT + CELL_PAD_X);
                 return;
             }
             for (List<String> row : rows) {
-                List<List<String>> cells = new ArrayList<>(columnCount);
+                List<List<String>> wrapped = new ArrayList<>(columnCount);
                 int lineCount = 1;
                 for (int c = 0; c < columnCount; c++) {
-                    List<String> lines = cellFace.wrap(ShowableText.clean(row.get(c)), widths[c] - 2 * CELL_PAD_X);
-                    cells.add(lines);
+                    List<String> lines = cells.wrap(ShowableText.clean(row.get(c)), widths[c] - 2 * CELL_PAD_X);
+                    wrapped.add(lines);
                     lineCount = Math.max(lineCount, lines.size());
                 }
-                lineCount = fitLines(lineCount, cellFace.leading(), header.height() + 2 * CELL_PAD_Y);
-                float height = lineCount * cellFace.leading() + 2 * CELL_PAD_Y;
+                lineCount = fitLines(lineCount, cells.leading(), header.height() + 2 * CELL_PAD_Y);
+                float height = lineCount * cells.leading() + 2 * CELL_PAD_Y;
                 if (pages.ensureSpace(height)) {
                     header.draw();
                 }
                 float top = pages.cursor();
                 float x = PageComposer.LEFT;
                 for (int c = 0; c < columnCount; c++) {
-                    List<String> lines = cut(cells.get(c), lineCount, cellFace, widths[c] - 2 * CELL_PAD_X);
-                    cell(cellFace, lines, table.columns().get(c).alignment(), x, widths[c], top - CELL_PAD_Y);
+                    List<String> lines = cut(wrapped.get(c), lineCount, cells, widths[c] - 2 * CELL_PAD_X);
+                    cell(cells, lines, table.columns().get(c).alignment(), x, widths[c], top - CELL_PAD_Y);
                     x += widths[c];
                 }
                 pages.moveDown(height);
@@ -314,12 +335,12 @@ public final class ReportRenderer {
             return row.stream().map(ShowableText::clean).toList();
         }
 
-        private float rowHeight(List<String> row, float[] widths, float headerHeight) {
+        private float rowHeight(Typeface cells, List<String> row, float[] widths, float headerHeight) {
             int lineCount = 1;
             for (int c = 0; c < row.size(); c++) {
-                lineCount = Math.max(lineCount, cellFace.wrap(row.get(c), widths[c] - 2 * CELL_PAD_X).size());
+                lineCount = Math.max(lineCount, cells.wrap(row.get(c), widths[c] - 2 * CELL_PAD_X).size());
             }
-            return fitLines(lineCount, cellFace.leading(), headerHeight + 2 * CELL_PAD_Y) * cellFace.leading()
+            return fitLines(lineCount, cells.leading(), headerHeight + 2 * CELL_PAD_Y) * cells.leading()
                     + 2 * CELL_PAD_Y;
         }
 
@@ -328,18 +349,20 @@ public final class ReportRenderer {
             private final List<TableColumn> columns;
             private final List<List<String>> lines = new ArrayList<>();
             private final float[] widths;
+            private final Typeface face;
             private final float height;
 
-            TableHeader(List<TableColumn> columns, List<String> headers, float[] widths) {
+            TableHeader(List<TableColumn> columns, List<String> headers, float[] widths, Typeface face) {
                 this.columns = columns;
                 this.widths = widths;
+                this.face = face;
                 int lineCount = 1;
                 for (int c = 0; c < headers.size(); c++) {
-                    List<String> wrapped = headerCellFace.wrap(headers.get(c), widths[c] - 2 * CELL_PAD_X);
+                    List<String> wrapped = face.wrap(headers.get(c), widths[c] - 2 * CELL_PAD_X);
                     lines.add(wrapped);
                     lineCount = Math.max(lineCount, wrapped.size());
                 }
-                this.height = lineCount * headerCellFace.leading() + 2 * CELL_PAD_Y;
+                this.height = lineCount * face.leading() + 2 * CELL_PAD_Y;
             }
 
             float height() {
@@ -351,7 +374,7 @@ public final class ReportRenderer {
                 pages.fill(PageComposer.LEFT, top - height, PageComposer.WIDTH, height, 0.9f);
                 float x = PageComposer.LEFT;
                 for (int c = 0; c < columns.size(); c++) {
-                    cell(headerCellFace, lines.get(c), columns.get(c).alignment(), x, widths[c], top - CELL_PAD_Y);
+                    cell(face, lines.get(c), columns.get(c).alignment(), x, widths[c], top - CELL_PAD_Y);
                     x += widths[c];
                 }
                 pages.moveDown(height);
@@ -377,21 +400,34 @@ public final class ReportRenderer {
         }
 
         /**
-         * Column widths that span the page: natural widths grown in proportion when they are
-         * narrower than the page; when wider, columns narrower than an equal share keep their
-         * width and the others share the rest equally (their cells wrap).
+         * Column widths that span the page: natural widths (the widest line of each column) grown in
+         * proportion when they are narrower than the page. When wider, each column first gets its
+         * widest word, so that no id or amount is broken across lines, and the rest of the page is
+         * shared in proportion to how much wider each column would like to be (its cells wrap at
+         * spaces). Only when the words alone are wider than the page do columns narrower than an equal
+         * share keep their width and the others share the rest equally.
          */
-        private static float[] columnWidths(float[] natural) {
+        private static float[] columnWidths(float[] natural, float[] unbreakable) {
             int n = natural.length;
             float[] widths = new float[n];
             float total = 0f;
+            float words = 0f;
             for (int c = 0; c < n; c++) {
                 natural[c] = Math.max(natural[c] + 2 * CELL_PAD_X, 3 * CELL_PAD_X);
+                unbreakable[c] = Math.min(Math.max(unbreakable[c] + 2 * CELL_PAD_X, 3 * CELL_PAD_X), natural[c]);
                 total += natural[c];
+                words += unbreakable[c];
             }
             if (total <= PageComposer.WIDTH) {
                 for (int c = 0; c < n; c++) {
                     widths[c] = natural[c] * PageComposer.WIDTH / total;
+                }
+                return widths;
+            }
+            if (words <= PageComposer.WIDTH) {
+                float share = (PageComposer.WIDTH - words) / (total - words);
+                for (int c = 0; c < n; c++) {
+                    widths[c] = unbreakable[c] + (natural[c] - unbreakable[c]) * share;
                 }
                 return widths;
             }
@@ -418,6 +454,21 @@ public final class ReportRenderer {
                 }
             }
             return widths;
+        }
+
+        /** The widest run of {@code text} between spaces or line breaks, where wrapping may not cut. */
+        private static float widestWord(Typeface face, String text) {
+            float widest = 0f;
+            int start = 0;
+            for (int i = 0; i <= text.length(); i++) {
+                if (i == text.length() || text.charAt(i) == ' ' || text.charAt(i) == '\n') {
+                    if (i > start) {
+                        widest = Math.max(widest, face.width(text.substring(start, i)));
+                    }
+                    start = i + 1;
+                }
+            }
+            return widest;
         }
 
         private static float widest(Typeface face, String text) {

@@ -55,6 +55,26 @@ class ReportRendererTest {
     }
 
     @Test
+    void test_render_aWideTableBreaksNoIdAcrossLines_whenItsLongestWordsFitThePage() throws IOException {
+        List<TableColumn> columns = List.of(TableColumn.left("Account"), TableColumn.left("Side"), TableColumn.left("Entry"),
+                TableColumn.left("Reference"), TableColumn.left("Value date"), TableColumn.left("First seen"),
+                TableColumn.right("Age (days)"), TableColumn.right("Amount"), TableColumn.left("Ccy"));
+        List<List<String>> rows = List.of(
+                List.of("ACC-1002", "statement", "S-ACC-1002-27", "INV-1002-00027 settlement of the November invoice",
+                        "2026-11-21", "2026-11-20", "0", "4,348,214.14", "EUR"),
+                List.of("ACC-1003", "ledger", "L-ACC-1003-113", "INV-1003-00113", "2026-11-20", "2026-11-19", "1",
+                        "-4,210.53", "GBP"));
+        ReportDocument document = ReportDocument.of("Breaks", List.of(), BUSINESS_DATE, "run-1", GENERATED_AT,
+                List.of(ReportSection.Table.of("Breaks", columns, rows)));
+
+        String text = text(renderer.render(document));
+
+        for (String word : List.of("S-ACC-1002-27", "INV-1002-00027", "L-ACC-1003-113", "INV-1003-00113", "4,348,214.14")) {
+            assertThat(text).containsPattern("(?m)(^|\\s)" + java.util.regex.Pattern.quote(word) + "(\\s|$)");
+        }
+    }
+
+    @Test
     void test_render_longTableSpansPagesWithHeaderAndPageNumberOnEveryPage() throws IOException {
         List<List<String>> rows = new ArrayList<>();
         for (int i = 1; i <= 500; i++) {
