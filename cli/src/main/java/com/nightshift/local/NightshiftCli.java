@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import com.nightshift.common.manifest.ManifestSigner;
 import com.nightshift.risk.var.ReturnModel;
 import com.nightshift.risk.var.Revaluation;
 import com.nightshift.risk.var.SamplingMethod;
@@ -20,8 +21,10 @@ import com.nightshift.risk.var.VarSettings;
 import com.nightshift.reconciliation.generator.AccuracyReport;
 import com.nightshift.stages.BacktestStage;
 import com.nightshift.stages.ReconcileStage;
+import com.nightshift.stages.ReplayStage;
 import com.nightshift.stages.ReportStage;
 import com.nightshift.stages.VarStage;
+import com.nightshift.stages.VerifyStage;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -43,7 +46,7 @@ public final class NightshiftCli implements Runnable {
 
     /** The subcommands, in the order the usage lists them ({@code help} and {@code accuracy} follow). */
     private static final List<Class<?>> SUBCOMMANDS = List.of(Local.class, Reconcile.class, Var.class, Backtest.class,
-            Report.class, Destroy.class);
+            Report.class, Destroy.class, Verify.class, Replay.class);
 
     /** What every subcommand runs with: where the project is, where output goes by default, and the process' world. */
     public record Context(Path projectRoot, Path defaultOut, Map<String, String> environment, InputStream in, PrintStream out) {
@@ -300,7 +303,8 @@ public final class NightshiftCli implements Runnable {
                     : new VarStage.ExplicitFiles(market.explicit.market, market.explicit.corr, repairCorrelation);
             VarStage.run(new VarStage.Options(positions, files, Optional.ofNullable(date), settings(),
                     out == null ? context.defaultOut() : out,
-                    threads == null ? Runtime.getRuntime().availableProcessors() : threads), context.out());
+                    threads == null ? Runtime.getRuntime().availableProcessors() : threads), context.environment(),
+                    context.out());
         }
     }
 
@@ -402,6 +406,71 @@ public final class NightshiftCli implements Runnable {
         void execute() {
             EnvironmentDestroyer.run(env, Optional.ofNullable(region), yes, context.projectRoot(), context.environment(),
                     new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8)), context.out());
+        }
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = {"Check a result against its signature and manifest: a reconciliation's result.json or a VaR"
+                    + " run's var.json. The signature (HMAC-SHA256 with the application secret's signing key) covers"
+                    + " the whole document, every figure and the manifest (docs/audit.md).",
+                    "The key comes from --key-file or MANIFEST_SIGNING_KEY. A result written without a key is"
+                    + " reported as not signed. Exit status 0: signed and valid; 1: not signed, changed after"
+                    + " signing, signed with another key, or a manifest that disagrees with the document."})
+    static final class Verify extends Subcommand {
+
+        @Parameters(paramLabel = "RESULT", description = "a result.json or var.json")
+        Path result;
+
+        @Option(names = "--key-file", paramLabel = "FILE",
+                description = "a file whose first line is the signing key (default: $MANIFEST_SIGNING_KEY)")
+        Path keyFile;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        Verify(Context context) {
+            super(context);
+        }
+
+        @Override
+        void execute() {
+            if (keyFile == null && context.environment().getOrDefault(ManifestSigner.KEY_VARIABLE, "").isBlank()) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "no signing key: give --key-file FILE or set " + ManifestSigner.KEY_VARIABLE);
+            }
+            if (!VerifyStage.run(result, Optional.ofNullable(keyFile), context.environment(), context.out())) {
+                throw new IllegalStateException(result + " is not verified");
+            }
+        }
+    }
+
+    @Command(name = "replay", mixinStandardHelpOptions = true,
+            description = {"Run the job of a result again from the input files its manifest names, with the same"
+                    + " parameters and seed through the same pipeline, and tell whether every number is identical"
+                    + " to the bit: a reconciliation's result.json (from reconcile) or a VaR run's var.json (from"
+                    + " var).",
+                    "Each input is looked for as the manifest names it, under --inputs, then relative to the"
+                    + " result's folder and the folders above it, and must have the manifest's SHA-256. Not"
+                    + " compared: the signature, the code version, a reconciliation's createdAt and a VaR run's"
+                    + " timings. Exit status 0: identical; 1: an input missing or changed, or a number differs"
+                    + " (the first differences are printed)."})
+    static final class Replay extends Subcommand {
+
+        @Parameters(paramLabel = "RESULT", description = "a result.json or var.json")
+        Path result;
+
+        @Option(names = "--inputs", paramLabel = "DIR", description = "also look for the inputs in DIR")
+        Path inputs;
+
+        Replay(Context context) {
+            super(context);
+        }
+
+        @Override
+        void execute() throws Exception {
+            if (!ReplayStage.run(result, Optional.ofNullable(inputs), context.out())) {
+                throw new IllegalStateException(result + " is not reproduced by its inputs");
+            }
         }
     }
 

@@ -7,11 +7,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import com.nightshift.common.io.DocumentJson;
 import com.nightshift.common.io.InputSource;
 import com.nightshift.common.io.OutputSink;
+import com.nightshift.common.manifest.ManifestSigner;
 import com.nightshift.risk.var.BookModel;
 import com.nightshift.risk.var.PortfolioRiskDocument;
 import com.nightshift.risk.var.TailMeasures;
@@ -58,8 +60,12 @@ public final class VarStage {
         warmUp.start();
     }
 
-    /** Runs the job and prints a summary; returns the report written to {@code out/var.json}. */
-    public static VarReport run(Options options, PrintStream console) throws IOException {
+    /**
+     * Runs the job and prints a summary; returns the report written to {@code out/var.json}, signed over
+     * its whole content when {@code MANIFEST_SIGNING_KEY} is in {@code environment}.
+     */
+    public static VarReport run(Options options, Map<String, String> environment, PrintStream console)
+            throws IOException {
         InputSource positions = InputSource.file(LocalInputs.existing(options.positions(), "--positions"));
         VarPipeline.MarketSource market = switch (options.market()) {
             case ExplicitFiles explicit -> new VarPipeline.ExplicitMarket(
@@ -72,6 +78,10 @@ public final class VarStage {
         BookModel model = VarPipeline.prepare(List.of(positions), market, options.date(),
                 LocalDate.now(ZoneOffset.UTC), settings);
         VarReport report = VarEngine.withParallelism(options.threads()).run(model);
+        String key = environment.getOrDefault(ManifestSigner.KEY_VARIABLE, "");
+        if (!key.isBlank()) {
+            report = ManifestSigner.withKey(key).sign(report);
+        }
         VarPipeline.write(model, report, OutputSink.directory(options.out()));
 
         console.printf(Locale.ROOT, "business date %s, %,d scenarios (%s, %s), %d-day horizon, seed %d%n",

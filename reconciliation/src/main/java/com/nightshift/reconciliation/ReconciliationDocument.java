@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import com.nightshift.common.io.DocumentJson;
 import com.nightshift.common.manifest.ResultManifest;
+import com.nightshift.common.manifest.SignedDocument;
 import com.nightshift.common.transaction.Transaction;
 
 /**
@@ -21,11 +22,32 @@ import com.nightshift.common.transaction.Transaction;
  * (DESIGN.md, "The module rule"): {@link #write} and {@link #read} use {@link DocumentJson}, so reading
  * fails, naming the document and the field, when a field is missing, renamed (unknown) or null.
  *
+ * <p>A signed document's {@code manifest.signature} covers the whole document, every figure included
+ * ({@link SignedDocument}).
+ *
  * @param rules the rules that ran, in the order the engine applies them ({@link MatchRule#id()})
  */
 public record ReconciliationDocument(String account, LocalDate businessDate, List<String> rules, Counts counts,
         List<Totals> totals, List<Match> matches, List<Item> unmatchedLedger, List<Item> unmatchedStatement,
-        ResultManifest manifest) {
+        ResultManifest manifest) implements SignedDocument<ReconciliationDocument> {
+
+    /** The signature in the manifest; it covers this whole document ({@link #canonicalBytes()}). */
+    @Override
+    public String signature() {
+        return manifest.signature();
+    }
+
+    @Override
+    public ReconciliationDocument withSignature(String value) {
+        return new ReconciliationDocument(account, businessDate, rules, counts, totals, matches, unmatchedLedger,
+                unmatchedStatement, manifest.withSignature(value));
+    }
+
+    /** The document as {@link #write} writes it, with {@code manifest.signature} empty: what a signature covers. */
+    @Override
+    public byte[] canonicalBytes() {
+        return write(withSignature(""));
+    }
 
     /**
      * How many entries were reconciled on each side (open items of earlier nights included), how many

@@ -94,13 +94,15 @@ public final class ReconciliationInputs {
         MessageDigest digest = InputFile.newDigest();
         List<T> records = new ArrayList<>();
         List<RejectedRow> rejected = new ArrayList<>();
-        DigestInputStream digesting = new DigestInputStream(new BufferedInputStream(in, 1 << 16), digest);
-        reader.read(digesting, row -> {
+        // The digest sees the source's bytes once each: under the buffer, so that a reader that marks and
+        // resets the stream (format detection looks ahead, then reads again) does not count bytes twice.
+        InputStream buffered = new BufferedInputStream(new DigestInputStream(in, digest), 1 << 16);
+        reader.read(buffered, row -> {
             records.add(keep.apply(row.record()));
             lineNumbers.accept(row.lineNumber());
         }, rejected::add);
         // Whatever the reader left unread (nothing, for a CSV reader) still belongs to the checksum.
-        digesting.transferTo(OutputStream.nullOutputStream());
+        buffered.transferTo(OutputStream.nullOutputStream());
         return new Loaded<>(InputFile.of(name, digest), records, rejected);
     }
 

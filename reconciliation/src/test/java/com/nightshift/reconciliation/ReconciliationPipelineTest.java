@@ -54,6 +54,23 @@ class ReconciliationPipelineTest {
     }
 
     @Test
+    void each_input_is_recorded_with_the_sha256_of_its_bytes_whatever_its_format(@TempDir Path out) throws Exception {
+        String csv = HEADER + "S1,ACC-1,2026-11-19,2026-11-19,100.00,EUR,ACME,inv 1,\n";
+        var outcome = ReconciliationPipeline.run(List.of(text("ledger.csv", LEDGER)),
+                List.of(text("a.csv", csv), text("b.sta", MT940)), List.of(), ReconciliationRules.defaults(),
+                Optional.empty(), Ageing.BY_BOOKING_DATE, OutputSink.directory(out), 1);
+
+        // Statements are read by a detecting reader, which looks ahead and reads again: counted once still.
+        assertThat(outcome.inputs()).extracting(com.nightshift.common.io.InputFile::sha256)
+                .containsExactly(sha256(LEDGER), sha256(csv), sha256(MT940));
+    }
+
+    private static String sha256(String content) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void unmatched_entries_are_aged_from_their_booking_date_on_the_command_line(@TempDir Path out) throws Exception {
         ReconciliationPipeline.run(List.of(text("ledger.csv", LEDGER)), List.of(text("b.sta", MT940)), List.of(),
                 ReconciliationRules.defaults(), Optional.of(LocalDate.of(2026, 11, 20)), Ageing.BY_BOOKING_DATE,

@@ -3,11 +3,14 @@ package com.nightshift.common.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import com.nightshift.common.json.JsonCodec;
 
 class ManifestSignerTest {
 
@@ -35,6 +38,58 @@ class ManifestSignerTest {
         ResultManifest tampered = new ResultManifest(signed.inputs(), Map.of("confidence", "0.95"),
                 signed.codeVersion(), signed.createdAt(), signed.signature());
         assertThat(signer.verify(tampered)).isFalse();
+    }
+
+    /** A result document in miniature: one figure and a manifest whose signature covers both. */
+    record Figure(double var99, ResultManifest manifest) implements SignedDocument<Figure> {
+        @Override
+        public String signature() {
+            return manifest.signature();
+        }
+
+        @Override
+        public Figure withSignature(String value) {
+            return new Figure(var99, manifest.withSignature(value));
+        }
+
+        @Override
+        public byte[] canonicalBytes() {
+            return JsonCodec.writeBytes(withSignature(""));
+        }
+    }
+
+    @Test
+    void a_signed_document_names_the_scheme_and_the_key_id_and_verifies() {
+        ManifestSigner signer = ManifestSigner.withKey("k1");
+        Figure signed = signer.sign(new Figure(1250.5, MANIFEST));
+
+        assertThat(signed.signature()).matches("hmac-sha256:" + signer.keyId() + ":[0-9a-f]{64}");
+        assertThat(signer.keyId()).isEqualTo(ManifestSigner.sha256("k1".getBytes(StandardCharsets.UTF_8)).substring(0, 16));
+        assertThat(signer.verify(signed)).isEqualTo(ManifestSigner.Verdict.VALID);
+    }
+
+    @Test
+    void a_changed_figure_breaks_the_signature_of_the_document() {
+        ManifestSigner signer = ManifestSigner.withKey("k1");
+        Figure signed = signer.sign(new Figure(1250.5, MANIFEST));
+
+        assertThat(signer.verify(new Figure(1250.25, signed.manifest()))).isEqualTo(ManifestSigner.Verdict.CONTENT_CHANGED);
+    }
+
+    @Test
+    void a_document_signed_with_another_key_is_told_apart_from_a_changed_one() {
+        Figure signed = ManifestSigner.withKey("k1").sign(new Figure(1250.5, MANIFEST));
+
+        assertThat(ManifestSigner.withKey("k2").verify(signed)).isEqualTo(ManifestSigner.Verdict.OTHER_KEY);
+        assertThat(ManifestSigner.keyIdOf(signed.signature())).contains(ManifestSigner.withKey("k1").keyId());
+    }
+
+    @Test
+    void an_unsigned_document_is_not_signed_and_a_manifest_only_signature_is_not_one_over_the_document() {
+        ManifestSigner signer = ManifestSigner.withKey("k1");
+
+        assertThat(signer.verify(new Figure(1.0, MANIFEST))).isEqualTo(ManifestSigner.Verdict.NOT_SIGNED);
+        assertThat(signer.verify(new Figure(1.0, signer.sign(MANIFEST)))).isEqualTo(ManifestSigner.Verdict.UNKNOWN_SCHEME);
     }
 
     @Test

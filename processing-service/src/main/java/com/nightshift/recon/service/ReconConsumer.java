@@ -51,6 +51,8 @@ import jakarta.inject.Singleton;
  * the account's latest earlier night left (docs/architecture.md, "The open-items store"). Writes the
  * pipeline's files and {@code result.json} under {@code results/recon/<date>/<account>/}, stores the open
  * items this night leaves, and asks for the reconciliation report of the date (every account of it).
+ * {@code result.json} is signed over its whole content with the application secret's key
+ * ({@link ManifestSigner}, docs/audit.md).
  *
  * <ul>
  *   <li>One side staged is enough: its entries become open items for a later night.
@@ -186,10 +188,11 @@ public class ReconConsumer implements QueueConsumer {
                 .filter(a -> a.account().value().equals(account)).findFirst()
                 .orElseGet(() -> new AccountReconciliation(AccountId.of(account), date, List.of(), List.of(), List.of()));
 
-        ResultManifest manifest = signer.sign(ResultManifest.unsigned(read, parameters(account, date, carriedState),
-                clock.instant()));
+        ResultManifest manifest = ResultManifest.unsigned(read, parameters(account, date, carriedState),
+                clock.instant());
+        // Signed over the whole document, so that no figure can change without breaking the signature.
         sink.put(prefix + RESULT, ReconciliationDocument.write(
-                ReconciliationDocument.of(result, rules, outcome.rejectedRows(), manifest)));
+                signer.sign(ReconciliationDocument.of(result, rules, outcome.rejectedRows(), manifest))));
         // A rerun may write fewer files (a rejects file of an input that has gone): the prefix keeps this run's only.
         for (StoredObject old : store.list(stagingBucket, prefix)) {
             if (!sink.written().containsKey(old.ref().key())) {

@@ -27,6 +27,7 @@ import com.nightshift.common.job.ReportKind;
 import com.nightshift.common.job.RiskJob;
 import com.nightshift.common.job.RiskShardJob;
 import com.nightshift.common.json.JsonCodec;
+import com.nightshift.common.manifest.ManifestSigner;
 import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
 import com.nightshift.common.storage.S3OutputSink;
@@ -61,7 +62,8 @@ import jakarta.inject.Singleton;
  * spreads them over tasks.
  *
  * <p>Results: {@code results/risk/<date>/var.json} and {@code results/risk/<date>/<portfolio>/result.json},
- * and one report job: the risk report of the date, rendered from {@code var.json}. Bad staged input fails the job, so it is retried and then
+ * and one report job: the risk report of the date, rendered from {@code var.json}, which is signed over its
+ * whole content with the application secret's key ({@link ManifestSigner}, docs/audit.md). Bad staged input fails the job, so it is retried and then
  * dead-lettered rather than silently left out.
  */
 @Singleton
@@ -72,6 +74,7 @@ public class RiskConsumer implements QueueConsumer {
 
     private final ObjectStore store;
     private final JobPublisher publisher;
+    private final ManifestSigner signer;
     private final VarEngine engine = VarEngine.withParallelism(Math.max(1, Runtime.getRuntime().availableProcessors()));
     private final String queueUrl;
     private final String stagingBucket;
@@ -79,7 +82,7 @@ public class RiskConsumer implements QueueConsumer {
     private final VarSettings settings;
     private final Clock clock = Clock.systemUTC();
 
-    public RiskConsumer(ObjectStore store, JobPublisher publisher,
+    public RiskConsumer(ObjectStore store, JobPublisher publisher, ManifestSigner signer,
             @Property(name = "risk.queue.url") String queueUrl,
             @Property(name = "staging.bucket") String stagingBucket,
             @Property(name = "report.queue.url") String reportQueueUrl,
@@ -90,6 +93,7 @@ public class RiskConsumer implements QueueConsumer {
             @Value("${var.rate:" + VarSettings.DEFAULT_HISTORY_RATE + "}") double rate) {
         this.store = store;
         this.publisher = publisher;
+        this.signer = signer;
         this.queueUrl = queueUrl;
         this.stagingBucket = stagingBucket;
         this.reportQueueUrl = reportQueueUrl;
@@ -240,7 +244,8 @@ public class RiskConsumer implements QueueConsumer {
     private void writeResults(String jobId, LocalDate date, BookModel model, VarReport report, JobMessage message)
             throws IOException {
         String folder = RESULTS + date + "/";
-        VarPipeline.write(model, report, new S3OutputSink(store, stagingBucket, name -> folder + name));
+        // var.json is signed over its whole content, so that no figure can change without breaking the signature.
+        VarPipeline.write(model, signer.sign(report), new S3OutputSink(store, stagingBucket, name -> folder + name));
         LOG.info("{}: book VaR99 {} ES99 {} over {} scenarios ({}), {} portfolios", jobId,
                 String.format("%.2f", report.book().var99()), String.format("%.2f", report.book().es99()),
                 report.scenarios(), report.method(), report.portfolios().size());

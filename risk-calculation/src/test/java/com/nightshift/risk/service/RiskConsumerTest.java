@@ -28,6 +28,7 @@ import com.nightshift.common.job.ReportJob;
 import com.nightshift.common.job.RiskJob;
 import com.nightshift.common.job.RiskShardJob;
 import com.nightshift.common.json.JsonCodec;
+import com.nightshift.common.manifest.ManifestSigner;
 import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
 import com.nightshift.common.storage.StoredObject;
@@ -86,8 +87,8 @@ class RiskConsumerTest {
     }
 
     private RiskConsumer consumer(int scenarios, int shardScenarios) {
-        return new RiskConsumer(store, new JobPublisher(sqs), riskQueue, bucket, reportQueue, scenarios,
-                VarSettings.DEFAULT_SEED, "plain", shardScenarios, 0.02);
+        return new RiskConsumer(store, new JobPublisher(sqs), ManifestSigner.withKey("test-key"), riskQueue, bucket,
+                reportQueue, scenarios, VarSettings.DEFAULT_SEED, "plain", shardScenarios, 0.02);
     }
 
     @Test
@@ -112,6 +113,26 @@ class RiskConsumerTest {
             assertThat(job.resultKey()).isEqualTo("results/risk/2026-11-27/var.json");
         });
         assertThat(received(riskQueue, RiskShardJob.class)).isEmpty();
+    }
+
+    @Test
+    void theVarJson_isSignedOverItsFigures_soThatAnEditedVarBreaksTheSignature() throws Exception {
+        stageInputs("positions");
+        handle(consumer(5_000, 250_000), JsonCodec.write(RiskJob.of(DATE)));
+
+        VarReport report = report();
+        ManifestSigner signer = ManifestSigner.withKey("test-key");
+        assertThat(signer.verify(report)).isEqualTo(ManifestSigner.Verdict.VALID);
+        assertThat(report.manifest().historyRate()).isEqualTo(0.02);
+        assertThat(report.manifest().positionInputs()).isEqualTo(1);
+        com.nightshift.risk.var.TailMeasures book = report.book();
+        VarReport edited = new VarReport(report.scenarios(), report.seed(), report.method(), report.horizonDays(),
+                report.returns(), report.revaluation(), report.replications(), report.businessDate(),
+                new com.nightshift.risk.var.TailMeasures(book.value(), book.var95(), book.es95(), book.var99() * 0.5,
+                        book.es99(), book.var95StdError(), book.es95StdError(), book.var99StdError(),
+                        book.es99StdError(), book.var99TenDay(), book.es99TenDay()),
+                report.portfolios(), report.components(), report.histogram(), report.timings(), report.manifest());
+        assertThat(signer.verify(edited)).isEqualTo(ManifestSigner.Verdict.CONTENT_CHANGED);
     }
 
     @Test
@@ -142,7 +163,9 @@ class RiskConsumerTest {
         assertThat(sharded.portfolios()).isEqualTo(single.portfolios());
         assertThat(sharded.components()).isEqualTo(single.components());
         assertThat(sharded.histogram()).isEqualTo(single.histogram());
-        assertThat(sharded.manifest()).isEqualTo(single.manifest());
+        // Each run signs its own var.json (its timings differ); what the runs were computed from is the same.
+        assertThat(sharded.manifest().withSignature("")).isEqualTo(single.manifest().withSignature(""));
+        assertThat(ManifestSigner.withKey("test-key").verify(sharded)).isEqualTo(ManifestSigner.Verdict.VALID);
         assertThat(received(reportQueue, ReportJob.class)).extracting(ReportJob::reportId).containsExactly("risk-2026-11-27");
     }
 

@@ -155,7 +155,8 @@ public final class VarPipeline {
             }
         }
         VarManifest manifest = new VarManifest(businessDate, inputs, kind, lambda, repaired, change,
-                VarManifest.currentCodeVersion());
+                VarManifest.currentCodeVersion(), positionInputs.size(),
+                market instanceof PriceHistoryMarket ? settings.historyRate() : 0.0, "");
         return BookModel.of(book, snapshot, settings, manifest);
     }
 

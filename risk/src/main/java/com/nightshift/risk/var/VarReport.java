@@ -5,6 +5,9 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.nightshift.common.io.DocumentJson;
+import com.nightshift.common.manifest.SignedDocument;
+
 /**
  * The result of a VaR run, as {@code var.json} holds it (a public contract other tools read):
  * {@code {"scenarios": N, "seed": S, "method": "...", "horizonDays": 1, "book": M, "portfolios":
@@ -27,10 +30,40 @@ import java.util.TreeMap;
  */
 public record VarReport(int scenarios, long seed, String method, int horizonDays, String returns, String revaluation,
         int replications, LocalDate businessDate, TailMeasures book, Map<String, TailMeasures> portfolios,
-        Map<String, ComponentRisk> components, PnlHistogram histogram, VarTimings timings, VarManifest manifest) {
+        Map<String, ComponentRisk> components, PnlHistogram histogram, VarTimings timings, VarManifest manifest)
+        implements SignedDocument<VarReport> {
 
     public VarReport {
         portfolios = Collections.unmodifiableSortedMap(new TreeMap<>(portfolios));
         components = Collections.unmodifiableSortedMap(new TreeMap<>(components));
+    }
+
+    /** The signature in the manifest; it covers this whole document ({@link #canonicalBytes()}). */
+    @Override
+    public String signature() {
+        return manifest.signature();
+    }
+
+    @Override
+    public VarReport withSignature(String value) {
+        return withManifest(manifest.withSignature(value));
+    }
+
+    /** The same report with another manifest. */
+    public VarReport withManifest(VarManifest value) {
+        return new VarReport(scenarios, seed, method, horizonDays, returns, revaluation, replications, businessDate,
+                book, portfolios, components, histogram, timings, value);
+    }
+
+    /** The same report with other timings. */
+    public VarReport withTimings(VarTimings value) {
+        return new VarReport(scenarios, seed, method, horizonDays, returns, revaluation, replications, businessDate,
+                book, portfolios, components, histogram, value, manifest);
+    }
+
+    /** {@code var.json} as {@link DocumentJson} writes it, with {@code manifest.signature} empty: what a signature covers. */
+    @Override
+    public byte[] canonicalBytes() {
+        return DocumentJson.bytes(withSignature(""));
     }
 }
