@@ -16,6 +16,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -98,6 +100,27 @@ final class ImageTarball {
         for (Path layer : layers) {
             unpackLayer(layer, root);
         }
+    }
+
+    /**
+     * The path in the image of every regular file the layers hold, with its content when
+     * {@code withContent} accepts the path (an empty array otherwise); a file a higher layer writes
+     * again replaces the lower one. Whiteouts are not applied: enough for the application layers Jib
+     * writes, which add files and never remove any.
+     */
+    Map<String, byte[]> files(Predicate<String> withContent) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        for (Path layer : layers) {
+            try (TarArchiveInputStream in = new TarArchiveInputStream(decompressed(layer))) {
+                for (TarArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                    if (entry.isFile()) {
+                        String path = "/" + entry.getName().replaceFirst("^\\./", "").replaceFirst("^/", "");
+                        files.put(path, withContent.test(path) ? in.readAllBytes() : new byte[0]);
+                    }
+                }
+            }
+        }
+        return files;
     }
 
     private static void unpackLayer(Path layer, Path root) throws IOException {
