@@ -116,7 +116,13 @@ public final class Camt053Reader implements TransactionReader {
         counted.limitSinceMark(limits.maxLineChars() + (long) PARSER_READ_AHEAD, "XML text or markup without a tag");
         BoundedEvents events = null;
         try {
-            events = new BoundedEvents(newFactory().createXMLStreamReader(counted), counted, limits.maxEntryBytes());
+            XMLStreamReader parser;
+            try {
+                parser = newFactory().createXMLStreamReader(counted);
+            } catch (RuntimeException e) {
+                throw new XMLStreamException("the XML parser failed on malformed input (" + e + ")", e);
+            }
+            events = new BoundedEvents(parser, counted, limits.maxEntryBytes());
             xml = events;
             readDocument(xml, sink);
         } catch (XMLStreamException e) {
@@ -464,7 +470,12 @@ public final class Camt053Reader implements TransactionReader {
 
         @Override
         public int next() throws XMLStreamException {
-            int event = super.next();
+            int event;
+            try {
+                event = super.next();
+            } catch (RuntimeException e) {
+                throw parserFailure(e);
+            }
             counted.markHere();
             if (event == XMLStreamConstants.START_ELEMENT && ++depth > MAX_DEPTH) {
                 refuse("elements are nested deeper than " + MAX_DEPTH + " levels");
@@ -478,8 +489,26 @@ public final class Camt053Reader implements TransactionReader {
             return event;
         }
 
+        @Override
+        public boolean hasNext() throws XMLStreamException {
+            try {
+                return super.hasNext();
+            } catch (RuntimeException e) {
+                throw parserFailure(e);
+            }
+        }
+
         private String getLocalNameIfAny() {
             return isStartElement() || isEndElement() ? getLocalName() : "";
+        }
+
+        /**
+         * The JDK's parser throws unchecked exceptions on some malformed input (fuzzing found a DTD whose error
+         * message is missing from its resources): the input is still just not well-formed XML.
+         */
+        private XMLStreamException parserFailure(RuntimeException e) {
+            return new XMLStreamException("the XML parser failed on malformed input (" + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + ")", getLocation(), e);
         }
 
         private void refuse(String message) throws XMLStreamException {

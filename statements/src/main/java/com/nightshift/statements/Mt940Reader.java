@@ -78,7 +78,9 @@ public final class Mt940Reader implements TransactionReader {
     private static final Set<String> KNOWN_TAGS = Set.of("13", "13D", "20", "21", "25", "25P", "28", "28C", "34F",
             "60F", "60M", "61", "62F", "62M", "64", "65", "86", "90C", "90D", "NS");
     private static final Pattern TERMINATOR = Pattern.compile("-([A-Z]{3})?|-}.*");
-    private static final Pattern ENVELOPE_BLOCK = Pattern.compile("\\{[0-9A-Z]{1,3}:([^{}]|\\{[^{}]*})*}");
+    // Possessive: a repeated alternation of single characters recursed once per character and overflowed the
+    // stack on a long line starting with a brace; runs taken whole keep the repetition short.
+    private static final Pattern ENVELOPE_BLOCK = Pattern.compile("\\{[0-9A-Z]{1,3}:(?:[^{}]++|\\{[^{}]*+})*+}");
     private static final Pattern BALANCE = Pattern.compile("[CD]\\d{6}([A-Z]{3})\\d.*");
 
     private final InputLimits limits;

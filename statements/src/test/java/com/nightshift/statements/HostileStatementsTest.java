@@ -130,4 +130,14 @@ class HostileStatementsTest {
                 .isInstanceOf(UnreadableFileException.class)
                 .hasMessageContaining("content is not a statement format Nightshift reads");
     }
+
+    @Test
+    void a_long_line_that_starts_like_an_envelope_does_not_overflow_the_stack() {
+        String line = "{1:" + "F".repeat(60_000) + "\n";
+
+        assertThatThrownBy(() -> new Mt940Reader().readAll(new ByteArrayInputStream(
+                (line + ":20:S\n:25:A\n").getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessageContaining("stops at the end of the file before its closing balance");
+    }
 }
