@@ -78,13 +78,13 @@ class CsvLimitsTest {
     }
 
     @Test
-    void a_record_reader_alone_refuses_an_over_long_record_with_an_io_error() {
-        CsvReader reader = CsvReader.ofUtf8(utf8("a,b\n" + "c".repeat(300)), SMALL);
-
-        assertThatThrownBy(() -> {
-            reader.next();
-            reader.next();
-        }).isInstanceOf(OversizedInputException.class).hasMessage("line 2 is longer than the limit of 200 characters");
+    void a_record_reader_alone_refuses_an_over_long_record_with_an_io_error() throws IOException {
+        try (CsvReader reader = CsvReader.ofUtf8(utf8("a,b\n" + "c".repeat(300)), SMALL)) {
+            assertThatThrownBy(() -> {
+                reader.next();
+                reader.next();
+            }).isInstanceOf(OversizedInputException.class).hasMessage("line 2 is longer than the limit of 200 characters");
+        }
     }
 
     @Test

@@ -95,4 +95,54 @@ class InputLimitsTest {
         assertThatThrownBy(() -> source.open(InputLimits.DEFAULTS)).isInstanceOf(OversizedInputException.class);
         assertThat(content.bytesRead()).isZero();
     }
+
+    @Test
+    void a_known_size_within_the_limit_opens_the_content() throws IOException {
+        InputLimits.DEFAULTS.checkFileSize(InputLimits.DEFAULTS.maxFileBytes());
+        InputSource source = new InputSource("ledger.csv", () -> new ByteArrayInputStream(new byte[] {'a'}),
+                OptionalLong.of(1));
+
+        try (InputStream in = source.open(InputLimits.DEFAULTS)) {
+            assertThat(in.readAllBytes()).containsExactly('a');
+        }
+    }
+
+    @Test
+    void an_input_of_unknown_size_is_opened_and_left_to_the_readers_count() throws IOException {
+        InputSource source = new InputSource("s3://bucket/key", () -> new ByteArrayInputStream(new byte[3]));
+
+        assertThat(source.size()).isEmpty();
+        try (InputStream in = source.open(new InputLimits(1, 1, 1, 1))) {
+            assertThat(in.readAllBytes()).hasSize(3);
+        }
+    }
+
+    @Test
+    void a_missing_local_file_has_no_size_and_fails_when_opened(@TempDir Path dir) {
+        InputSource source = InputSource.file(dir.resolve("missing.csv"));
+
+        assertThat(source.size()).isEmpty();
+        assertThatThrownBy(() -> source.open(InputLimits.DEFAULTS)).isInstanceOf(java.nio.file.NoSuchFileException.class);
+    }
+
+    @Test
+    void single_bytes_and_skipped_bytes_count_towards_the_file_limit() throws IOException {
+        InputLimits.CountedInput counted = new InputLimits(5, 5, 5, 5).counted(GeneratedInput.of("", "q", 100));
+
+        assertThat(counted.read()).isEqualTo('q');
+        assertThat(counted.skip(3)).isEqualTo(3);
+        assertThat(counted.read()).isEqualTo('q');
+        assertThat(counted.markSupported()).isFalse();
+        assertThatThrownBy(counted::read).isInstanceOf(OversizedInputException.class);
+        assertThat(counted.count()).isEqualTo(6);
+    }
+
+    @Test
+    void the_end_of_a_counted_stream_is_not_counted() throws IOException {
+        InputLimits.CountedInput counted = InputLimits.DEFAULTS.counted(new ByteArrayInputStream(new byte[0]));
+
+        assertThat(counted.read()).isEqualTo(-1);
+        assertThat(counted.read(new byte[4], 0, 4)).isEqualTo(-1);
+        assertThat(counted.count()).isZero();
+    }
 }
