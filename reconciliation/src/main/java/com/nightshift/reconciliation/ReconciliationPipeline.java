@@ -1,6 +1,8 @@
 package com.nightshift.reconciliation;
 
+import com.nightshift.common.io.InputLimits;
 import com.nightshift.common.io.InputSource;
+import com.nightshift.common.io.OversizedInputException;
 import com.nightshift.common.io.InputFile;
 import com.nightshift.common.io.OutputSink;
 import java.io.IOException;
@@ -39,7 +41,8 @@ import com.nightshift.statements.StatementReaders;
  *       input under {@code rejects/}, and the open items for the next night as {@value #OPEN_ITEMS}.
  * </ol>
  * An input that cannot be read at all fails the job with {@link UnreadableFileException} naming it;
- * nothing is written then.
+ * nothing is written then. Every input is read within {@link InputLimits} (the defaults unless given): a file
+ * over the size limit is refused before it is read when its size is known, else when the limit is passed.
  */
 public final class ReconciliationPipeline {
 
@@ -95,17 +98,28 @@ public final class ReconciliationPipeline {
     public static Outcome run(List<InputSource> ledgers, List<InputSource> statements, List<InputSource> openItems,
                               ReconciliationRules rules, Optional<LocalDate> businessDate, Ageing ageing,
                               OutputSink sink, int threads) throws IOException, UnreadableFileException {
+        return run(ledgers, statements, openItems, rules, businessDate, ageing, sink, threads, InputLimits.DEFAULTS);
+    }
+
+    /** As {@link #run(List, List, List, ReconciliationRules, Optional, Ageing, OutputSink, int)}, reading within {@code limits}. */
+    public static Outcome run(List<InputSource> ledgers, List<InputSource> statements, List<InputSource> openItems,
+                              ReconciliationRules rules, Optional<LocalDate> businessDate, Ageing ageing,
+                              OutputSink sink, int threads, InputLimits limits) throws IOException, UnreadableFileException {
         List<InputFile> files = new ArrayList<>();
         Map<String, List<RejectedRow>> rejects = new java.util.TreeMap<>();
-        List<Transaction> ledger = readSide(ledgers, StatementFormat.CSV, files, rejects);
-        List<Transaction> statement = readSide(statements, null, files, rejects);
+        List<Transaction> ledger = readSide(ledgers, StatementFormat.CSV, files, rejects, limits);
+        List<Transaction> statement = readSide(statements, null, files, rejects, limits);
         List<OpenItem> carried = new ArrayList<>();
         for (InputSource input : sorted(openItems)) {
-            try (InputStream in = input.content().open()) {
+            try (InputStream in = input.open(limits)) {
                 var loaded = ReconciliationInputs.read(input.name(), in, new OpenItemCsvCodec());
                 files.add(loaded.file());
                 carried.addAll(loaded.records());
                 note(rejects, input, loaded.rejected());
+            } catch (OversizedInputException e) {
+                throw new UnreadableFileException(input.name() + ": " + e.getMessage(), e);
+            } catch (UnreadableFileException e) {
+                throw new UnreadableFileException(input.name() + ": " + e.getMessage(), e);
             }
         }
         LocalDate date = businessDate.orElseGet(() -> latestBookingDate(ledger, statement, carried));
@@ -148,16 +162,19 @@ public final class ReconciliationPipeline {
 
     /** One side's inputs in name order; an (account, entry id) already read on this side is a reject. */
     private static List<Transaction> readSide(List<InputSource> inputs, StatementFormat format, List<InputFile> files,
-                                              Map<String, List<RejectedRow>> rejects)
+                                              Map<String, List<RejectedRow>> rejects, InputLimits limits)
             throws IOException, UnreadableFileException {
         List<Transaction> entries = new ArrayList<>();
         Map<String, String> firstInputOfId = new HashMap<>();
         for (InputSource input : sorted(inputs)) {
             ReconciliationInputs.Loaded<Transaction> loaded;
             LineNumbers lines = new LineNumbers(inputs.size() > 1);
-            try (InputStream in = input.content().open()) {
+            try (InputStream in = input.open(limits)) {
                 loaded = ReconciliationInputs.transactions(input.name(), in,
-                        format == null ? StatementReaders.detecting() : StatementReaders.forFormat(format), lines);
+                        format == null ? StatementReaders.detecting(limits) : StatementReaders.forFormat(format, limits),
+                        lines);
+            } catch (OversizedInputException e) {
+                throw new UnreadableFileException(input.name() + ": " + e.getMessage(), e);
             } catch (UnreadableFileException e) {
                 throw new UnreadableFileException(input.name() + ": " + e.getMessage(), e);
             }

@@ -5,6 +5,8 @@ import com.nightshift.common.csv.InvalidFieldException;
 import com.nightshift.common.csv.ReadCounts;
 import com.nightshift.common.csv.RejectedRow;
 import com.nightshift.common.csv.UnreadableFileException;
+import com.nightshift.common.io.InputLimits;
+import com.nightshift.common.io.OversizedInputException;
 import com.nightshift.common.transaction.AccountId;
 import com.nightshift.common.transaction.Transaction;
 import com.nightshift.common.transaction.TransactionReader;
@@ -27,6 +29,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.util.StreamReaderDelegate;
 
 /**
  * Reads ISO 20022 camt.053 bank-to-customer statements (any version {@code camt.053.001.NN}) into
@@ -69,28 +72,66 @@ import javax.xml.stream.XMLStreamReader;
  *   <li>A rejected entry keeps the line of its {@code Ntry} start tag (of its {@code TxDtls} for a batch
  *       detail) and, as raw text, its XML without indentation.</li>
  * </ul>
- * Stateless and thread-safe; each read has its own parser.
+ * <p>Within {@link InputLimits}, so that no document costs more than bounded memory: a file over the file
+ * limit, text or markup of more than the line limit between two tags (the parser would hold it whole), an
+ * element of a statement (an {@code Ntry} with its details) over the entry limit, or elements nested deeper
+ * than {@value #MAX_DEPTH} levels (camt.053 needs about 12) make the file unreadable.
+ *
+ * <p>Stateless and thread-safe; each read has its own parser.
  */
 public final class Camt053Reader implements TransactionReader {
+
+    /** The deepest nesting of elements read; camt.053 itself goes about 12 levels deep. */
+    static final int MAX_DEPTH = 64;
+    /** What the parser may read ahead of the event it hands over: its own buffer, with room to spare. */
+    private static final int PARSER_READ_AHEAD = 1 << 14;
 
     private static final Pattern NAMESPACE = Pattern.compile(".*camt\\.053\\.001\\.\\d{2}.*");
     private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
     private static final String NOT_PROVIDED = "NOTPROVIDED";
+
+    private final InputLimits limits;
+
+    /** A reader within {@link InputLimits#DEFAULTS}. */
+    public Camt053Reader() {
+        this(InputLimits.DEFAULTS);
+    }
+
+    /** A reader within {@code limits}. */
+    public Camt053Reader(InputLimits limits) {
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
+    }
 
     @Override
     public ReadCounts read(InputStream in, Consumer<? super AcceptedRow<Transaction>> accepted,
                            Consumer<? super RejectedRow> rejected) throws IOException, UnreadableFileException {
         EntrySink sink = EntrySink.perAccount(accepted, rejected);
         XMLStreamReader xml = null;
-        try {
+        InputLimits.CountedInput counted = limits.counted(new java.io.FilterInputStream(in) {
             // The JDK's parser closes the stream it reads when it is closed itself; the caller owns ours.
-            xml = newFactory().createXMLStreamReader(new java.io.FilterInputStream(in) {
-                @Override
-                public void close() {
-                }
-            });
+            @Override
+            public void close() {
+            }
+        });
+        counted.limitSinceMark(limits.maxLineChars() + (long) PARSER_READ_AHEAD, "XML text or markup without a tag");
+        BoundedEvents events = null;
+        try {
+            XMLStreamReader parser;
+            try {
+                parser = newFactory().createXMLStreamReader(counted);
+            } catch (RuntimeException e) {
+                throw new XMLStreamException("the XML parser failed on malformed input (" + e + ")", e);
+            }
+            events = new BoundedEvents(parser, counted, limits.maxEntryBytes());
+            xml = events;
             readDocument(xml, sink);
         } catch (XMLStreamException e) {
+            OversizedInputException refusal = counted.refusal() != null ? counted.refusal()
+                    : events == null ? null : events.refusal;
+            if (refusal != null) {
+                throw new UnreadableFileException("camt.053 XML" + where(e.getLocation()) + ": " + refusal.getMessage(),
+                        refusal);
+            }
             throw new UnreadableFileException("camt.053 XML is not well-formed" + where(e.getLocation()) + ": "
                     + e.getMessage().lines().reduce((first, second) -> second).orElse("parse error")
                     .replaceFirst("^Message: ", ""), e);
@@ -151,7 +192,9 @@ public final class Camt053Reader implements TransactionReader {
         StatementHeader header = new StatementHeader(ordinal);
         int position = 0;
         while (toNextChildElement(xml)) {
+            ((BoundedEvents) xml).startEntry();
             XmlElement element = XmlElement.read(xml);
+            ((BoundedEvents) xml).endEntry();
             if ("Ntry".equals(element.name())) {
                 readEntry(element, header, ++position, sink);
             } else {
@@ -396,6 +439,81 @@ public final class Camt053Reader implements TransactionReader {
         } catch (DateTimeParseException e) {
             throw new InvalidFieldException(field + " '" + text + "' is not an ISO 8601 "
                     + (format == DateTimeFormatter.ISO_DATE ? "date" : "date-time"));
+        }
+    }
+
+    /**
+     * The parser's events within the limits: each event moves the input's mark (so the text or markup of one
+     * event is bounded by the stream), an element of a statement is bounded from its start tag, and so is
+     * the nesting depth. A refusal is thrown as an {@link XMLStreamException} and kept for the message.
+     */
+    private static final class BoundedEvents extends StreamReaderDelegate {
+        private final InputLimits.CountedInput counted;
+        private final long maxEntryBytes;
+        private long entryStart = -1;
+        private int depth;
+        OversizedInputException refusal;
+
+        BoundedEvents(XMLStreamReader reader, InputLimits.CountedInput counted, long maxEntryBytes) {
+            super(reader);
+            this.counted = counted;
+            this.maxEntryBytes = maxEntryBytes;
+        }
+
+        void startEntry() {
+            entryStart = counted.count();
+        }
+
+        void endEntry() {
+            entryStart = -1;
+        }
+
+        @Override
+        public int next() throws XMLStreamException {
+            int event;
+            try {
+                event = super.next();
+            } catch (RuntimeException e) {
+                throw parserFailure(e);
+            }
+            counted.markHere();
+            if (event == XMLStreamConstants.START_ELEMENT && ++depth > MAX_DEPTH) {
+                refuse("elements are nested deeper than " + MAX_DEPTH + " levels");
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+            if (entryStart >= 0 && counted.count() - entryStart > maxEntryBytes + PARSER_READ_AHEAD) {
+                refuse("statement element " + getLocalNameIfAny() + " starting after byte " + entryStart
+                        + " is longer than the entry limit of " + maxEntryBytes + " bytes");
+            }
+            return event;
+        }
+
+        @Override
+        public boolean hasNext() throws XMLStreamException {
+            try {
+                return super.hasNext();
+            } catch (RuntimeException e) {
+                throw parserFailure(e);
+            }
+        }
+
+        private String getLocalNameIfAny() {
+            return isStartElement() || isEndElement() ? getLocalName() : "";
+        }
+
+        /**
+         * The JDK's parser throws unchecked exceptions on some malformed input (fuzzing found a DTD whose error
+         * message is missing from its resources): the input is still just not well-formed XML.
+         */
+        private XMLStreamException parserFailure(RuntimeException e) {
+            return new XMLStreamException("the XML parser failed on malformed input (" + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + ")", getLocation(), e);
+        }
+
+        private void refuse(String message) throws XMLStreamException {
+            refusal = new OversizedInputException(message);
+            throw new XMLStreamException(message, getLocation(), refusal);
         }
     }
 

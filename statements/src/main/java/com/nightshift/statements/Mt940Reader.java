@@ -5,6 +5,7 @@ import com.nightshift.common.csv.InvalidFieldException;
 import com.nightshift.common.csv.ReadCounts;
 import com.nightshift.common.csv.RejectedRow;
 import com.nightshift.common.csv.UnreadableFileException;
+import com.nightshift.common.io.InputLimits;
 import com.nightshift.common.transaction.AccountId;
 import com.nightshift.common.transaction.Transaction;
 import com.nightshift.common.transaction.TransactionReader;
@@ -77,19 +78,50 @@ public final class Mt940Reader implements TransactionReader {
     private static final Set<String> KNOWN_TAGS = Set.of("13", "13D", "20", "21", "25", "25P", "28", "28C", "34F",
             "60F", "60M", "61", "62F", "62M", "64", "65", "86", "90C", "90D", "NS");
     private static final Pattern TERMINATOR = Pattern.compile("-([A-Z]{3})?|-}.*");
-    private static final Pattern ENVELOPE_BLOCK = Pattern.compile("\\{[0-9A-Z]{1,3}:([^{}]|\\{[^{}]*})*}");
+    // Possessive: a repeated alternation of single characters recursed once per character and overflowed the
+    // stack on a long line starting with a brace; runs taken whole keep the repetition short.
+    private static final Pattern ENVELOPE_BLOCK = Pattern.compile("\\{[0-9A-Z]{1,3}:(?:[^{}]++|\\{[^{}]*+})*+}");
     private static final Pattern BALANCE = Pattern.compile("[CD]\\d{6}([A-Z]{3})\\d.*");
+
+    private final InputLimits limits;
+
+    /** A reader within {@link InputLimits#DEFAULTS}. */
+    public Mt940Reader() {
+        this(InputLimits.DEFAULTS);
+    }
+
+    /**
+     * A reader within {@code limits}: a line over the line limit (in bytes), a file over the file limit, or
+     * one entry's text (its {@code :61:} and {@code :86:} lines, or any one field) over the entry limit (in
+     * characters) makes the file unreadable.
+     */
+    public Mt940Reader(InputLimits limits) {
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
+    }
 
     @Override
     public ReadCounts read(InputStream in, Consumer<? super AcceptedRow<Transaction>> accepted,
                            Consumer<? super RejectedRow> rejected) throws IOException, UnreadableFileException {
-        Parse parse = new Parse(EntrySink.perAccount(accepted, rejected));
-        parse.run(new TextLines(in));
+        Parse parse = new Parse(EntrySink.perAccount(accepted, rejected), limits.maxEntryBytes());
+        try {
+            parse.run(new TextLines(in, limits));
+        } catch (com.nightshift.common.io.OversizedInputException e) {
+            throw new UnreadableFileException(e.getMessage(), e);
+        }
         return parse.sink.counts();
     }
 
     /** A tag and its lines: the text after the tag, then each continuation line. */
     private record Field(String tag, long line, List<String> lines) {
+
+        /** Characters held, a line break counted as one. */
+        int length() {
+            int length = 0;
+            for (String text : lines) {
+                length += text.length() + 1;
+            }
+            return length;
+        }
 
         String value() {
             return String.join("", lines).strip();
@@ -135,9 +167,11 @@ public final class Mt940Reader implements TransactionReader {
         final Statement statement;
         final int ordinal;
         final List<Field> information = new ArrayList<>();
+        int chars;
 
         Pending(Field entry, Statement statement, int ordinal) {
             this.entry = entry;
+            this.chars = entry.length();
             this.statement = statement;
             this.ordinal = ordinal;
         }
@@ -152,14 +186,26 @@ public final class Mt940Reader implements TransactionReader {
     /** The state of one read. */
     private static final class Parse {
         final EntrySink sink;
+        final int maxEntryChars;
+        int currentChars;
         Statement statement;
         Pending pending;
         int entries;
         int statements;
         long lastEnd;
 
-        Parse(EntrySink sink) {
+        Parse(EntrySink sink, int maxEntryChars) {
             this.sink = sink;
+            this.maxEntryChars = maxEntryChars;
+        }
+
+        /** An entry (or any field) is held whole until it ends, so its size is bounded. */
+        private void checkSize(Field field, int chars) throws UnreadableFileException {
+            if (chars > maxEntryChars) {
+                throw new UnreadableFileException("MT940 field :" + field.tag() + ": starting on line " + field.line()
+                        + (pending != null && "86".equals(field.tag()) ? ", with the entry it belongs to," : "")
+                        + " is longer than the entry limit of " + maxEntryChars + " characters");
+            }
         }
 
         void run(TextLines lines) throws IOException, UnreadableFileException {
@@ -191,8 +237,11 @@ public final class Mt940Reader implements TransactionReader {
                 if (tag.matches() && KNOWN_TAGS.contains(tag.group(1))) {
                     finish(current);
                     current = new Field(tag.group(1), line.number(), new ArrayList<>(List.of(tag.group(2))));
+                    currentChars = tag.group(2).length() + 1 + ("86".equals(tag.group(1)) ? pendingChars() : 0);
                 } else if (current != null) {
                     current.lines().add(text);
+                    currentChars += text.length() + 1;
+                    checkSize(current, currentChars);
                 }
                 // Else: a line outside any field (bank header, preamble, blank line between statements).
             }
@@ -206,6 +255,14 @@ public final class Mt940Reader implements TransactionReader {
             if (statements == 0 && entries == 0) {
                 throw new UnreadableFileException("no MT940 statement found: no line starts with the :20: field");
             }
+        }
+
+        /** The characters of the entry waiting for more :86: text; 0 when there is none. */
+        private int pendingChars() {
+            if (pending == null) {
+                return 0;
+            }
+            return pending.chars;
         }
 
         /** A lone '-' inside the text of an entry, with the statement's closing balance still to come. */
@@ -240,6 +297,7 @@ public final class Mt940Reader implements TransactionReader {
                 case "86" -> {
                     if (pending != null) {
                         pending.information.add(field);
+                        pending.chars += field.length();
                     }
                     // Else: information about the statement itself, not about an entry.
                 }

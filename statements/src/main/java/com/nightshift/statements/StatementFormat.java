@@ -1,6 +1,7 @@
 package com.nightshift.statements;
 
 import com.nightshift.common.csv.UnreadableFileException;
+import com.nightshift.common.io.InputLimits;
 import com.nightshift.common.transaction.TransactionCsvCodec;
 import com.nightshift.common.transaction.TransactionReader;
 import java.io.IOException;
@@ -40,12 +41,17 @@ public enum StatementFormat {
 
     private static final Pattern MT940_FIELD_20 = Pattern.compile("(?m)^[\\p{Cntrl}\\s]*(\\{[^\\n]*)?:20:");
 
-    /** A new reader of this format; readers are stateless, so one may serve many reads. */
+    /** A new reader of this format within the default limits; readers are stateless, so one may serve many reads. */
     public TransactionReader reader() {
+        return reader(InputLimits.DEFAULTS);
+    }
+
+    /** A new reader of this format that reads within {@code limits}. */
+    public TransactionReader reader(InputLimits limits) {
         return switch (this) {
-            case CSV -> new TransactionCsvCodec();
-            case CAMT053 -> new Camt053Reader();
-            case MT940 -> new Mt940Reader();
+            case CSV -> new TransactionCsvCodec(limits);
+            case CAMT053 -> new Camt053Reader(limits);
+            case MT940 -> new Mt940Reader(limits);
         };
     }
 

@@ -5,6 +5,7 @@ import com.nightshift.common.csv.ReadCounts;
 import com.nightshift.common.csv.RecordReader;
 import com.nightshift.common.csv.RejectedRow;
 import com.nightshift.common.csv.UnreadableFileException;
+import com.nightshift.common.io.InputLimits;
 import com.nightshift.common.transaction.Transaction;
 import com.nightshift.common.transaction.TransactionReader;
 import java.io.BufferedInputStream;
@@ -28,7 +29,12 @@ public final class StatementReaders {
 
     /** A reader that detects the format of each stream from its first bytes, then reads it. Thread-safe. */
     public static TransactionReader detecting() {
-        return StatementReaders::readDetected;
+        return detecting(InputLimits.DEFAULTS);
+    }
+
+    /** As {@link #detecting()}, reading within {@code limits}. */
+    public static TransactionReader detecting(InputLimits limits) {
+        return (in, accepted, rejected) -> readDetected(in, limits, accepted, rejected);
     }
 
     /**
@@ -42,15 +48,21 @@ public final class StatementReaders {
 
     /** The reader of one format; for CSV, with the duplicate-id rule added. */
     public static TransactionReader forFormat(StatementFormat format) {
-        return format == StatementFormat.CSV ? uniqueIds(format.reader()) : format.reader();
+        return forFormat(format, InputLimits.DEFAULTS);
     }
 
-    private static ReadCounts readDetected(InputStream in, Consumer<? super AcceptedRow<Transaction>> accepted,
+    /** As {@link #forFormat(StatementFormat)}, reading within {@code limits}. */
+    public static TransactionReader forFormat(StatementFormat format, InputLimits limits) {
+        return format == StatementFormat.CSV ? uniqueIds(format.reader(limits)) : format.reader(limits);
+    }
+
+    private static ReadCounts readDetected(InputStream in, InputLimits limits,
+                                           Consumer<? super AcceptedRow<Transaction>> accepted,
                                            Consumer<? super RejectedRow> rejected)
             throws IOException, UnreadableFileException {
         // Not closed: the caller owns the stream; the buffer only makes mark/reset possible.
         InputStream marked = in.markSupported() ? in : new BufferedInputStream(in);
-        return forFormat(StatementFormat.detect(marked)).read(marked, accepted, rejected);
+        return forFormat(StatementFormat.detect(marked), limits).read(marked, accepted, rejected);
     }
 
     private static TransactionReader uniqueIds(TransactionReader reader) {

@@ -1,6 +1,7 @@
 package com.nightshift.statements;
 
 import com.nightshift.common.csv.UnreadableFileException;
+import com.nightshift.common.io.InputLimits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,19 +20,19 @@ import java.util.Objects;
  * UTF-8, else as ISO-8859-1, so a statement in a legacy single-byte code page is still read (its
  * letters may look wrong; digits, dates and amounts are ASCII either way) and no byte is replaced
  * silently. A leading byte order mark is dropped, and so are control characters other than TAB
- * (SOH/ETX wrappers, Ctrl-Z end-of-file marks). A line longer than {@link #MAX_LINE_BYTES} makes the
- * input unreadable: no text statement has one, and it would otherwise have to be held whole.
+ * (SOH/ETX wrappers, Ctrl-Z end-of-file marks). A line longer than the line limit of {@link InputLimits}
+ * (in bytes) makes the input unreadable as soon as the limit is passed: no text statement has one, and it
+ * would otherwise have to be held whole. So does a stream longer than the file limit.
  * Not thread-safe.
  */
 final class TextLines {
-
-    static final int MAX_LINE_BYTES = 1 << 16;
 
     /** One line: where it is and what it says. */
     record Line(long number, String text) {
     }
 
     private final InputStream in;
+    private final int maxLineBytes;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -41,8 +42,10 @@ final class TextLines {
     private int pushedBack = -2;
     private Line peeked;
 
-    TextLines(InputStream in) {
-        this.in = Objects.requireNonNull(in, "in");
+    TextLines(InputStream in, InputLimits limits) {
+        // Not buffered here: the caller buffers, and a read leaves nothing unread behind in a buffer of ours.
+        this.in = limits.counted(Objects.requireNonNull(in, "in"));
+        this.maxLineBytes = limits.maxLineChars();
     }
 
     /** The next line, or null at the end of the input. */
@@ -87,8 +90,8 @@ final class TextLines {
                 }
                 break;
             }
-            if (bytes.size() >= MAX_LINE_BYTES) {
-                throw new UnreadableFileException("line " + (number + 1) + " is longer than " + MAX_LINE_BYTES
+            if (bytes.size() >= maxLineBytes) {
+                throw new UnreadableFileException("line " + (number + 1) + " is longer than the limit of " + maxLineBytes
                         + " bytes: not a text statement");
             }
             bytes.write(b);

@@ -354,9 +354,9 @@ class Mt940ReaderTest {
 
     @Test
     void a_line_longer_than_the_limit_is_unreadable() {
-        String huge = ":20:S\n:86:" + "x".repeat(TextLines.MAX_LINE_BYTES + 1) + "\n";
+        String huge = ":20:S\n:86:" + "x".repeat(com.nightshift.common.io.InputLimits.DEFAULTS.maxLineChars() + 1) + "\n";
 
         assertThatThrownBy(() -> read(huge)).isInstanceOf(UnreadableFileException.class)
-                .hasMessage("line 2 is longer than 65536 bytes: not a text statement");
+                .hasMessage("line 2 is longer than the limit of 65536 bytes: not a text statement");
     }
 }

@@ -1,5 +1,7 @@
 package com.nightshift.common.csv;
 
+import com.nightshift.common.io.InputLimits;
+import com.nightshift.common.io.OversizedInputException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +28,11 @@ import java.util.Optional;
  * cannot hide the rest of a file. An unterminated quote is the exception in practice: it runs to
  * the end of the input, which then becomes one defective record.
  *
+ * <p>Input is read within {@link InputLimits}: a record longer than {@code maxLineChars} characters fails
+ * the read with an {@link OversizedInputException} as soon as the limit is passed (memory stays bounded
+ * whatever the line), and so does a byte stream of more than {@code maxFileBytes}; a field longer than
+ * {@code maxFieldChars} makes its record defective, and reading goes on.
+ *
  * <p>Not thread-safe; one reader per stream.
  */
 public final class CsvReader implements Closeable {
@@ -34,6 +41,7 @@ public final class CsvReader implements Closeable {
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final Reader in;
+    private final InputLimits limits;
     // Characters are taken from this buffer: one call to the decoder per block, not per character.
     private final char[] buffer = new char[8192];
     private int buffered;
@@ -42,22 +50,28 @@ public final class CsvReader implements Closeable {
     private long line = 1;
     private boolean started;
 
-    private CsvReader(Reader in) {
+    private CsvReader(Reader in, InputLimits limits) {
         this.in = Objects.requireNonNull(in, "in");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
-    /** Reads from a character stream; a leading byte order mark is skipped. */
+    /** Reads from a character stream within the default limits; a leading byte order mark is skipped. */
     public static CsvReader of(Reader in) {
-        return new CsvReader(in);
+        return new CsvReader(in, InputLimits.DEFAULTS);
     }
 
-    /** Reads UTF-8 bytes strictly: malformed input fails instead of becoming U+FFFD. */
+    /** Reads UTF-8 bytes strictly, within the default limits: malformed input fails instead of becoming U+FFFD. */
     public static CsvReader ofUtf8(InputStream in) {
+        return ofUtf8(in, InputLimits.DEFAULTS);
+    }
+
+    /** Reads UTF-8 bytes strictly, within {@code limits} (the file size too). */
+    public static CsvReader ofUtf8(InputStream in, InputLimits limits) {
         Objects.requireNonNull(in, "in");
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new CsvReader(new InputStreamReader(in, decoder));
+        return new CsvReader(new InputStreamReader(limits.counted(in), decoder), limits);
     }
 
     /** The next record, or empty at the end of the input. A final line break does not start a record. */
@@ -94,9 +108,12 @@ public final class CsvReader implements Closeable {
                 // A run of characters that mean nothing to the quoting rules is taken whole.
                 int run = ordinaryRun(state == State.QUOTED);
                 if (run > 0) {
+                    // Never more than the line limit allows: a 100 MB line costs one limit's worth of memory.
+                    run = Math.min(run, limits.maxLineChars() + 1 - raw.length());
                     field.append(buffer, position, run);
                     raw.append(buffer, position, run);
                     position += run;
+                    checkLength(raw, startLine, state == State.QUOTED ? quoteOpenedOn : 0);
                     if (state == State.FIELD_START) {
                         state = State.UNQUOTED;
                     }
@@ -112,6 +129,7 @@ public final class CsvReader implements Closeable {
                 break;
             }
             char ch = (char) c;
+            checkLength(raw, startLine, state == State.QUOTED ? quoteOpenedOn : 0);
             if (state == State.QUOTED) {
                 if (ch == '"') {
                     state = State.AFTER_CLOSING_QUOTE;
@@ -134,6 +152,7 @@ public final class CsvReader implements Closeable {
             }
             raw.append(ch);
             if (ch == ',') {
+                defect = fieldDefect(defect, field, fields.size() + 1);
                 fields.add(field.toString());
                 field.setLength(0);
                 state = State.FIELD_START;
@@ -165,8 +184,26 @@ public final class CsvReader implements Closeable {
                 state = State.UNQUOTED;
             }
         }
+        defect = fieldDefect(defect, field, fields.size() + 1);
         fields.add(field.toString());
         return new CsvRecord(startLine, fields, raw.toString(), Optional.ofNullable(defect));
+    }
+
+    /** The record's defect so far, else that of a field over the field limit, else none. */
+    private String fieldDefect(String defect, StringBuilder field, int number) {
+        if (defect == null && field.length() > limits.maxFieldChars()) {
+            return "field " + number + " is longer than the limit of " + limits.maxFieldChars() + " characters";
+        }
+        return defect;
+    }
+
+    /** Fails once a record is over the line limit; {@code openQuoteLine} is where an open quote began, else 0. */
+    private void checkLength(StringBuilder raw, long startLine, long openQuoteLine) throws OversizedInputException {
+        if (raw.length() > limits.maxLineChars()) {
+            throw new OversizedInputException("line " + startLine + " is longer than the limit of "
+                    + limits.maxLineChars() + " characters"
+                    + (openQuoteLine > 0 ? " (inside a quoted field opened on line " + openQuoteLine + ")" : ""));
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.nightshift.common.csv;
 
+import com.nightshift.common.io.InputLimits;
+import com.nightshift.common.io.OversizedInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,16 +20,30 @@ import java.util.function.Consumer;
  * {@link UnreadableFileException}); every later record is a data row, rejected if it is malformed,
  * blank or has the wrong number of fields, otherwise handed to {@link #fromRow}. A format whose
  * records have a key that must be unique in a file says so with {@link #uniqueKey}; a later row with
- * the key of an earlier accepted row is rejected, naming the key and the first line. A subclass
+ * the key of an earlier accepted row is rejected, naming the key and the first line. The file is read
+ * within the codec's {@link InputLimits}: a field over the limit is a rejected row, a line or a file over
+ * it makes the file unreadable. A subclass
  * supplies only the mapping between a row and its record type. Instances hold no mutable state
  * (what one read has seen lives in that read) and are thread-safe.
  */
 public abstract class CsvRecordCodec<T> implements RecordReader<T>, RecordWriter<T> {
 
     private final List<String> header;
+    private final InputLimits limits;
 
+    /** A codec reading within {@link InputLimits#DEFAULTS}. */
     protected CsvRecordCodec(List<String> header) {
+        this(header, InputLimits.DEFAULTS);
+    }
+
+    protected CsvRecordCodec(List<String> header, InputLimits limits) {
         this.header = List.copyOf(header);
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
+    }
+
+    /** The limits this codec reads within. */
+    public final InputLimits limits() {
+        return limits;
     }
 
     /** The exact header line this format requires, as column names. */
@@ -54,7 +70,7 @@ public abstract class CsvRecordCodec<T> implements RecordReader<T>, RecordWriter
     public final ReadCounts read(InputStream in, Consumer<? super AcceptedRow<T>> accepted,
                                  Consumer<? super RejectedRow> rejected) throws IOException, UnreadableFileException {
         // Not closed here: the caller owns the stream.
-        CsvReader reader = CsvReader.ofUtf8(in);
+        CsvReader reader = CsvReader.ofUtf8(in, limits);
         long acceptedCount = 0;
         long rejectedCount = 0;
         Map<String, Long> firstSeenOn = new HashMap<>();
@@ -84,6 +100,8 @@ public abstract class CsvRecordCodec<T> implements RecordReader<T>, RecordWriter
                 rejected.accept(RejectedRow.of(record.lineNumber(), problem.get(), record.rawText()));
                 rejectedCount++;
             }
+        } catch (OversizedInputException e) {
+            throw new UnreadableFileException(e.getMessage(), e);
         } catch (CharacterCodingException e) {
             throw new UnreadableFileException("file is not valid UTF-8 text; expected UTF-8 CSV with header '"
                     + String.join(",", header) + "'", e);

@@ -23,6 +23,11 @@ public final class TransactionCsvCodec extends CsvRecordCodec<Transaction> imple
         super(HEADER);
     }
 
+    /** A codec that reads within {@code limits}. */
+    public TransactionCsvCodec(com.nightshift.common.io.InputLimits limits) {
+        super(HEADER, limits);
+    }
+
     @Override
     protected Transaction fromRow(CsvRow row) throws InvalidFieldException {
         return transaction(row);

@@ -1,5 +1,8 @@
 package com.nightshift.ingestion.service;
 
+import com.nightshift.common.io.InputLimits;
+import com.nightshift.common.io.OversizedInputException;
+import com.nightshift.common.csv.UnreadableFileException;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.util.List;
@@ -86,6 +89,13 @@ public class IngestConsumer implements QueueConsumer {
         if (!event.object().key().startsWith(INBOUND) || event.object().key().endsWith("/")) {
             LOG.info("ignoring {}: not an inbound file", event.object());
             return;
+        }
+        try {
+            // The file-size limit of the readers, by the size the event reports: a file over it is refused before
+            // it is downloaded into memory (a reader would refuse it too, but only after the download).
+            InputLimits.DEFAULTS.checkFileSize(event.size());
+        } catch (OversizedInputException e) {
+            throw new UnreadableFileException(event.object().key() + ": " + e.getMessage(), e);
         }
         // One GET per candidate key, in order: the key as given, then decoded.
         ObjectContent read = event.candidateObjects().stream().map(store::fetch).flatMap(Optional::stream).findFirst()

@@ -1,6 +1,9 @@
 package com.nightshift.ingestion.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nightshift.common.csv.UnreadableFileException;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -84,13 +87,29 @@ class IngestConsumerTest {
         assertThat(received(risk)).isEmpty();
     }
 
+    @Test
+    void a_file_over_the_size_limit_is_refused_by_the_size_in_its_event_before_it_is_downloaded() {
+        s3.createBucket(b -> b.bucket("data-huge"));
+        IngestConsumer consumer = new IngestConsumer(new ObjectStore(s3), new JobPublisher(sqs), ManifestSigner.withKey("k"),
+                "ingest", "data-huge", "staging", "recon", "risk");
+
+        // No such object: a download would fail differently; the refusal comes first, from the size alone.
+        assertThatThrownBy(() -> consumer.handle(event(2L << 30)))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage(KEY + ": file is larger than the limit of 1073741824 bytes (at least 2147483648 bytes)");
+    }
+
     private static JobMessage event() {
+        return event(1);
+    }
+
+    private static JobMessage event(long size) {
         String body = """
                 {"version":"0","id":"e","detail-type":"Object Created","source":"aws.s3",
                  "account":"123456789012","time":"2026-11-25T22:00:00Z","region":"us-east-1",
                  "resources":["arn:aws:s3:::data"],
-                 "detail":{"version":"0","bucket":{"name":"data"},"object":{"key":"%s","size":1},"reason":"PutObject"}}
-                """.formatted(KEY);
+                 "detail":{"version":"0","bucket":{"name":"data"},"object":{"key":"%s","size":%d},"reason":"PutObject"}}
+                """.formatted(KEY, size);
         return new JobMessage("m", body, 1, TraceContext.newTrace());
     }
 

@@ -3,6 +3,8 @@ package com.nightshift.risk.book;
 import com.nightshift.common.csv.AcceptedRow;
 import com.nightshift.common.csv.CsvRecordCodec;
 import com.nightshift.common.csv.UnreadableFileException;
+import com.nightshift.common.io.InputLimits;
+import com.nightshift.common.io.OversizedInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -29,6 +31,10 @@ public final class StrictCsv {
                 throw new RiskInputException(fileName, rejected.lineNumber(), rejected.reason());
             });
         } catch (UnreadableFileException e) {
+            if (e.getCause() instanceof OversizedInputException) {
+                // A limit of the whole file (its size, a line's length): the message says which and where.
+                throw withCause(new RiskInputException(fileName, e.getMessage()), e);
+            }
             // A wrong or missing header is a problem of line 1; the message names the expected header.
             throw withCause(new RiskInputException(fileName, 1, e.getMessage()), e);
         } catch (IOException e) {
@@ -43,17 +49,26 @@ public final class StrictCsv {
         return name == null ? path.toString() : name.toString();
     }
 
-    /** Opens {@code path} for one of the readers, turning a missing or unreadable file into a {@link RiskInputException}. */
+    /**
+     * Opens {@code path} for one of the readers, turning a missing or unreadable file, or one over the file
+     * size limit of {@link InputLimits#DEFAULTS} (refused before it is read), into a {@link RiskInputException}.
+     */
     public static InputStream open(Path path) {
         try {
+            if (Files.isRegularFile(path)) {
+                InputLimits.DEFAULTS.checkFileSize(Files.size(path));
+            }
             return Files.newInputStream(path);
         } catch (IOException e) {
             throw cannotRead(fileName(path), e);
         }
     }
 
-    /** The file could not be read at all. */
+    /** The file could not be read at all, or is over one of the {@link InputLimits}. */
     public static RiskInputException cannotRead(String fileName, IOException e) {
+        if (e instanceof OversizedInputException) {
+            return withCause(new RiskInputException(fileName, e.getMessage()), e);
+        }
         return withCause(new RiskInputException(fileName, "cannot be read: " + e), e);
     }
 

@@ -4,9 +4,10 @@ import com.nightshift.common.csv.AcceptedRow;
 import com.nightshift.common.csv.CsvReader;
 import com.nightshift.common.csv.CsvRecord;
 import com.nightshift.common.csv.RejectedRow;
+import com.nightshift.common.io.InputLimits;
 import com.nightshift.risk.book.RiskInputException;
 import com.nightshift.risk.book.StrictCsv;
-import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -29,6 +30,9 @@ import java.util.TreeMap;
  * second currency ends the read with a {@link RiskInputException}. Immutable.
  */
 public final class PriceHistory {
+
+    /** Bytes a header line may take, at four bytes a character, with the decoder's read-ahead. */
+    private static final int HEADER_READ_AHEAD = 4 * InputLimits.DEFAULTS.maxLineChars() + (1 << 16);
 
     private final String fileName;
     private final Map<String, NavigableMap<LocalDate, Double>> closes;
@@ -55,11 +59,14 @@ public final class PriceHistory {
 
     /** Reads {@code in} strictly (the stream is not closed); messages name it {@code fileName}. */
     public static PriceHistory read(String fileName, InputStream in) {
-        byte[] bytes;
+        // The header picks the codec, then the stream is read again from its start: only the header is
+        // buffered for that (a header line longer than the line limit fails before the mark is passed).
+        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+        buffered.mark(HEADER_READ_AHEAD);
         Optional<CsvRecord> first;
         try {
-            bytes = in.readAllBytes();
-            first = CsvReader.ofUtf8(new ByteArrayInputStream(bytes)).next();
+            first = CsvReader.ofUtf8(buffered).next();
+            buffered.reset();
         } catch (IOException e) {
             throw StrictCsv.cannotRead(fileName, e);
         }
@@ -71,7 +78,7 @@ public final class PriceHistory {
                             + String.join(",", PriceHistoryCsv.HEADER_WITH_CURRENCY) + "' on line 1, found '"
                             + first.get().rawText() + "'"));
         }
-        List<AcceptedRow<PriceRow>> rows = StrictCsv.read(codec, fileName, new ByteArrayInputStream(bytes));
+        List<AcceptedRow<PriceRow>> rows = StrictCsv.read(codec, fileName, buffered);
         List<RejectedRow> mixed = PriceHistoryCsv.otherCurrencies(rows);
         if (!mixed.isEmpty()) {
             throw new RiskInputException(fileName, mixed.get(0).lineNumber(), mixed.get(0).reason());
