@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
  * Publishes job notifications to the job topic ({@code NOTIFICATION_TOPIC_ARN}): a JSON document per
  * notice, with its {@code type} also as the message attribute {@value #TYPE_ATTRIBUTE}, so a subscription
  * can filter on it. A notice that cannot be published is logged and dropped: it never fails the job
- * it reports on (the dead-letter alarm and the logs still see the failure).
+ * it reports on (the dead-letter alarm and the logs still see the failure). Without a topic (a blank
+ * ARN: a service run outside a stack, a test) notices are only logged.
  */
 public final class JobNotifications implements JobFailure.Listener {
 
@@ -30,12 +31,17 @@ public final class JobNotifications implements JobFailure.Listener {
     private final Clock clock;
 
     public JobNotifications(SnsClient sns, String topicArn, Clock clock) {
-        if (topicArn == null || topicArn.isBlank()) {
-            throw new IllegalArgumentException("job notifications need a topic ARN");
-        }
         this.sns = sns;
-        this.topicArn = topicArn;
+        this.topicArn = topicArn == null ? "" : topicArn.strip();
         this.clock = clock;
+        if (this.topicArn.isEmpty()) {
+            LOG.warn("no job topic (NOTIFICATION_TOPIC_ARN is empty): job notices are only logged");
+        }
+    }
+
+    /** True when notices go to a topic. */
+    public boolean publishing() {
+        return !topicArn.isEmpty();
     }
 
     @Override
@@ -44,19 +50,25 @@ public final class JobNotifications implements JobFailure.Listener {
         publish(notice.type(), notice);
     }
 
-    /** Publishes that the night of {@code notice} is complete. */
-    public void nightComplete(NightCompleteNotice notice) {
-        publish(notice.type(), notice);
+    /** Publishes that the night of {@code notice} is complete; false when it could not be published. */
+    public boolean nightComplete(NightCompleteNotice notice) {
+        return publish(notice.type(), notice);
     }
 
-    private void publish(String type, Object notice) {
+    private boolean publish(String type, Object notice) {
         String body = JsonCodec.write(notice);
+        if (!publishing()) {
+            LOG.info("{} (no job topic): {}", type, body);
+            return true;
+        }
         try {
             sns.publish(b -> b.topicArn(topicArn).message(body).messageAttributes(Map.of(TYPE_ATTRIBUTE,
                     MessageAttributeValue.builder().dataType("String").stringValue(type).build())));
             LOG.info("published {} to {}", type, topicArn);
+            return true;
         } catch (RuntimeException e) {
             LOG.warn("could not publish {} to {}: {}", type, topicArn, e.toString());
+            return false;
         }
     }
 }

@@ -132,9 +132,12 @@ class JobNotificationsTest {
     }
 
     @Test
-    void a_topic_arn_is_required() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new JobNotifications(sns, " ", Clock.systemUTC()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("topic ARN");
+    void without_a_topic_notices_are_only_logged() {
+        JobNotifications notifications = new JobNotifications(null, " ", Clock.systemUTC());
+
+        notifications.failed(new JobFailure("report", "q", "m-1", Optional.empty(), 1, 5, "IllegalStateException"));
+
+        assertThat(notifications.publishing()).isFalse();
     }
 
     /** A queue subscribed to a new topic with raw message delivery: each message body is one notice. */
