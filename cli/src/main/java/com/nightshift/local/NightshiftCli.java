@@ -46,7 +46,7 @@ public final class NightshiftCli implements Runnable {
 
     /** The subcommands, in the order the usage lists them ({@code help} and {@code accuracy} follow). */
     private static final List<Class<?>> SUBCOMMANDS = List.of(Local.class, Reconcile.class, Var.class, Backtest.class,
-            Report.class, Destroy.class, Verify.class, Replay.class);
+            Report.class, Destroy.class, Verify.class, Replay.class, Redrive.class);
 
     /** What every subcommand runs with: where the project is, where output goes by default, and the process' world. */
     public record Context(Path projectRoot, Path defaultOut, Map<String, String> environment, InputStream in, PrintStream out) {
@@ -379,6 +379,45 @@ public final class NightshiftCli implements Runnable {
         @Override
         void execute() throws Exception {
             ReportStage.run(input, pdf, Optional.ofNullable(preview), context.out());
+        }
+    }
+
+    @Command(name = "redrive", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Move the messages of dead-letter queues back to the queues they came from, once the cause"
+                    + " of their failure is fixed, and print how many moved. Each message is sent to its source queue"
+                    + " before it is deleted from the dead-letter queue, so none is lost.",
+                    "Credentials from the default AWS chain; honours AWS_ENDPOINT_URL (an emulator)."})
+    static final class Redrive extends Subcommand {
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Target target;
+
+        /** Either every dead-letter queue of an environment, or one named by its URL. */
+        static final class Target {
+            @Option(names = "--env", paramLabel = "ENV", required = true,
+                    description = "the four dead-letter queues of an infra/config/<ENV>.json's workload stack")
+            String env;
+
+            @Option(names = "--queue", paramLabel = "URL", required = true,
+                    description = "one dead-letter queue; its source is the queue whose redrive policy names it")
+            String queue;
+        }
+
+        @Option(names = "--max", paramLabel = "N", defaultValue = "1000",
+                description = "move at most N messages from each dead-letter queue (default: ${DEFAULT-VALUE})")
+        int max;
+
+        @Option(names = "--region", paramLabel = "REGION", description = "default: the configuration's region, or AWS_REGION")
+        String region;
+
+        Redrive(Context context) {
+            super(context);
+        }
+
+        @Override
+        void execute() {
+            DeadLetterRedrive.run(Optional.ofNullable(target.env), Optional.ofNullable(target.queue), max,
+                    Optional.ofNullable(region), context.projectRoot(), context.environment(), context.out());
         }
     }
 

@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 public final class StackDriver implements AutoCloseable {
 
+    private final AwsClients clients;
     private final StackOutputs outputs;
     private final URI reportsEndpoint;
     private final S3Client s3;
@@ -49,6 +50,7 @@ public final class StackDriver implements AutoCloseable {
 
     private StackDriver(AwsClients clients, StackOutputs outputs, URI reportsEndpoint, Runnable liveness,
             Optional<LocalStack> local) {
+        this.clients = clients;
         this.local = local;
         this.reportsToken = local.map(LocalStack::reportsToken);
         this.outputs = outputs;
@@ -70,6 +72,11 @@ public final class StackDriver implements AutoCloseable {
      */
     public Optional<LocalStack> localStack() {
         return local;
+    }
+
+    /** The AWS clients' configuration of this stack, for clients the driver does not hold (SNS, for one). */
+    public AwsClients clients() {
+        return clients;
     }
 
     public StackOutputs outputs() {

@@ -34,7 +34,10 @@ import software.amazon.awscdk.services.ecs.ContainerInsights;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.CfnRule;
+import software.amazon.awscdk.services.iam.ArnPrincipal;
 import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.IPrincipal;
+import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.Key;
@@ -166,6 +169,14 @@ public final class WorkloadStack extends Stack {
         IRepository collectorRepository = Repository.fromRepositoryName(this, "CollectorRepository",
                 RegistryStack.cachedRepositoryName(suffix, config.collectorRepository()));
 
+        // Job notifications: night complete, job failed or dead-lettered (docs/operations.md). The services
+        // publish; operators and downstream systems subscribe.
+        Topic jobTopic = Topic.Builder.create(this, "JobTopic")
+                .topicName("sns-jobs-" + suffix)
+                .masterKey(key)
+                .enforceSsl(true)
+                .build();
+
         Map<Setting, String> settings = new EnumMap<>(Setting.class);
         settings.put(Setting.DATA_BUCKET, buckets.data().getBucketName());
         settings.put(Setting.STAGING_BUCKET, buckets.staging().getBucketName());
@@ -181,6 +192,7 @@ public final class WorkloadStack extends Stack {
         settings.put(Setting.VAR_SHARD_SCENARIOS, Integer.toString(config.riskRun().shardScenarios()));
         settings.put(Setting.MICRONAUT_SERVER_PORT, Integer.toString(NightshiftService.CONTAINER_PORT));
         settings.put(Setting.OTEL_EXPORTER_OTLP_ENDPOINT, NightshiftService.COLLECTOR_OTLP_ENDPOINT);
+        settings.put(Setting.NOTIFICATION_TOPIC_ARN, jobTopic.getTopicArn());
         settings.put(Setting.REPORTS_PRESIGN_SECONDS, Integer.toString(config.reportsPresignSeconds()));
         config.reportsJwksUrl().ifPresent(url -> settings.put(Setting.REPORTS_JWKS_URL, url));
 
@@ -236,7 +248,22 @@ public final class WorkloadStack extends Stack {
         IGrantable reporting = services.get(Workload.REPORTING).taskRole();
         buckets.staging().grantRead(reporting, "results/*");
         buckets.output().grantReadWrite(reporting, "reports/*");
+        // Which nights' completion has been announced, so that it is announced once (docs/operations.md).
+        buckets.output().grantReadWrite(reporting, "notices/*");
         report.queue().grantConsumeMessages(reporting);
+
+        // Every service publishes job notices: its identity policy grants the topic and the key's data keys,
+        // and the topic policy (which enforceSsl creates) names the task roles, over TLS only.
+        List<IRole> publishers = services.values().stream().map(NightshiftService::taskRole).toList();
+        publishers.forEach(jobTopic::grantPublish);
+        jobTopic.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("TaskRolesPublishJobNotices")
+                .principals(publishers.stream()
+                                .map(role -> (IPrincipal) new ArnPrincipal(role.getRoleArn())).toList())
+                .actions(List.of("sns:Publish"))
+                .resources(List.of(jobTopic.getTopicArn()))
+                .conditions(Map.of("Bool", Map.of("aws:SecureTransport", "true")))
+                .build());
 
         // Operations: one encrypted topic for every alarm, and one dashboard.
         Topic alarmTopic = Topic.Builder.create(this, "AlarmTopic")
@@ -317,6 +344,7 @@ public final class WorkloadStack extends Stack {
                 .add("ClusterName", cluster.getClusterName())
                 .add("ReportsEndpoint", endpoint.url())
                 .add("AlarmTopicArn", alarmTopic.getTopicArn())
+                .add("NotificationTopicArn", jobTopic.getTopicArn())
                 .add("WorkloadKeyArn", key.getKeyArn());
         for (Workload workload : Workload.values()) {
             outputs.add(workload.logicalName() + "TaskRoleArn", services.get(workload).taskRole().getRoleArn());

@@ -50,7 +50,7 @@ class WorkloadDeploymentIT {
     private static final List<String> CONTRACT_OUTPUTS = List.of("DataBucketName", "StagingBucketName", "OutputBucketName",
             "IngestQueueUrl", "ReconQueueUrl", "RiskQueueUrl", "ReportQueueUrl", "IngestDeadLetterQueueUrl",
             "ReconDeadLetterQueueUrl", "RiskDeadLetterQueueUrl", "ReportDeadLetterQueueUrl", "ClusterName",
-            "ReportsEndpoint", "AlarmTopicArn", "IngestionTaskRoleArn", "ProcessingTaskRoleArn", "RiskTaskRoleArn",
+            "ReportsEndpoint", "AlarmTopicArn", "NotificationTopicArn", "IngestionTaskRoleArn", "ProcessingTaskRoleArn", "RiskTaskRoleArn",
             "ReportingTaskRoleArn");
     /** moto's account. */
     private static final String ACCOUNT = "123456789012";

@@ -207,13 +207,14 @@ class WorkloadStackTest {
     void task_definitions_give_each_service_exactly_its_environment() {
         Map<String, Set<String>> expected = Map.of(
                 "ingestion-service", Set.of("DATA_BUCKET", "STAGING_BUCKET", "INGEST_QUEUE_URL", "RECON_QUEUE_URL",
-                        "RISK_QUEUE_URL", "MICRONAUT_SERVER_PORT", "OTEL_EXPORTER_OTLP_ENDPOINT"),
+                        "RISK_QUEUE_URL", "MICRONAUT_SERVER_PORT", "OTEL_EXPORTER_OTLP_ENDPOINT", "NOTIFICATION_TOPIC_ARN"),
                 "processing-service", Set.of("STAGING_BUCKET", "RECON_QUEUE_URL", "REPORT_QUEUE_URL", "MICRONAUT_SERVER_PORT",
-                        "OTEL_EXPORTER_OTLP_ENDPOINT"),
+                        "OTEL_EXPORTER_OTLP_ENDPOINT", "NOTIFICATION_TOPIC_ARN"),
                 "risk-calculation", Set.of("STAGING_BUCKET", "RISK_QUEUE_URL", "REPORT_QUEUE_URL", "VAR_SCENARIOS",
-                        "VAR_SEED", "VAR_METHOD", "VAR_SHARD_SCENARIOS", "VAR_RATE", "MICRONAUT_SERVER_PORT", "OTEL_EXPORTER_OTLP_ENDPOINT"),
+                        "VAR_SEED", "VAR_METHOD", "VAR_SHARD_SCENARIOS", "VAR_RATE", "MICRONAUT_SERVER_PORT", "OTEL_EXPORTER_OTLP_ENDPOINT",
+                        "NOTIFICATION_TOPIC_ARN"),
                 "reporting-service", Set.of("STAGING_BUCKET", "OUTPUT_BUCKET", "REPORT_QUEUE_URL", "MICRONAUT_SERVER_PORT",
-                        "OTEL_EXPORTER_OTLP_ENDPOINT", "REPORTS_PRESIGN_SECONDS"));
+                        "OTEL_EXPORTER_OTLP_ENDPOINT", "NOTIFICATION_TOPIC_ARN", "REPORTS_PRESIGN_SECONDS"));
         for (var entry : expected.entrySet()) {
             assertThat(environmentOf(entry.getKey()).keySet()).as(entry.getKey()).isEqualTo(new TreeSet<>(entry.getValue()));
         }
@@ -549,6 +550,54 @@ class WorkloadStackTest {
     }
 
     @Test
+    void job_topic_is_kms_encrypted() {
+        template.hasResourceProperties("AWS::SNS::Topic", Map.of("TopicName", "sns-jobs-local", "KmsMasterKeyId", Match.anyValue()));
+    }
+
+    @Test
+    void every_service_is_told_the_job_topic() {
+        String topic = logicalIdOf("AWS::SNS::Topic", "TopicName", "sns-jobs-local");
+        for (Workload workload : Workload.values()) {
+            assertThat(environmentOf(workload.moduleName())).as(workload.moduleName())
+                    .containsEntry("NOTIFICATION_TOPIC_ARN", Map.of("Ref", topic));
+        }
+        template.hasOutput("NotificationTopicArn", Map.of("Value", Map.of("Ref", topic)));
+    }
+
+    @Test
+    void every_task_role_may_publish_to_the_job_topic_and_use_its_key() {
+        String topic = logicalIdOf("AWS::SNS::Topic", "TopicName", "sns-jobs-local");
+        for (Workload workload : Workload.values()) {
+            template.hasResourceProperties("AWS::IAM::Policy", Map.of(
+                    "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp(workload.logicalName() + "ServiceTaskDefinitionTaskRole.*"))),
+                    "PolicyDocument", Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(
+                            Match.objectLike(Map.of("Action", "sns:Publish", "Resource", Map.of("Ref", topic))),
+                            Match.objectLike(Map.of("Action", Match.arrayWith(List.of("kms:GenerateDataKey*"))))))))));
+        }
+    }
+
+    @Test
+    void job_topic_policy_admits_the_task_roles_over_tls_only() {
+        String topic = logicalIdOf("AWS::SNS::Topic", "TopicName", "sns-jobs-local");
+        template.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of(
+                "Topics", List.of(Map.of("Ref", topic)),
+                "PolicyDocument", Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Sid", "TaskRolesPublishJobNotices",
+                        "Effect", "Allow",
+                        "Action", "sns:Publish",
+                        "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "true"))))))))));
+    }
+
+    @Test
+    void only_the_reporting_service_keeps_notices_in_the_output_bucket() {
+        List<String> writers = template.findResources("AWS::IAM::Policy").values().stream()
+                .filter(p -> p.get("Properties").toString().contains("/notices/*"))
+                .map(p -> mapOf(p.get("Properties")).get("Roles").toString())
+                .toList();
+        assertThat(writers).singleElement().asString().contains("ReportingService");
+    }
+
+    @Test
     void every_service_alarms_on_high_cpu_high_memory_and_missing_tasks() {
         for (Workload workload : Workload.values()) {
             for (String what : List.of(": CPU above 85%", ": memory above 85%", ": fewer running tasks than desired")) {
@@ -644,7 +693,7 @@ class WorkloadStackTest {
                 "DataBucketName", "StagingBucketName", "OutputBucketName", "IngestQueueUrl", "ReconQueueUrl",
                 "RiskQueueUrl", "ReportQueueUrl", "IngestDeadLetterQueueUrl", "ReconDeadLetterQueueUrl",
                 "RiskDeadLetterQueueUrl", "ReportDeadLetterQueueUrl", "ClusterName", "ReportsEndpoint", "AlarmTopicArn",
-                "WorkloadKeyArn", "IngestionTaskRoleArn", "ProcessingTaskRoleArn", "RiskTaskRoleArn", "ReportingTaskRoleArn");
+                "NotificationTopicArn", "WorkloadKeyArn", "IngestionTaskRoleArn", "ProcessingTaskRoleArn", "RiskTaskRoleArn", "ReportingTaskRoleArn");
         template.hasOutput("ReportsEndpoint", Map.of("Value", Map.of("Fn::Join", List.of("",
                 List.of("http://", Map.of("Fn::GetAtt", List.of(Match.anyValue(), "DNSName")))))));
     }

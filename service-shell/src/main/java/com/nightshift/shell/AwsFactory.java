@@ -3,6 +3,7 @@ package com.nightshift.shell;
 import com.nightshift.common.aws.AwsClients;
 import com.nightshift.common.aws.AwsEndpoint;
 import com.nightshift.common.manifest.ManifestSigner;
+import com.nightshift.common.notify.JobNotifications;
 import com.nightshift.common.storage.ObjectStore;
 import com.nightshift.common.trace.OtlpSpanSender;
 import com.nightshift.common.trace.SpanSender;
@@ -13,6 +14,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -37,6 +39,22 @@ public class AwsFactory {
     @Bean(preDestroy = "close")
     SqsClient sqs(AwsClients clients) {
         return clients.sqs();
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    SnsClient sns(AwsClients clients) {
+        return clients.sns();
+    }
+
+    /**
+     * Job notices to the topic named by {@code NOTIFICATION_TOPIC_ARN}, which the task definition gives every
+     * service; without it notices are only logged.
+     */
+    @Singleton
+    JobNotifications jobNotifications(SnsClient sns,
+            @Property(name = "notification.topic.arn", defaultValue = "") String topicArn) {
+        return new JobNotifications(sns, topicArn, java.time.Clock.systemUTC());
     }
 
     @Singleton

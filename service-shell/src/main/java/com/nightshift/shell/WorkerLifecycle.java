@@ -4,9 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.nightshift.common.notify.JobNotifications;
 import com.nightshift.common.trace.SpanSender;
 import com.nightshift.common.trace.TracedJobHandler;
 import com.nightshift.common.worker.SqsWorker;
+import com.nightshift.common.worker.TaskProtection;
 import com.nightshift.common.worker.WorkerSettings;
 
 import io.micronaut.context.event.StartupEvent;
@@ -17,7 +19,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Starts a worker for every {@link QueueConsumer} once the application is up, and stops them
- * gracefully when it shuts down (SIGTERM from ECS: the job in progress finishes first).
+ * gracefully when it shuts down (SIGTERM from ECS: the job in progress finishes first). A job that fails
+ * is announced on the job topic ({@link JobNotifications}).
  */
 @Singleton
 public class WorkerLifecycle {
@@ -25,20 +28,24 @@ public class WorkerLifecycle {
     private final List<QueueConsumer> consumers;
     private final SqsClient sqs;
     private final SpanSender spans;
+    private final JobNotifications notifications;
     /** Worker by consumer name, in start order. */
     private final Map<String, SqsWorker> workers = new LinkedHashMap<>();
 
-    public WorkerLifecycle(List<QueueConsumer> consumers, SqsClient sqs, SpanSender spans) {
+    public WorkerLifecycle(List<QueueConsumer> consumers, SqsClient sqs, SpanSender spans,
+            JobNotifications notifications) {
         this.consumers = consumers;
         this.sqs = sqs;
         this.spans = spans;
+        this.notifications = notifications;
     }
 
     @EventListener
     synchronized void onStartup(StartupEvent event) {
         for (QueueConsumer consumer : consumers) {
             SqsWorker worker = new SqsWorker(consumer.name(), sqs, consumer.queueUrl(),
-                    new TracedJobHandler(consumer, spans, consumer.name(), consumer.queueUrl()), WorkerSettings.defaults());
+                    new TracedJobHandler(consumer, spans, consumer.name(), consumer.queueUrl()), WorkerSettings.defaults(),
+                    TaskProtection.fromEnvironment(System.getenv()), notifications);
             workers.put(consumer.name(), worker);
             worker.start();
         }

@@ -7,6 +7,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -34,6 +35,10 @@ public final class AwsClients {
 
     public SqsClient sqs() {
         return configure(SqsClient.builder()).build();
+    }
+
+    public SnsClient sns() {
+        return configure(SnsClient.builder()).build();
     }
 
     /** Applies region, endpoint, credentials and HTTP client to any SDK client builder. */

@@ -105,6 +105,24 @@ public final class ObjectStore {
         return put(ref, content, contentType, Map.of());
     }
 
+    /**
+     * Writes {@code content} at {@code ref} only when no object is there (S3's conditional write,
+     * {@code If-None-Match: *}): true when this call created it, false when one was there already. Of
+     * two concurrent calls for one key, exactly one gets true.
+     */
+    public boolean putIfAbsent(ObjectRef ref, byte[] content, String contentType) {
+        try {
+            s3.putObject(b -> b.bucket(ref.bucket()).key(ref.key()).contentType(contentType).ifNoneMatch("*"),
+                    RequestBody.fromBytes(content));
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** Every object under {@code prefix}, in key order, across all result pages. */
     public List<StoredObject> list(String bucket, String prefix) {
         List<StoredObject> objects = new ArrayList<>();

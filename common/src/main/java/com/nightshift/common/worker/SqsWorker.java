@@ -1,5 +1,6 @@
 package com.nightshift.common.worker;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,11 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import com.nightshift.common.json.JsonCodec;
 import com.nightshift.common.trace.TraceContext;
 
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
 
 /**
@@ -43,6 +46,7 @@ public final class SqsWorker implements AutoCloseable {
     private final WorkerSettings settings;
     private final TaskProtection protection;
     private final Clock clock;
+    private final JobFailure.Listener failures;
     private final Thread thread;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicInteger processed = new AtomicInteger();
@@ -50,6 +54,8 @@ public final class SqsWorker implements AutoCloseable {
     private volatile boolean running;
     private volatile boolean busy;
     private volatile Instant lastPoll;
+    /** The queue's maximum receive count, read when the loop starts; 0 when unknown. */
+    private volatile int maxReceiveCount;
 
     /** A worker that protects its ECS task while busy when {@code ECS_AGENT_URI} is set in the environment. */
     public SqsWorker(String name, SqsClient sqs, String queueUrl, JobHandler handler, WorkerSettings settings) {
@@ -58,11 +64,22 @@ public final class SqsWorker implements AutoCloseable {
 
     public SqsWorker(String name, SqsClient sqs, String queueUrl, JobHandler handler, WorkerSettings settings,
             TaskProtection protection) {
-        this(name, sqs, queueUrl, handler, settings, protection, Clock.systemUTC());
+        this(name, sqs, queueUrl, handler, settings, protection, JobFailure.Listener.none(), Clock.systemUTC());
+    }
+
+    /** A worker that tells {@code failures} of every job its handler fails (see {@link JobFailure}). */
+    public SqsWorker(String name, SqsClient sqs, String queueUrl, JobHandler handler, WorkerSettings settings,
+            TaskProtection protection, JobFailure.Listener failures) {
+        this(name, sqs, queueUrl, handler, settings, protection, failures, Clock.systemUTC());
     }
 
     SqsWorker(String name, SqsClient sqs, String queueUrl, JobHandler handler, WorkerSettings settings,
             TaskProtection protection, Clock clock) {
+        this(name, sqs, queueUrl, handler, settings, protection, JobFailure.Listener.none(), clock);
+    }
+
+    private SqsWorker(String name, SqsClient sqs, String queueUrl, JobHandler handler, WorkerSettings settings,
+            TaskProtection protection, JobFailure.Listener failures, Clock clock) {
         if (queueUrl == null || queueUrl.isBlank()) {
             throw new IllegalArgumentException(name + ": queue URL must be given");
         }
@@ -73,6 +90,7 @@ public final class SqsWorker implements AutoCloseable {
         this.settings = settings;
         this.protection = protection;
         this.clock = clock;
+        this.failures = failures;
         this.lastPoll = clock.instant();
         this.thread = new Thread(this::run, "worker-" + name);
         // A worker idle in a long poll must not hold the JVM open; a busy one is waited for in close().
@@ -104,6 +122,7 @@ public final class SqsWorker implements AutoCloseable {
     }
 
     private void run() {
+        maxReceiveCount = readMaxReceiveCount();
         try {
             while (running) {
                 List<Message> messages = receive();
@@ -122,6 +141,24 @@ public final class SqsWorker implements AutoCloseable {
         } finally {
             protection.release();
             stopped.countDown();
+        }
+    }
+
+    /** The redrive policy's {@code maxReceiveCount}, or 0 when the queue has none or it cannot be read. */
+    private int readMaxReceiveCount() {
+        try {
+            String policy = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
+                    .attributeNames(QueueAttributeName.REDRIVE_POLICY)).attributes()
+                    .get(QueueAttributeName.REDRIVE_POLICY);
+            if (policy == null || policy.isBlank()) {
+                return 0;
+            }
+            // The policy is JSON; SQS writes the count as a string or a number depending on how it was set.
+            return Integer.parseInt(JsonCodec.tree(policy.getBytes(StandardCharsets.UTF_8))
+                    .path("maxReceiveCount").asText("0"));
+        } catch (RuntimeException e) {
+            LOG.warn("worker {}: cannot read the redrive policy of {}: {}", name, queueUrl, e.toString());
+            return 0;
         }
     }
 
@@ -151,8 +188,9 @@ public final class SqsWorker implements AutoCloseable {
         protection.hold();
         MDC.put("traceId", trace.traceId());
         MDC.put("messageId", message.messageId());
+        JobMessage job = new JobMessage(message.messageId(), message.body(), receiveCount, trace);
         try {
-            handler.handle(new JobMessage(message.messageId(), message.body(), receiveCount, trace));
+            handler.handle(job);
             sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
             processed.incrementAndGet();
         } catch (Exception e) {
@@ -160,10 +198,20 @@ public final class SqsWorker implements AutoCloseable {
             Duration backoff = settings.retryBackoff(receiveCount);
             LOG.error("worker {}: message {} failed on delivery {}, retrying in {} s: {}", name,
                     message.messageId(), receiveCount, backoff.toSeconds(), e.toString(), e);
+            tell(JobFailure.of(name, queueUrl, job, maxReceiveCount, e));
             changeVisibility(message, backoff);
         } finally {
             busy = false;
             MDC.clear();
+        }
+    }
+
+    private void tell(JobFailure failure) {
+        try {
+            failures.failed(failure);
+        } catch (RuntimeException e) {
+            // A notification that cannot be sent must not change what happens to the message.
+            LOG.warn("worker {}: could not report the failure of {}: {}", name, failure.messageId(), e.toString());
         }
     }
 

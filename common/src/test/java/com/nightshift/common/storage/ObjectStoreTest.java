@@ -49,6 +49,15 @@ class ObjectStoreTest {
     }
 
     @Test
+    void a_conditional_put_creates_an_object_once_and_leaves_it_alone_after() {
+        ObjectRef ref = ObjectRef.of(BUCKET, "claims/once.json");
+
+        assertThat(store.putIfAbsent(ref, "first".getBytes(), "text/plain")).isTrue();
+        assertThat(store.putIfAbsent(ref, "second".getBytes(), "text/plain")).isFalse();
+        assertThat(new String(store.read(ref))).isEqualTo("first");
+    }
+
+    @Test
     void aPutObject_readsBack_isListedUnderItsPrefix_andIsGoneOnceDeleted() {
         ObjectRef ref = ObjectRef.of(BUCKET, "a/b/one.csv");
         StoredObject stored = store.put(ref, "x,y\n".getBytes(StandardCharsets.UTF_8), "text/csv",

@@ -19,6 +19,8 @@ public enum Setting {
     OTEL_EXPORTER_OTLP_ENDPOINT,
     /** Reports API: above 0, answer a report with a redirect to a presigned S3 URL valid this many seconds. */
     REPORTS_PRESIGN_SECONDS,
+    /** The job topic: night-complete and job-failed notices (docs/operations.md, "Job notifications"). */
+    NOTIFICATION_TOPIC_ARN,
     /** Reports API: an identity provider's JSON Web Key Set, whose RSA tokens it accepts too; left out when not configured. */
     REPORTS_JWKS_URL
 }

@@ -48,7 +48,8 @@ import jakarta.inject.Singleton;
  *   <li>{@code risk-<date>}: from {@code results/risk/<date>/var.json};
  *   <li>{@code night-<date>}: from what the buckets hold for the date (staged inputs, results, the other
  *       reports). It is rendered again after every reconciliation or risk report of the date, so it is never
- *       older than they are; a job may also ask for it alone.
+ *       older than they are; a job may also ask for it alone. Once it shows the night complete, the night is
+ *       announced on the job topic ({@link NightCompletion}).
  * </ul>
  *
  * <p><b>Why a rendering cannot leave a report older than its results.</b> Results of one date arrive
@@ -73,13 +74,15 @@ public class ReportConsumer implements QueueConsumer {
     private final ReportRenderer renderer = new ReportRenderer();
     private final String queueUrl;
     private final String stagingBucket;
+    private final NightCompletion completion;
     private final Clock clock = Clock.systemUTC();
 
-    public ReportConsumer(ObjectStore store, ReportStore reports,
+    public ReportConsumer(ObjectStore store, ReportStore reports, NightCompletion completion,
             @Property(name = "report.queue.url") String queueUrl,
             @Property(name = "staging.bucket") String stagingBucket) {
         this.store = store;
         this.reports = reports;
+        this.completion = completion;
         this.queueUrl = queueUrl;
         this.stagingBucket = stagingBucket;
     }
@@ -125,6 +128,9 @@ public class ReportConsumer implements QueueConsumer {
             Object after = snapshot(id);
             if (after.equals(before)) {
                 LOG.info("report {} rendered ({} bytes)", id, pdf.length);
+                if (after instanceof NightSummary night) {
+                    completion.announceIfComplete(night);
+                }
                 return;
             }
             LOG.info("report {}: its results changed while rendering (rendering {}); rendering again", id, rendering);

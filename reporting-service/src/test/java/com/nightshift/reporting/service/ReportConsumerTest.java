@@ -33,6 +33,7 @@ import com.nightshift.common.job.ReportKind;
 import com.nightshift.common.json.JsonCodec;
 import com.nightshift.common.manifest.InputObject;
 import com.nightshift.common.manifest.ResultManifest;
+import com.nightshift.common.notify.JobNotifications;
 import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
 import com.nightshift.common.trace.TraceContext;
@@ -114,7 +115,8 @@ class ReportConsumerTest {
     }
 
     private ReportConsumer consumer(ReportStore reports) {
-        return new ReportConsumer(store, reports, "unused", staging);
+        return new ReportConsumer(store, reports, new NightCompletion(store, output,
+                new JobNotifications(null, "", java.time.Clock.systemUTC())), "unused", staging);
     }
 
     private void handle(ReportConsumer consumer, ReportJob job) {
