@@ -18,6 +18,7 @@ import java.util.concurrent.FutureTask;
 
 import com.nightshift.common.io.DocumentJson;
 import com.nightshift.common.io.InputFile;
+import com.nightshift.common.io.InputLimits;
 import com.nightshift.common.io.InputSource;
 import com.nightshift.common.io.OutputSink;
 import com.nightshift.risk.book.PositionsFile;
@@ -201,8 +202,8 @@ public final class VarPipeline {
         // Both streams must be open at once; each is checksummed as it is read.
         MessageDigest marketDigest = InputFile.newDigest();
         MessageDigest corrDigest = InputFile.newDigest();
-        try (InputStream market = new DigestInputStream(explicit.market().content().open(), marketDigest);
-                InputStream corr = new DigestInputStream(explicit.correlation().content().open(), corrDigest)) {
+        try (InputStream market = new DigestInputStream(explicit.market().open(InputLimits.DEFAULTS), marketDigest);
+                InputStream corr = new DigestInputStream(explicit.correlation().open(InputLimits.DEFAULTS), corrDigest)) {
             MarketFile file = MarketFile.load(explicit.market().name(), market, explicit.correlation().name(), corr,
                     explicit.repairCorrelation());
             inputs.add(InputFile.of(explicit.market().name(), marketDigest));
@@ -257,7 +258,7 @@ public final class VarPipeline {
 
     private static <T> T read(InputSource source, List<InputFile> inputs, Reader<T> reader) {
         MessageDigest digest = InputFile.newDigest();
-        try (InputStream in = new DigestInputStream(source.content().open(), digest)) {
+        try (InputStream in = new DigestInputStream(source.open(InputLimits.DEFAULTS), digest)) {
             T value = reader.read(in);
             in.transferTo(OutputStream.nullOutputStream());
             inputs.add(InputFile.of(source.name(), digest));

@@ -136,6 +136,18 @@ class VarPipelineTest {
     }
 
     @Test
+    void aPositionsFileOverTheSizeLimit_isRefusedBeforeAByteOfItIsRead() {
+        java.util.concurrent.atomic.AtomicBoolean opened = new java.util.concurrent.atomic.AtomicBoolean();
+        InputSource huge = new InputSource("positions-2GB.csv", () -> {
+            opened.set(true);
+            return java.io.InputStream.nullInputStream();
+        }, java.util.OptionalLong.of(2L << 30));
+        assertThatThrownBy(() -> VarPipeline.prepare(List.of(huge), explicit(CORR, false), Optional.empty(), TODAY,
+                SETTINGS)).hasMessageContaining("positions-2GB.csv");
+        assertThat(opened).isFalse();
+    }
+
+    @Test
     void badPositionsAndABadMarket_reportThePositionsFileFirst_asWhenTheyWereReadInTurn() throws IOException {
         InputSource missing = InputSource.file(dir.resolve("positions-missing.csv"));
         VarPipeline.ExplicitMarket badMarket = new VarPipeline.ExplicitMarket(file("market.csv", "factor,spot\nAAA,1\n"),
