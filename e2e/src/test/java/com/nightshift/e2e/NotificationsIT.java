@@ -48,6 +48,7 @@ class NotificationsIT {
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private static String subscriber;
+    private static String subscription;
     private static final List<JsonNode> NOTICES = new ArrayList<>();
 
     @BeforeAll
@@ -57,13 +58,17 @@ class NotificationsIT {
         String queueArn = stack.sqs().getQueueAttributes(b -> b.queueUrl(subscriber)
                 .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
         try (SnsClient sns = stack.clients().configure(SnsClient.builder()).build()) {
-            sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn)
-                    .attributes(Map.of("RawMessageDelivery", "true")));
+            subscription = sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn)
+                    .attributes(Map.of("RawMessageDelivery", "true"))).subscriptionArn();
         }
     }
 
     @AfterAll
     static void unsubscribeQueue(StackDriver stack) {
+        // Unsubscribed first: the emulator refuses every publish to a topic with a subscribed queue that is gone.
+        try (SnsClient sns = stack.clients().configure(SnsClient.builder()).build()) {
+            sns.unsubscribe(b -> b.subscriptionArn(subscription));
+        }
         stack.sqs().deleteQueue(b -> b.queueUrl(subscriber));
     }
 
