@@ -34,18 +34,8 @@ public final class AppSecret extends Construct {
                     .build();
             this.secret = Secret.fromSecretCompleteArn(this, "Imported", arn.getValueAsString());
         } else {
-            this.secret = Secret.Builder.create(this, "Secret")
-                    .secretName("secret-app-" + environmentSuffix)
-                    .description("Nightshift application secret (" + SIGNING_KEY_FIELD + ")")
-                    .encryptionKey(key)
-                    .generateSecretString(SecretStringGenerator.builder()
-                            .secretStringTemplate("{}")
-                            .generateStringKey(SIGNING_KEY_FIELD)
-                            .passwordLength(64)
-                            .excludePunctuation(true)
-                            .build())
-                    .removalPolicy(RemovalPolicy.DESTROY)
-                    .build();
+            this.secret = generated(this, "secret-app-" + environmentSuffix,
+                    "Nightshift application secret (" + SIGNING_KEY_FIELD + ")", SIGNING_KEY_FIELD, key);
             Suppressions.suppress(secret, "AwsSolutions-SMG4",
                     "The manifest signing key verifies manifests already written; rotating it is a planned "
                             + "change (new key id, old key kept for verification), not an automatic schedule.");
@@ -54,5 +44,24 @@ public final class AppSecret extends Construct {
 
     public ISecret secret() {
         return secret;
+    }
+
+    /**
+     * A secret created by the stack as construct {@code Secret} of {@code scope}: a JSON object whose one
+     * field {@code field} holds 64 generated letters and digits, encrypted with {@code key}.
+     */
+    static Secret generated(Construct scope, String name, String description, String field, IKey key) {
+        return Secret.Builder.create(scope, "Secret")
+                .secretName(name)
+                .description(description)
+                .encryptionKey(key)
+                .generateSecretString(SecretStringGenerator.builder()
+                        .secretStringTemplate("{}")
+                        .generateStringKey(field)
+                        .passwordLength(64)
+                        .excludePunctuation(true)
+                        .build())
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
     }
 }

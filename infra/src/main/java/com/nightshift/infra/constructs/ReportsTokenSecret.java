@@ -2,11 +2,8 @@ package com.nightshift.infra.constructs;
 
 import com.nightshift.infra.compliance.Suppressions;
 import com.nightshift.infra.config.SecretMode;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
-import software.amazon.awscdk.services.secretsmanager.Secret;
-import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 
 /**
@@ -29,18 +26,8 @@ public final class ReportsTokenSecret extends Construct {
         if (mode == SecretMode.IMPORT) {
             this.secret = appSecret.secret();
         } else {
-            this.secret = Secret.Builder.create(this, "Secret")
-                    .secretName("secret-reports-token-" + environmentSuffix)
-                    .description("Nightshift reports API: the key bearer tokens are signed with (" + FIELD + ")")
-                    .encryptionKey(key)
-                    .generateSecretString(SecretStringGenerator.builder()
-                            .secretStringTemplate("{}")
-                            .generateStringKey(FIELD)
-                            .passwordLength(64)
-                            .excludePunctuation(true)
-                            .build())
-                    .removalPolicy(RemovalPolicy.DESTROY)
-                    .build();
+            this.secret = AppSecret.generated(this, "secret-reports-token-" + environmentSuffix,
+                    "Nightshift reports API: the key bearer tokens are signed with (" + FIELD + ")", FIELD, key);
             Suppressions.suppress(secret, "AwsSolutions-SMG4",
                     "Rotating the token key ends every token signed with the old one at once; it is rotated as a "
                             + "planned change (docs/operations.md), and the tokens themselves are short-lived.");
