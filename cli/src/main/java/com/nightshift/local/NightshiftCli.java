@@ -12,12 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import com.nightshift.common.manifest.ManifestSigner;
-import com.nightshift.risk.var.ReturnModel;
-import com.nightshift.risk.var.Revaluation;
-import com.nightshift.risk.var.SamplingMethod;
-import com.nightshift.risk.var.VarSettings;
 import com.nightshift.reconciliation.generator.AccuracyReport;
 import com.nightshift.stages.BacktestStage;
 import com.nightshift.stages.ReconcileStage;
@@ -28,6 +25,8 @@ import com.nightshift.stages.VerifyStage;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -39,27 +38,42 @@ import picocli.CommandLine.Spec;
  * <p>Exit status: 0 done, 1 the command failed (the reason is printed), 2 the command line was wrong
  * (the usage is printed).
  */
-@Command(name = "nightshift", mixinStandardHelpOptions = true, versionProvider = NightshiftCli.Version.class,
-        description = "The Nightshift overnight batch platform: the whole night on a local stack, one stage on"
-                + " local files, and the removal of a deployed environment.")
 public final class NightshiftCli implements Runnable {
 
-    /** The subcommands, in the order the usage lists them ({@code help} and {@code accuracy} follow). */
-    private static final List<Class<?>> SUBCOMMANDS = List.of(Local.class, Reconcile.class, Var.class, Backtest.class,
-            Report.class, Destroy.class, Verify.class, Replay.class, Redrive.class);
+    /**
+     * The subcommands, in the order the usage lists them ({@code help} and {@code accuracy} follow), each
+     * as picocli takes it: the annotated class, or for {@code var} its spec built in code ({@link VarCommand}).
+     * Named here so that finding the one to run reads no annotations.
+     */
+    private static final List<Named> SUBCOMMANDS = List.of(new Named("local", context -> Local.class),
+            new Named("reconcile", context -> Reconcile.class),
+            new Named(VarCommand.NAME, context -> new VarCommand(context).spec()),
+            new Named("backtest", context -> Backtest.class), new Named("report", context -> Report.class),
+            new Named("destroy", context -> Destroy.class), new Named("verify", context -> Verify.class),
+            new Named("replay", context -> Replay.class), new Named("redrive", context -> Redrive.class));
+
+    /** A subcommand's name and how its picocli command is made. */
+    record Named(String name, Function<Context, Object> command) {
+    }
 
     /** What every subcommand runs with: where the project is, where output goes by default, and the process' world. */
     public record Context(Path projectRoot, Path defaultOut, Map<String, String> environment, InputStream in, PrintStream out) {
     }
 
     private final Context context;
+    private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
 
     NightshiftCli(Context context) {
         this.context = context;
+        // Declared in code like var's options, which a var run would otherwise wait for (VarCommand).
+        spec.name("nightshift").versionProvider(new Version());
+        spec.usageMessage().description("The Nightshift overnight batch platform: the whole night on a local stack,"
+                + " one stage on local files, and the removal of a deployed environment.");
+        addStandardHelpOptions(spec);
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("var")) {
+        if (args.length > 0 && args[0].equals(VarCommand.NAME)) {
             // A var run lasts about a second: its results' JSON writer is built on the idle core meanwhile.
             VarStage.prepareWriting();
         }
@@ -68,6 +82,17 @@ public final class NightshiftCli implements Runnable {
         int status = commandLine(new Context(projectRoot, out, System.getenv(), System.in, System.out), System.err, args)
                 .execute(args);
         System.exit(status);
+    }
+
+    /**
+     * {@code -h, --help} and {@code -V, --version}, as picocli's {@code mixinStandardHelpOptions} adds
+     * them, without the annotation reading that mixin costs.
+     */
+    static void addStandardHelpOptions(CommandSpec command) {
+        command.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("Show this help message and exit.").build());
+        command.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+                .description("Print version information and exit.").build());
     }
 
     /** The command line for {@code context}, every subcommand included; errors go to {@code err}. */
@@ -83,7 +108,7 @@ public final class NightshiftCli implements Runnable {
      * {@code --help}, {@code help}, a wrong name) gets every subcommand.
      */
     static CommandLine commandLine(Context context, PrintStream err, String... args) {
-        CommandLine commandLine = new CommandLine(new NightshiftCli(context), new CommandLine.IFactory() {
+        CommandLine commandLine = new CommandLine(new NightshiftCli(context).spec, new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
                 if (Subcommand.class.isAssignableFrom(type)) {
@@ -93,12 +118,11 @@ public final class NightshiftCli implements Runnable {
             }
         });
         String first = args.length > 0 ? args[0] : "";
-        List<Class<?>> named = SUBCOMMANDS.stream()
-                .filter(type -> type.getAnnotation(Command.class).name().equals(first)).toList();
+        List<Named> named = SUBCOMMANDS.stream().filter(subcommand -> subcommand.name().equals(first)).toList();
         if (!named.isEmpty()) {
-            commandLine.addSubcommand(named.get(0));
+            commandLine.addSubcommand(named.get(0).command().apply(context));
         } else if (!first.equals("accuracy")) {
-            SUBCOMMANDS.forEach(commandLine::addSubcommand);
+            SUBCOMMANDS.forEach(subcommand -> commandLine.addSubcommand(subcommand.command().apply(context)));
             commandLine.addSubcommand(CommandLine.HelpCommand.class);
         }
         if (named.isEmpty()) {
@@ -119,7 +143,7 @@ public final class NightshiftCli implements Runnable {
 
     @Override
     public void run() {
-        CommandLine.usage(this, context.out());
+        spec.commandLine().usage(context.out());
     }
 
     /** A subcommand: built with the {@link Context}, returns its exit status. */
@@ -202,108 +226,6 @@ public final class NightshiftCli implements Runnable {
             ReconcileStage.run(new ReconcileStage.Options(ledger, statements,
                     openItems == null ? List.of() : openItems, Optional.ofNullable(rules), Optional.ofNullable(date),
                     out == null ? context.defaultOut().resolve("reconciliation") : out), context.environment(),
-                    context.out());
-        }
-    }
-
-    @Command(name = "var", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Monte Carlo VaR and ES at 95%% and 99%% of a book of equities, European options, FX and"
-                    + " zero-coupon bonds (README \"Market risk\"), by full revaluation, with the risk service's"
-                    + " defaults, so the same inputs give the same numbers as the night.",
-                    "Writes DIR/var.json (the whole book and each portfolio) and DIR/<portfolio>/result.json."})
-    static final class Var extends Subcommand {
-
-        @Option(names = "--positions", required = true, paramLabel = "FILE", description = "positions.csv")
-        Path positions;
-
-        @ArgGroup(exclusive = true, multiplicity = "1")
-        MarketOptions market;
-
-        static final class MarketOptions {
-            @ArgGroup(exclusive = false, multiplicity = "1")
-            ExplicitMarketOptions explicit;
-
-            @Option(names = "--prices", required = true, paramLabel = "FILE",
-                    description = "price history (date,factor,close): vols and correlations by EWMA")
-            Path prices;
-        }
-
-        static final class ExplicitMarketOptions {
-            @Option(names = "--market", required = true, paramLabel = "FILE", description = "market.csv (factor,spot,vol,rate)")
-            Path market;
-
-            @Option(names = "--corr", required = true, paramLabel = "FILE", description = "corr.csv (correlation matrix)")
-            Path corr;
-        }
-
-        // The defaults are VarSettings.DEFAULTS' constants, the ones the risk service uses.
-        @Option(names = "--scenarios", paramLabel = "N", defaultValue = "" + VarSettings.DEFAULT_SCENARIOS,
-                description = "scenarios (default: ${DEFAULT-VALUE})")
-        int scenarios;
-
-        @Option(names = "--seed", paramLabel = "S", defaultValue = "" + VarSettings.DEFAULT_SEED,
-                description = "random seed, a 64-bit integer (default: ${DEFAULT-VALUE})")
-        long seed;
-
-        @Option(names = "--method", paramLabel = "M", defaultValue = VarSettings.DEFAULT_METHOD,
-                description = "plain, antithetic, sobol or importance (default: ${DEFAULT-VALUE})")
-        String method;
-
-        @Option(names = "--date", paramLabel = "YYYY-MM-DD",
-                description = "business date (default: the last price date, or today for --market)")
-        LocalDate date;
-
-        @Option(names = "--out", paramLabel = "DIR", description = "where results go (default: ./out)")
-        Path out;
-
-        @Option(names = "--returns", paramLabel = "MODEL", defaultValue = "lognormal",
-                description = "lognormal or normal factor moves (default: ${DEFAULT-VALUE})")
-        String returns;
-
-        @Option(names = "--horizon-days", paramLabel = "D", defaultValue = "" + VarSettings.DEFAULT_HORIZON_DAYS,
-                description = "horizon in trading days, dt = D/252 (default: ${DEFAULT-VALUE})")
-        int horizonDays;
-
-        @Option(names = "--revaluation", paramLabel = "R", defaultValue = "interpolated",
-                description = "interpolated or exact pricing of options and bonds (default: ${DEFAULT-VALUE})")
-        String revaluation;
-
-        @Option(names = "--replications", paramLabel = "R", defaultValue = "" + VarSettings.DEFAULT_REPLICATIONS,
-                description = "replicates for the error of antithetic, sobol and importance (default: ${DEFAULT-VALUE})")
-        int replications;
-
-        @Option(names = "--lambda", paramLabel = "L", defaultValue = "" + VarSettings.DEFAULT_EWMA_LAMBDA,
-                description = "EWMA decay for --prices (default: ${DEFAULT-VALUE})")
-        double lambda;
-
-        @Option(names = "--rate", paramLabel = "R", defaultValue = "" + VarSettings.DEFAULT_HISTORY_RATE,
-                description = "continuously-compounded rate for options with --prices (default: ${DEFAULT-VALUE})")
-        double rate;
-
-        @Option(names = "--repair-correlation",
-                description = "replace a corr.csv that is not positive definite by its nearest correlation matrix")
-        boolean repairCorrelation;
-
-        @Option(names = "--threads", paramLabel = "T", description = "simulation threads (default: the processors)")
-        Integer threads;
-
-        Var(Context context) {
-            super(context);
-        }
-
-        /** The settings of this run: the options given, the rest from {@link VarSettings#DEFAULTS}. */
-        VarSettings settings() {
-            return new VarSettings(scenarios, seed, SamplingMethod.of(method), horizonDays, ReturnModel.of(returns),
-                    Revaluation.of(revaluation), replications, lambda, VarSettings.DEFAULT_SHARD_SCENARIOS, rate);
-        }
-
-        @Override
-        void execute() throws Exception {
-            VarStage.MarketFiles files = market.prices != null ? new VarStage.PriceFiles(market.prices)
-                    : new VarStage.ExplicitFiles(market.explicit.market, market.explicit.corr, repairCorrelation);
-            VarStage.run(new VarStage.Options(positions, files, Optional.ofNullable(date), settings(),
-                    out == null ? context.defaultOut() : out,
-                    threads == null ? Runtime.getRuntime().availableProcessors() : threads), context.environment(),
                     context.out());
         }
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import com.nightshift.risk.var.SamplingMethod;
 import com.nightshift.risk.var.VarSettings;
+import com.nightshift.stages.VarStage;
 import picocli.CommandLine;
 
 class NightshiftCliTest {
@@ -42,10 +43,22 @@ class NightshiftCliTest {
     }
 
     @Test
+    void everySubcommandIsFoundByTheNameItAnswersTo() {
+        for (String name : commandLine.getSubcommands().keySet()) {
+            if (name.equals("help") || name.equals("accuracy")) {
+                continue;
+            }
+            CommandLine alone = NightshiftCli.commandLine(new NightshiftCli.Context(Path.of("."), Path.of("out"),
+                    Map.of(), new ByteArrayInputStream(new byte[0]), System.out), System.err, name);
+            assertThat(alone.getSubcommands()).as(name).containsOnlyKeys(name);
+        }
+    }
+
+    @Test
     void test_var_withoutOptionsUsesExactlyTheServiceDefaults() {
         CommandLine.ParseResult parsed = commandLine.parseArgs("var", "--positions", "p.csv", "--prices", "q.csv");
 
-        NightshiftCli.Var var = (NightshiftCli.Var) parsed.subcommand().commandSpec().userObject();
+        VarCommand var = (VarCommand) parsed.subcommand().commandSpec().userObject();
         assertThat(var.settings()).isEqualTo(VarSettings.DEFAULTS);
     }
 
@@ -54,7 +67,7 @@ class NightshiftCliTest {
         CommandLine.ParseResult parsed = commandLine.parseArgs("var", "--positions", "p.csv", "--prices", "q.csv",
                 "--scenarios", "2000", "--seed", "7", "--method", "antithetic");
 
-        NightshiftCli.Var var = (NightshiftCli.Var) parsed.subcommand().commandSpec().userObject();
+        VarCommand var = (VarCommand) parsed.subcommand().commandSpec().userObject();
         assertThat(var.settings()).isEqualTo(VarSettings.DEFAULTS.withScenarios(2_000).withSeed(7L)
                 .withMethod(SamplingMethod.ANTITHETIC));
     }
@@ -63,8 +76,8 @@ class NightshiftCliTest {
     void test_var_takesAnExplicitMarketOrAPriceHistoryButNotBoth() {
         CommandLine.ParseResult explicit = commandLine.parseArgs("var", "--positions", "p.csv", "--market", "m.csv",
                 "--corr", "c.csv");
-        NightshiftCli.Var var = (NightshiftCli.Var) explicit.subcommand().commandSpec().userObject();
-        assertThat(var.market.explicit.corr).isEqualTo(Path.of("c.csv"));
+        VarCommand var = (VarCommand) explicit.subcommand().commandSpec().userObject();
+        assertThat(var.marketFiles()).isEqualTo(new VarStage.ExplicitFiles(Path.of("m.csv"), Path.of("c.csv"), false));
 
         assertThat(commandLine.execute("var", "--positions", "p.csv", "--market", "m.csv", "--corr", "c.csv",
                 "--prices", "q.csv")).isNotZero();
