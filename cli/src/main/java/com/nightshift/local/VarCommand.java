@@ -116,6 +116,13 @@ final class VarCommand extends NightshiftCli.Subcommand {
     }
 
     private static OptionSpec.Builder option(String name, Class<?> type, String label, String description) {
-        return OptionSpec.builder(name).type(type).paramLabel(label).description(description);
+        OptionSpec.Builder option = OptionSpec.builder(name).type(type).paramLabel(label).description(description);
+        // picocli converts these two types reflectively, through method handles it creates on first use.
+        if (type == Path.class) {
+            option.converters(value -> Path.of(value));
+        } else if (type == LocalDate.class) {
+            option.converters(LocalDate::parse);
+        }
+        return option;
     }
 }

@@ -67,13 +67,17 @@ public final class VarStage {
     public static VarReport run(Options options, Map<String, String> environment, PrintStream console)
             throws IOException {
         InputSource positions = InputSource.file(LocalInputs.existing(options.positions(), "--positions"));
-        VarPipeline.MarketSource market = switch (options.market()) {
-            case ExplicitFiles explicit -> new VarPipeline.ExplicitMarket(
-                    InputSource.file(LocalInputs.existing(explicit.market(), "--market")),
+        // instanceof rather than a pattern switch: a switch on types builds its dispatch class at run time,
+        // which a run of well under a second notices.
+        VarPipeline.MarketSource market;
+        if (options.market() instanceof ExplicitFiles explicit) {
+            market = new VarPipeline.ExplicitMarket(InputSource.file(LocalInputs.existing(explicit.market(), "--market")),
                     InputSource.file(LocalInputs.existing(explicit.corr(), "--corr")), explicit.repairCorrelation());
-            case PriceFiles prices -> new VarPipeline.PriceHistoryMarket(
+        } else {
+            PriceFiles prices = (PriceFiles) options.market();
+            market = new VarPipeline.PriceHistoryMarket(
                     List.of(InputSource.file(LocalInputs.existing(prices.prices(), "--prices"))));
-        };
+        }
         VarSettings settings = options.settings();
         BookModel model = VarPipeline.prepare(List.of(positions), market, options.date(),
                 LocalDate.now(ZoneOffset.UTC), settings);

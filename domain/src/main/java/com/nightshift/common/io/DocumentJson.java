@@ -47,10 +47,20 @@ public final class DocumentJson {
             JSON.canSerialize(type);
         }
         try {
-            write(java.util.Map.of("value", 0.1, "date", java.time.LocalDate.EPOCH), OutputStream.nullOutputStream());
+            write(new Sample(0.1, 1, 1L, true, "", java.time.LocalDate.EPOCH, java.util.List.of(0.1),
+                    java.util.Map.of("value", 0.1)), OutputStream.nullOutputStream());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A record with an accessor of each kind the documents have. Jackson calls accessors reflectively,
+     * and the JDK creates the method handles behind a reflective call on its first use for each return
+     * kind (double, int, long, boolean, reference): writing one of these creates them all.
+     */
+    private record Sample(double decimal, int count, long seed, boolean flag, String text, java.time.LocalDate date,
+            java.util.List<Double> list, java.util.Map<String, Double> map) {
     }
 
     /** Writes {@code document} and a final newline. */

@@ -2,7 +2,6 @@ package com.nightshift.risk.var;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +138,7 @@ public final class VarEngine {
         int n = settings.scenarios();
         int portfolios = model.portfolios.length;
         List<ShardLosses> ordered = new ArrayList<>(shards);
-        ordered.sort(Comparator.comparingInt(s -> s.shard().first()));
+        ordered.sort((a, b) -> Integer.compare(a.shard().first(), b.shard().first()));
         double[][] losses = new double[portfolios + 1][n];
         boolean weighted = settings.method() == SamplingMethod.IMPORTANCE;
         double[] weights = weighted ? new double[n] : null;

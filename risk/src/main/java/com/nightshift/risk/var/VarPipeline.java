@@ -117,23 +117,22 @@ public final class VarPipeline {
         boolean repaired = false;
         double change = 0.0;
         try {
-            switch (market) {
-                case ExplicitMarket explicit -> {
-                    MarketFile file = readMarket(explicit, inputs);
-                    snapshot = file.snapshot();
-                    repaired = file.correlationRepaired();
-                    change = file.correlationChange();
-                    businessDate = date.orElse(today);
-                    kind = "explicit";
-                }
-                case PriceHistoryMarket history -> {
-                    PriceHistory prices = readHistory(history, inputs);
-                    businessDate = date.orElseGet(() -> prices.lastDate().orElseThrow(() ->
-                            new RiskInputException(prices.fileName(), "no prices after the header")));
-                    lambda = settings.ewmaLambda();
-                    snapshot = new EwmaEstimator(lambda).estimate(prices, businessDate, settings.historyRate());
-                    kind = "ewma";
-                }
+            // instanceof rather than a switch on types: that builds its dispatch class at run time, a cost a
+            // run of under a second notices.
+            if (market instanceof ExplicitMarket explicit) {
+                MarketFile file = readMarket(explicit, inputs);
+                snapshot = file.snapshot();
+                repaired = file.correlationRepaired();
+                change = file.correlationChange();
+                businessDate = date.orElse(today);
+                kind = "explicit";
+            } else {
+                PriceHistory prices = readHistory((PriceHistoryMarket) market, inputs);
+                businessDate = date.orElseGet(() -> prices.lastDate().orElseThrow(() ->
+                        new RiskInputException(prices.fileName(), "no prices after the header")));
+                lambda = settings.ewmaLambda();
+                snapshot = new EwmaEstimator(lambda).estimate(prices, businessDate, settings.historyRate());
+                kind = "ewma";
             }
         } catch (RuntimeException marketError) {
             joined(positionsRead);
