@@ -197,85 +197,95 @@ public final class BookModel {
         gridLinearUnits = new double[n][];
         needsMove = new boolean[n];
         exactGroups = new InstrumentGroup[n][];
-        boolean lognormal = settings.returns() == ReturnModel.LOGNORMAL;
-        int t = 0;
+        // Today's values and gradients summed in a fixed order; then each factor's table, independent of
+        // the others', assembled in parallel.
+        int[] firstGroup = new int[n + 1];
         for (int f = 0; f < n; f++) {
-            List<InstrumentGroup> tabulated = new ArrayList<>();
-            List<InstrumentGroup> exact = new ArrayList<>();
-            for (int g = nonlinear.get(f).size(); g > 0; g--) {
-                InstrumentGroup group = built[t++];
-                portfolioValue[group.portfolio] += group.baseValue;
-                valueGradient[f] += group.baseGradient;
-                (group.table != null ? tabulated : exact).add(group);
+            firstGroup[f + 1] = firstGroup[f] + nonlinear.get(f).size();
+            for (int t = firstGroup[f]; t < firstGroup[f + 1]; t++) {
+                portfolioValue[built[t].portfolio] += built[t].baseValue;
+                valueGradient[f] += built[t].baseGradient;
             }
-            exactGroups[f] = exact.toArray(InstrumentGroup[]::new);
-            needsMove[f] = true;
-            if (tabulated.isEmpty()) {
-                gridGroups[f] = new InstrumentGroup[0];
-                gridPortfolio[f] = new int[0];
-                gridBase[f] = new double[0];
-                gridLinearUnits[f] = new double[0];
-                continue;
-            }
-            // A factor with a grid carries its linear positions on the grid too: one column per portfolio
-            // holding anything tabulated or linear on it. Its scenarios then need no expm1 and no
-            // multiply-add per linear holding, only the cell reads the options cost anyway.
-            InstrumentGroup[] byPortfolio = new InstrumentGroup[portfolioCount];
-            tabulated.forEach(group -> byPortfolio[group.portfolio] = group);
-            List<Integer> columns = new ArrayList<>();
-            for (int p = 0; p < portfolioCount; p++) {
-                if (byPortfolio[p] != null || linearValue[p * n + f] != 0.0) {
-                    columns.add(p);
-                }
-            }
-            int count = columns.size();
-            InstrumentGroup first = tabulated.get(0);
-            double[] ratio = new double[GRID_NODES];
-            for (int k = 0; k < GRID_NODES; k++) {
-                double move = first.gridStart + k * first.gridStep;
-                ratio[k] = lognormal ? StrictMath.exp(move) : 1.0 + move;
-            }
-            gridGroups[f] = new InstrumentGroup[count];
-            gridPortfolio[f] = new int[count];
-            gridBase[f] = new double[count];
-            gridLinearUnits[f] = new double[count];
-            double[] table = new double[4 * count * (GRID_NODES - 1)];
-            double[] values = new double[GRID_NODES];
-            double[] slopes = new double[GRID_NODES];
-            for (int g = 0; g < count; g++) {
-                int p = columns.get(g);
-                InstrumentGroup group = byPortfolio[p];
-                double linear = linearValue[p * n + f];
-                linearValue[p * n + f] = 0.0;
-                gridGroups[f][g] = group;
-                gridPortfolio[f][g] = p;
-                gridBase[f][g] = (group == null ? 0.0 : group.baseValue) + linear;
-                gridLinearUnits[f][g] = linear / spot[f];
-                for (int k = 0; k < GRID_NODES; k++) {
-                    // The linear holding is worth linear × ratio at node k; its slope in the move, scaled to a cell.
-                    values[k] = (group == null ? 0.0 : group.table[2 * k]) + linear * ratio[k];
-                    slopes[k] = (group == null ? 0.0 : group.table[2 * k + 1])
-                            + linear * (lognormal ? ratio[k] : 1.0) * first.gridStep;
-                }
-                for (int k = 0; k < GRID_NODES - 1; k++) {
-                    // Hermite data at the cell's ends (values and slopes scaled to the cell) in power form.
-                    double v0 = values[k];
-                    double d0 = slopes[k];
-                    double v1 = values[k + 1];
-                    double d1 = slopes[k + 1];
-                    int at = 4 * count * k + g;
-                    table[at] = v0 - gridBase[f][g];
-                    table[at + count] = d0;
-                    table[at + 2 * count] = 3.0 * (v1 - v0) - 2.0 * d0 - d1;
-                    table[at + 3 * count] = 2.0 * (v0 - v1) + d0 + d1;
-                }
-            }
-            gridTable[f] = table;
-            gridStart[f] = first.gridStart;
-            gridInverseStep[f] = first.inverseStep;
-            needsMove[f] = exactGroups[f].length > 0;
         }
+        IntStream.range(0, n).parallel().forEach(f -> tabulateFactor(f, built, firstGroup, portfolioCount));
         compileNanos = System.nanoTime() - started;
+    }
+
+    /** Factor {@code f}'s groups, from {@code built[firstGroup[f]]} on, sorted into its grid and its exact groups. */
+    private void tabulateFactor(int f, InstrumentGroup[] built, int[] firstGroup, int portfolioCount) {
+        int n = factorCount;
+        boolean lognormal = settings.returns() == ReturnModel.LOGNORMAL;
+        List<InstrumentGroup> tabulated = new ArrayList<>();
+        List<InstrumentGroup> exact = new ArrayList<>();
+        for (int t = firstGroup[f]; t < firstGroup[f + 1]; t++) {
+            (built[t].table != null ? tabulated : exact).add(built[t]);
+        }
+        exactGroups[f] = exact.toArray(InstrumentGroup[]::new);
+        needsMove[f] = true;
+        if (tabulated.isEmpty()) {
+            gridGroups[f] = new InstrumentGroup[0];
+            gridPortfolio[f] = new int[0];
+            gridBase[f] = new double[0];
+            gridLinearUnits[f] = new double[0];
+            return;
+        }
+        // A factor with a grid carries its linear positions on the grid too: one column per portfolio
+        // holding anything tabulated or linear on it. Its scenarios then need no expm1 and no
+        // multiply-add per linear holding, only the cell reads the options cost anyway.
+        InstrumentGroup[] byPortfolio = new InstrumentGroup[portfolioCount];
+        tabulated.forEach(group -> byPortfolio[group.portfolio] = group);
+        List<Integer> columns = new ArrayList<>();
+        for (int p = 0; p < portfolioCount; p++) {
+            if (byPortfolio[p] != null || linearValue[p * n + f] != 0.0) {
+                columns.add(p);
+            }
+        }
+        int count = columns.size();
+        InstrumentGroup first = tabulated.get(0);
+        double[] ratio = new double[GRID_NODES];
+        for (int k = 0; k < GRID_NODES; k++) {
+            double move = first.gridStart + k * first.gridStep;
+            ratio[k] = lognormal ? StrictMath.exp(move) : 1.0 + move;
+        }
+        gridGroups[f] = new InstrumentGroup[count];
+        gridPortfolio[f] = new int[count];
+        gridBase[f] = new double[count];
+        gridLinearUnits[f] = new double[count];
+        double[] table = new double[4 * count * (GRID_NODES - 1)];
+        double[] values = new double[GRID_NODES];
+        double[] slopes = new double[GRID_NODES];
+        for (int g = 0; g < count; g++) {
+            int p = columns.get(g);
+            InstrumentGroup group = byPortfolio[p];
+            double linear = linearValue[p * n + f];
+            linearValue[p * n + f] = 0.0;
+            gridGroups[f][g] = group;
+            gridPortfolio[f][g] = p;
+            gridBase[f][g] = (group == null ? 0.0 : group.baseValue) + linear;
+            gridLinearUnits[f][g] = linear / spot[f];
+            for (int k = 0; k < GRID_NODES; k++) {
+                // The linear holding is worth linear × ratio at node k; its slope in the move, scaled to a cell.
+                values[k] = (group == null ? 0.0 : group.table[2 * k]) + linear * ratio[k];
+                slopes[k] = (group == null ? 0.0 : group.table[2 * k + 1])
+                        + linear * (lognormal ? ratio[k] : 1.0) * first.gridStep;
+            }
+            for (int k = 0; k < GRID_NODES - 1; k++) {
+                // Hermite data at the cell's ends (values and slopes scaled to the cell) in power form.
+                double v0 = values[k];
+                double d0 = slopes[k];
+                double v1 = values[k + 1];
+                double d1 = slopes[k + 1];
+                int at = 4 * count * k + g;
+                table[at] = v0 - gridBase[f][g];
+                table[at + count] = d0;
+                table[at + 2 * count] = 3.0 * (v1 - v0) - 2.0 * d0 - d1;
+                table[at + 3 * count] = 2.0 * (v0 - v1) + d0 + d1;
+            }
+        }
+        gridTable[f] = table;
+        gridStart[f] = first.gridStart;
+        gridInverseStep[f] = first.inverseStep;
+        needsMove[f] = exactGroups[f].length > 0;
     }
 
     /**

@@ -139,9 +139,11 @@ public final class VarEngine {
         int portfolios = model.portfolios.length;
         List<ShardLosses> ordered = new ArrayList<>(shards);
         ordered.sort((a, b) -> Integer.compare(a.shard().first(), b.shard().first()));
-        double[][] losses = new double[portfolios + 1][n];
         boolean weighted = settings.method() == SamplingMethod.IMPORTANCE;
-        double[] weights = weighted ? new double[n] : null;
+        // One shard of the whole run (a run in one process) is used as it is: the estimates only read it.
+        boolean whole = ordered.size() == 1 && ordered.get(0).shard().first() == 0 && ordered.get(0).shard().end() == n;
+        double[][] losses = whole ? null : new double[portfolios + 1][n];
+        double[] weights = weighted && !whole ? new double[n] : null;
         int next = 0;
         long simulateNanos = 0;
         for (ShardLosses shard : ordered) {
@@ -159,11 +161,16 @@ public final class VarEngine {
                 throw new IllegalArgumentException("shard [" + shard.shard().first() + ", " + shard.shard().end()
                         + ") reaches past the " + n + " scenarios of the run");
             }
-            for (int p = 0; p <= portfolios; p++) {
-                System.arraycopy(shard.losses()[p], 0, losses[p], next, size);
-            }
-            if (weighted) {
-                System.arraycopy(shard.weights(), 0, weights, next, size);
+            if (whole) {
+                losses = shard.losses();
+                weights = shard.weights();
+            } else {
+                for (int p = 0; p <= portfolios; p++) {
+                    System.arraycopy(shard.losses()[p], 0, losses[p], next, size);
+                }
+                if (weighted) {
+                    System.arraycopy(shard.weights(), 0, weights, next, size);
+                }
             }
             next = shard.shard().end();
             simulateNanos += shard.simulateNanos();
@@ -171,8 +178,10 @@ public final class VarEngine {
         if (next != n) {
             throw new IllegalArgumentException("shards cover scenarios [0, " + next + ") of " + n);
         }
+        double[][] run = losses;
+        double[] runWeights = weights;
         long started = System.nanoTime();
-        // Each portfolio's measures, and the book's, are independent of the others: computed in parallel.
+        // Each portfolio's measures, the book's and its histogram are independent of each other: computed in parallel.
         double bookValue = 0.0;
         for (double v : model.portfolioValue) {
             bookValue += v;
@@ -180,15 +189,20 @@ public final class VarEngine {
         double value = bookValue;
         TailMeasures[] measures = new TailMeasures[portfolios + 1];
         int[][] orders = new int[portfolios + 1][];
-        inParallel(portfolios + 1, i -> {
+        PnlHistogram[] histogram = new PnlHistogram[1];
+        inParallel(portfolios + 2, i -> {
+            if (i == portfolios + 1) {
+                histogram[0] = TailEstimator.histogram(run[portfolios], runWeights);
+                return;
+            }
             int p = i == 0 ? portfolios : i - 1; // the book, the largest task, first
             // Unweighted measures need only the sorted losses; weighted ones, and the book's Euler
             // components, the scenarios' order.
-            int[] order = weighted ? TailEstimator.ascending(losses[p], 0, n)
-                    : p == portfolios ? TailEstimator.upperAscending(losses[p]) : null;
+            int[] order = weighted ? TailEstimator.ascending(run[p], 0, n)
+                    : p == portfolios ? TailEstimator.upperAscending(run[p]) : null;
             orders[p] = order;
-            measures[p] = TailEstimator.measures(p == portfolios ? value : model.portfolioValue[p], losses[p],
-                    weights, order, settings.method(), settings.replications(), settings.horizonDays());
+            measures[p] = TailEstimator.measures(p == portfolios ? value : model.portfolioValue[p], run[p],
+                    runWeights, order, settings.method(), settings.replications(), settings.horizonDays());
         });
         Map<String, TailMeasures> byPortfolio = new LinkedHashMap<>();
         for (int p = 0; p < portfolios; p++) {
@@ -196,18 +210,17 @@ public final class VarEngine {
         }
         TailMeasures book = measures[portfolios];
         int[] bookOrder = orders[portfolios];
-        double[][] contributions = TailEstimator.components(losses, weights, bookOrder);
+        double[][] contributions = TailEstimator.components(run, runWeights, bookOrder);
         Map<String, ComponentRisk> components = new LinkedHashMap<>();
         for (int p = 0; p < portfolios; p++) {
             double[] c = contributions[p];
             components.put(model.portfolios[p], new ComponentRisk(c[0], c[1], c[2], c[3]));
         }
-        PnlHistogram histogram = TailEstimator.histogram(losses[portfolios], weights);
         VarTimings timings = new VarTimings(model.compileNanos / 1_000_000, simulateNanos / 1_000_000,
                 (System.nanoTime() - started) / 1_000_000);
         return new VarReport(n, settings.seed(), settings.method().id(), settings.horizonDays(),
                 settings.returns().id(), settings.revaluation().id(), settings.replications(), model.manifest.businessDate(),
-                book, byPortfolio, components, histogram, timings, model.manifest);
+                book, byPortfolio, components, histogram[0], timings, model.manifest);
     }
 
     /** Runs {@code task} for {@code 0 .. count-1} on up to {@link #parallelism} threads. */
