@@ -34,9 +34,11 @@ import com.nightshift.common.json.JsonCodec;
  * {@code Stage}, {@code InputType}, {@code Rule} or {@code ReportKind}. The job id and trace id travel as
  * plain members (from the MDC), so a metric can be traced to its logs without a time series per job.
  *
- * <p>Hand-written rather than the aws-embedded-metrics library: that library flushes through its own
- * sinks and environment detection (agent, Lambda, stdout), and what is needed here is one object per line on
- * a logger logback already routes; the format is small and this class checks the specification's limits.
+ * <p>Hand-written rather than with the aws-embedded-metrics library: that library picks its sink by
+ * environment detection (CloudWatch agent, Lambda, or its "Local" console sink writing to {@code System.out}
+ * past logback), keeps per-logger state to flush, and brings its own dependencies; what is needed here is one
+ * object a line on a logger that logback already routes and that tests can capture. The format is small, and
+ * this class enforces the specification's limits (100 metrics a document, 30 dimensions a set, CloudWatch units).
  */
 public final class BusinessMetrics {
 
