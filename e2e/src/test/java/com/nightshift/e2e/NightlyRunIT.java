@@ -142,6 +142,35 @@ class NightlyRunIT {
     }
 
     @Test
+    void every_service_reports_its_business_metrics_in_the_namespace_of_its_task_definition(StackDriver stack)
+            throws java.io.IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(stack.localStack().isPresent(),
+                "the metrics of a deployed stack are in CloudWatch");
+        com.nightshift.local.LocalStack local = stack.localStack().orElseThrow();
+        java.util.Map<String, java.util.Set<String>> metricsByService = new java.util.TreeMap<>();
+        for (String service : com.nightshift.local.LocalStack.SERVICES) {
+            for (com.nightshift.local.ServiceProcess process : local.workers(service)) {
+                for (String line : java.nio.file.Files.readAllLines(process.log())) {
+                    if (!line.startsWith("{\"_aws\"")) {
+                        continue;
+                    }
+                    JsonNode document = JsonCodec.tree(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    assertThat(document.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).as(line)
+                            .isEqualTo("Nightshift/local");
+                    assertThat(document.get("Service").asText()).as(line).isEqualTo(service);
+                    document.at("/_aws/CloudWatchMetrics/0/Metrics").forEach(m -> metricsByService
+                            .computeIfAbsent(service, s -> new java.util.TreeSet<>()).add(m.get("Name").asText()));
+                }
+            }
+        }
+        assertThat(metricsByService.get("ingestion-service")).contains("RowsIngested", "RowsRejected", "JobLatency");
+        assertThat(metricsByService.get("processing-service")).contains("Matches", "Breaks", "JobLatency");
+        assertThat(metricsByService.get("risk-calculation")).contains("VarRunTime", "JobLatency");
+        assertThat(metricsByService.get("reporting-service")).contains("ReportSecondsBeforeDeadline", "NightsCompleted",
+                "SecondsBeforeDeadline", "JobLatency");
+    }
+
+    @Test
     void the_reporting_service_is_healthy(StackDriver stack) {
         assertThat(stack.get("/health").statusCode()).isEqualTo(200);
     }

@@ -8,6 +8,7 @@ import com.nightshift.infra.constructs.AppSecret;
 import com.nightshift.infra.constructs.DataBuckets;
 import com.nightshift.infra.constructs.EncryptedLogGroup;
 import com.nightshift.infra.constructs.Network;
+import com.nightshift.infra.constructs.DeadlineAlarms;
 import com.nightshift.infra.constructs.NightlyRiskSchedule;
 import com.nightshift.infra.constructs.NightshiftService;
 import com.nightshift.infra.constructs.QueueWithDeadLetter;
@@ -193,6 +194,7 @@ public final class WorkloadStack extends Stack {
         settings.put(Setting.MICRONAUT_SERVER_PORT, Integer.toString(NightshiftService.CONTAINER_PORT));
         settings.put(Setting.OTEL_EXPORTER_OTLP_ENDPOINT, NightshiftService.COLLECTOR_OTLP_ENDPOINT);
         settings.put(Setting.NOTIFICATION_TOPIC_ARN, jobTopic.getTopicArn());
+        settings.put(Setting.METRICS_NAMESPACE, TaskFailureRate.namespace(suffix));
         settings.put(Setting.REPORTS_PRESIGN_SECONDS, Integer.toString(config.reportsPresignSeconds()));
         config.reportsJwksUrl().ifPresent(url -> settings.put(Setting.REPORTS_JWKS_URL, url));
 
@@ -309,6 +311,10 @@ public final class WorkloadStack extends Stack {
         });
         TaskFailureRate taskFailures = new TaskFailureRate(this, "TaskFailures", suffix, cluster.getClusterArn(), key, alarmTopic);
         dashboard.alarms(List.of(taskFailures.alarm()));
+        DeadlineAlarms deadline = new DeadlineAlarms(this, "Deadline", suffix, TaskFailureRate.namespace(suffix),
+                config.alarms(), alarmTopic);
+        dashboard.alarms(deadline.alarms()).businessGraph("Night: seconds before the deadline", deadline.nightMetrics(),
+                List.of());
 
         ReportsEndpoint endpoint = new ReportsEndpoint(this, "Reports", suffix, network,
                 services.get(Workload.REPORTING), config.certificateArn(), buckets.accessLogs(), config.reportingDeployment());

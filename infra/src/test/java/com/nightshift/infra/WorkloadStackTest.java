@@ -207,14 +207,15 @@ class WorkloadStackTest {
     void task_definitions_give_each_service_exactly_its_environment() {
         Map<String, Set<String>> expected = Map.of(
                 "ingestion-service", Set.of("DATA_BUCKET", "STAGING_BUCKET", "INGEST_QUEUE_URL", "RECON_QUEUE_URL",
-                        "RISK_QUEUE_URL", "MICRONAUT_SERVER_PORT", "OTEL_EXPORTER_OTLP_ENDPOINT", "NOTIFICATION_TOPIC_ARN"),
+                        "RISK_QUEUE_URL", "MICRONAUT_SERVER_PORT", "OTEL_EXPORTER_OTLP_ENDPOINT", "NOTIFICATION_TOPIC_ARN",
+                        "METRICS_NAMESPACE"),
                 "processing-service", Set.of("STAGING_BUCKET", "RECON_QUEUE_URL", "REPORT_QUEUE_URL", "MICRONAUT_SERVER_PORT",
-                        "OTEL_EXPORTER_OTLP_ENDPOINT", "NOTIFICATION_TOPIC_ARN"),
+                        "OTEL_EXPORTER_OTLP_ENDPOINT", "NOTIFICATION_TOPIC_ARN", "METRICS_NAMESPACE"),
                 "risk-calculation", Set.of("STAGING_BUCKET", "RISK_QUEUE_URL", "REPORT_QUEUE_URL", "VAR_SCENARIOS",
                         "VAR_SEED", "VAR_METHOD", "VAR_SHARD_SCENARIOS", "VAR_RATE", "MICRONAUT_SERVER_PORT", "OTEL_EXPORTER_OTLP_ENDPOINT",
-                        "NOTIFICATION_TOPIC_ARN"),
+                        "NOTIFICATION_TOPIC_ARN", "METRICS_NAMESPACE"),
                 "reporting-service", Set.of("STAGING_BUCKET", "OUTPUT_BUCKET", "REPORT_QUEUE_URL", "MICRONAUT_SERVER_PORT",
-                        "OTEL_EXPORTER_OTLP_ENDPOINT", "NOTIFICATION_TOPIC_ARN", "REPORTS_PRESIGN_SECONDS"));
+                        "OTEL_EXPORTER_OTLP_ENDPOINT", "NOTIFICATION_TOPIC_ARN", "METRICS_NAMESPACE", "REPORTS_PRESIGN_SECONDS"));
         for (var entry : expected.entrySet()) {
             assertThat(environmentOf(entry.getKey()).keySet()).as(entry.getKey()).isEqualTo(new TreeSet<>(entry.getValue()));
         }
@@ -231,6 +232,11 @@ class WorkloadStackTest {
         assertThat(risk).containsEntry("VAR_SCENARIOS", "100000").containsEntry("VAR_SEED", "20261120")
                 .containsEntry("VAR_METHOD", "plain").containsEntry("VAR_SHARD_SCENARIOS", "25000")
                 .containsEntry("VAR_RATE", "0.0");
+        // Business metrics go to the namespace the deadline alarms read.
+        for (Workload workload : Workload.values()) {
+            assertThat(environmentOf(workload.moduleName())).as(workload.moduleName())
+                    .containsEntry("METRICS_NAMESPACE", "Nightshift/local");
+        }
     }
 
     @Test

@@ -2,7 +2,6 @@ package com.nightshift.reporting;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -17,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.nightshift.common.io.DocumentJson;
+import com.nightshift.common.time.BusinessCalendar;
 
 /**
  * What the night of one business date did, as the night summary report shows it: the inputs that
@@ -36,9 +36,9 @@ import com.nightshift.common.io.DocumentJson;
 public record NightSummary(LocalDate businessDate, List<Event> inputs, List<Event> jobs, List<Event> reports) {
 
     /** The time zone of the deadline. */
-    public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    public static final ZoneId NEW_YORK = BusinessCalendar.NEW_YORK;
     /** The time of day of the deadline: when the market opens in New York. */
-    public static final LocalTime DEADLINE_TIME = LocalTime.of(9, 30);
+    public static final LocalTime DEADLINE_TIME = BusinessCalendar.MARKET_OPEN;
 
     private static final Pattern RECON_RESULT = Pattern.compile("results/recon/(\\d{4}-\\d{2}-\\d{2})/([^/]+)/result\\.json");
     private static final Pattern RISK_RESULT = Pattern.compile("results/risk/(\\d{4}-\\d{2}-\\d{2})/var\\.json");
@@ -66,14 +66,10 @@ public record NightSummary(LocalDate businessDate, List<Event> inputs, List<Even
     /**
      * The deadline of the night of {@code businessDate}: 09:30 America/New_York on the next weekday after
      * it (docs/architecture.md, "The nightly schedule"; market holidays are not modelled), so the night of
-     * a Friday ends on Monday morning.
+     * a Friday ends on Monday morning. One definition: {@link BusinessCalendar#deadlineFor}.
      */
     public static ZonedDateTime deadline(LocalDate businessDate) {
-        LocalDate day = businessDate.plusDays(1);
-        while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            day = day.plusDays(1);
-        }
-        return ZonedDateTime.of(day, DEADLINE_TIME, NEW_YORK);
+        return BusinessCalendar.deadlineFor(businessDate).atZone(NEW_YORK);
     }
 
     /** This night's deadline. */

@@ -1,9 +1,12 @@
 package com.nightshift.shell;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.nightshift.common.metrics.BusinessMetrics;
+import com.nightshift.common.metrics.JobLatency;
 import com.nightshift.common.notify.JobNotifications;
 import com.nightshift.common.trace.SpanSender;
 import com.nightshift.common.trace.TracedJobHandler;
@@ -20,7 +23,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * Starts a worker for every {@link QueueConsumer} once the application is up, and stops them
  * gracefully when it shuts down (SIGTERM from ECS: the job in progress finishes first). A job that fails
- * is announced on the job topic ({@link JobNotifications}).
+ * is announced on the job topic ({@link JobNotifications}); a job that succeeds reports its latency
+ * ({@link JobLatency}).
  */
 @Singleton
 public class WorkerLifecycle {
@@ -29,12 +33,14 @@ public class WorkerLifecycle {
     private final SqsClient sqs;
     private final SpanSender spans;
     private final JobNotifications notifications;
+    private final BusinessMetrics metrics;
     /** Worker by consumer name, in start order. */
     private final Map<String, SqsWorker> workers = new LinkedHashMap<>();
 
     public WorkerLifecycle(List<QueueConsumer> consumers, SqsClient sqs, SpanSender spans,
-            JobNotifications notifications) {
+            JobNotifications notifications, BusinessMetrics metrics) {
         this.consumers = consumers;
+        this.metrics = metrics;
         this.sqs = sqs;
         this.spans = spans;
         this.notifications = notifications;
@@ -43,8 +49,9 @@ public class WorkerLifecycle {
     @EventListener
     synchronized void onStartup(StartupEvent event) {
         for (QueueConsumer consumer : consumers) {
+            TracedJobHandler traced = new TracedJobHandler(consumer, spans, consumer.name(), consumer.queueUrl());
             SqsWorker worker = new SqsWorker(consumer.name(), sqs, consumer.queueUrl(),
-                    new TracedJobHandler(consumer, spans, consumer.name(), consumer.queueUrl()), WorkerSettings.defaults(),
+                    new JobLatency(traced, metrics, consumer.name(), Clock.systemUTC()), WorkerSettings.defaults(),
                     TaskProtection.fromEnvironment(System.getenv()), notifications);
             workers.put(consumer.name(), worker);
             worker.start();

@@ -1,10 +1,17 @@
 package com.nightshift.common.worker;
 
+import java.time.Instant;
+
 import com.nightshift.common.trace.TraceContext;
 
 /**
  * One SQS message as a handler sees it: the body, how many times SQS has delivered it (1 on the first
- * delivery), and the trace it belongs to.
+ * delivery), the trace it belongs to, and when it was sent (SQS's {@code SentTimestamp}; null when unknown).
  */
-public record JobMessage(String messageId, String body, int receiveCount, TraceContext trace) {
+public record JobMessage(String messageId, String body, int receiveCount, TraceContext trace, Instant sentAt) {
+
+    /** A message whose sending time is unknown. */
+    public JobMessage(String messageId, String body, int receiveCount, TraceContext trace) {
+        this(messageId, body, receiveCount, trace, null);
+    }
 }

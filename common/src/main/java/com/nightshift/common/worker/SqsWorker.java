@@ -167,7 +167,8 @@ public final class SqsWorker implements AutoCloseable {
             ReceiveMessageResponse response = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
                     .maxNumberOfMessages(settings.maxMessages())
                     .waitTimeSeconds((int) settings.waitTime().toSeconds())
-                    .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)
+                    .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
+                            MessageSystemAttributeName.SENT_TIMESTAMP)
                     .messageAttributeNames(TraceContext.ATTRIBUTE));
             return response.messages();
         } catch (RuntimeException e) {
@@ -188,7 +189,7 @@ public final class SqsWorker implements AutoCloseable {
         protection.hold();
         MDC.put("traceId", trace.traceId());
         MDC.put("messageId", message.messageId());
-        JobMessage job = new JobMessage(message.messageId(), message.body(), receiveCount, trace);
+        JobMessage job = new JobMessage(message.messageId(), message.body(), receiveCount, trace, sentAt(message));
         try {
             handler.handle(job);
             sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
@@ -204,6 +205,12 @@ public final class SqsWorker implements AutoCloseable {
             busy = false;
             MDC.clear();
         }
+    }
+
+    /** SQS's {@code SentTimestamp} (epoch milliseconds), or null when the message does not carry it. */
+    private static Instant sentAt(Message message) {
+        String sent = message.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP);
+        return sent == null ? null : Instant.ofEpochMilli(Long.parseLong(sent));
     }
 
     private void tell(JobFailure failure) {

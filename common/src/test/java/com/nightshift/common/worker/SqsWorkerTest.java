@@ -113,6 +113,19 @@ class SqsWorkerTest {
     }
 
     @Test
+    void the_handler_sees_when_sqs_received_the_message() {
+        String queue = queue("sent", Map.of());
+        List<java.time.Instant> sentAt = new CopyOnWriteArrayList<>();
+        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+        try (SqsWorker worker = new SqsWorker("t", sqs, queue, m -> sentAt.add(m.sentAt()), FAST)) {
+            worker.start();
+            sqs.sendMessage(b -> b.queueUrl(queue).messageBody("job"));
+            await(() -> sentAt.size() == 1);
+        }
+        assertThat(sentAt.getFirst()).isBetween(before, java.time.Instant.now());
+    }
+
+    @Test
     void worker_is_healthy_while_polling_and_not_after_close() {
         String queue = queue("health", Map.of());
         SqsWorker worker = new SqsWorker("t", sqs, queue, m -> { }, FAST);

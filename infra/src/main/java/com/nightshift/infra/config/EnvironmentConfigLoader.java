@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -40,6 +41,8 @@ public final class EnvironmentConfigLoader {
             "collectorImage", "alarms", "localEmulator", "buckets", "reportingDeployment", "riskSchedule", "imageScan",
             "risk", "reports");
     /** EventBridge Scheduler cron: six fields (minutes hours day-of-month month day-of-week year). */
+    /** 00:00 to 09:29: a New York time of day before the deadline. */
+    private static final Pattern NIGHT_CHECK_TIME = Pattern.compile("0[0-8]:[0-5]\\d|09:[0-2]\\d");
     private static final Pattern SCHEDULER_CRON = Pattern.compile("cron\\((\\S+ ){5}\\S+\\)");
     private static final Pattern COLLECTOR_IMAGE = Pattern.compile(
             "public\\.ecr\\.aws/aws-observability/aws-otel-collector(:v\\d+\\.\\d+\\.\\d+|@sha256:[a-f0-9]{64})");
@@ -134,11 +137,17 @@ public final class EnvironmentConfigLoader {
                 "public.ecr.aws/aws-observability/aws-otel-collector pinned by a version tag (:vX.Y.Z) or a digest (@sha256:...)");
 
         JsonNode alarmsNode = f.requiredObject(root, "alarms");
-        f.onlyKnown(alarmsNode, "alarms.", Set.of("cpuHighPercent", "memoryHighPercent", "oldestMessageAgeMinutes"));
+        f.onlyKnown(alarmsNode, "alarms.", Set.of("cpuHighPercent", "memoryHighPercent", "oldestMessageAgeMinutes",
+                "deadlineMarginMinutes", "nightCheckTime"));
+        // The check must come before the 09:30 deadline, or the alarm would only say what the deadline already did.
+        LocalTime nightCheckTime = LocalTime.parse(f.matching(alarmsNode, "alarms.nightCheckTime",
+                NIGHT_CHECK_TIME, "a New York time of day from 00:00 to 09:29 (HH:MM)"));
         AlarmThresholds alarms = new AlarmThresholds(
                 f.intBetween(alarmsNode, "alarms.cpuHighPercent", 50, 100),
                 f.intBetween(alarmsNode, "alarms.memoryHighPercent", 50, 100),
-                f.intBetween(alarmsNode, "alarms.oldestMessageAgeMinutes", 5, 24 * 60));
+                f.intBetween(alarmsNode, "alarms.oldestMessageAgeMinutes", 5, 24 * 60),
+                f.intBetween(alarmsNode, "alarms.deadlineMarginMinutes", 0, 12 * 60),
+                nightCheckTime);
 
         boolean localEmulator = f.optionalBoolean(root, "localEmulator");
         if (certificateArn.isEmpty() && !localEmulator) {

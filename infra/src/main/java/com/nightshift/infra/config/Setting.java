@@ -21,6 +21,8 @@ public enum Setting {
     REPORTS_PRESIGN_SECONDS,
     /** The job topic: night-complete and job-failed notices (docs/operations.md, "Job notifications"). */
     NOTIFICATION_TOPIC_ARN,
+    /** The CloudWatch namespace of the service's business metrics (EMF lines on standard output): the one the alarms read. */
+    METRICS_NAMESPACE,
     /** Reports API: an identity provider's JSON Web Key Set, whose RSA tokens it accepts too; left out when not configured. */
     REPORTS_JWKS_URL
 }

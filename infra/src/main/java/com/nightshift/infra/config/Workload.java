@@ -7,6 +7,7 @@ import static com.nightshift.infra.config.Setting.DATA_BUCKET;
 import static com.nightshift.infra.config.Setting.INGEST_QUEUE_URL;
 import static com.nightshift.infra.config.Setting.MICRONAUT_SERVER_PORT;
 import static com.nightshift.infra.config.Setting.NOTIFICATION_TOPIC_ARN;
+import static com.nightshift.infra.config.Setting.METRICS_NAMESPACE;
 import static com.nightshift.infra.config.Setting.OTEL_EXPORTER_OTLP_ENDPOINT;
 import static com.nightshift.infra.config.Setting.OUTPUT_BUCKET;
 import static com.nightshift.infra.config.Setting.RECON_QUEUE_URL;
@@ -29,15 +30,18 @@ public enum Workload {
 
     INGESTION("ingestion-service", "Ingestion", false,
             EnumSet.of(DATA_BUCKET, STAGING_BUCKET, INGEST_QUEUE_URL, RECON_QUEUE_URL, RISK_QUEUE_URL,
-                    MICRONAUT_SERVER_PORT, OTEL_EXPORTER_OTLP_ENDPOINT, NOTIFICATION_TOPIC_ARN)),
+                    MICRONAUT_SERVER_PORT, OTEL_EXPORTER_OTLP_ENDPOINT, NOTIFICATION_TOPIC_ARN,
+                    METRICS_NAMESPACE)),
     PROCESSING("processing-service", "Processing", false,
-            EnumSet.of(STAGING_BUCKET, RECON_QUEUE_URL, REPORT_QUEUE_URL, MICRONAUT_SERVER_PORT, OTEL_EXPORTER_OTLP_ENDPOINT, NOTIFICATION_TOPIC_ARN)),
+            EnumSet.of(STAGING_BUCKET, RECON_QUEUE_URL, REPORT_QUEUE_URL, MICRONAUT_SERVER_PORT, OTEL_EXPORTER_OTLP_ENDPOINT, NOTIFICATION_TOPIC_ARN,
+                    METRICS_NAMESPACE)),
     RISK("risk-calculation", "Risk", false,
             EnumSet.of(STAGING_BUCKET, RISK_QUEUE_URL, REPORT_QUEUE_URL, VAR_SCENARIOS, VAR_SEED, VAR_METHOD,
-                    VAR_SHARD_SCENARIOS, VAR_RATE, MICRONAUT_SERVER_PORT, OTEL_EXPORTER_OTLP_ENDPOINT, NOTIFICATION_TOPIC_ARN)),
+                    VAR_SHARD_SCENARIOS, VAR_RATE, MICRONAUT_SERVER_PORT, OTEL_EXPORTER_OTLP_ENDPOINT, NOTIFICATION_TOPIC_ARN,
+                    METRICS_NAMESPACE)),
     REPORTING("reporting-service", "Reporting", true,
             EnumSet.of(STAGING_BUCKET, OUTPUT_BUCKET, REPORT_QUEUE_URL, MICRONAUT_SERVER_PORT, OTEL_EXPORTER_OTLP_ENDPOINT,
-                    NOTIFICATION_TOPIC_ARN, REPORTS_PRESIGN_SECONDS, REPORTS_JWKS_URL));
+                    NOTIFICATION_TOPIC_ARN, METRICS_NAMESPACE, REPORTS_PRESIGN_SECONDS, REPORTS_JWKS_URL));
 
     private final String moduleName;
     private final String logicalName;

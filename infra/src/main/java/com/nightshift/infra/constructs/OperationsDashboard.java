@@ -18,13 +18,15 @@ import java.util.Map;
 
 /**
  * One CloudWatch dashboard for the night: every alarm's state, then per service its CPU, memory and
- * running tasks, then per queue its depth, dead letters and oldest message age.
+ * running tasks, then per queue its depth, dead letters and oldest message age, then the night's business
+ * metrics (time left before the deadline).
  */
 public final class OperationsDashboard extends Construct {
 
     private final Map<String, FargateService> services = new LinkedHashMap<>();
     private final Map<String, QueueWithDeadLetter> queues = new LinkedHashMap<>();
     private final List<IAlarm> alarms = new ArrayList<>();
+    private final List<IWidget> businessRow = new ArrayList<>();
     private final String dashboardName;
     private final String clusterName;
 
@@ -53,6 +55,12 @@ public final class OperationsDashboard extends Construct {
         return this;
     }
 
+    /** A graph in the business metrics row: {@code left} on the left axis, {@code right} on the right one. */
+    public OperationsDashboard businessGraph(String title, List<IMetric> left, List<IMetric> right) {
+        businessRow.add(graph(title, left, right));
+        return this;
+    }
+
     /** Builds the dashboard from everything added so far. */
     public Dashboard build() {
         MetricOptions avg = MetricOptions.builder().statistic("Average").period(Duration.minutes(5)).build();
@@ -72,6 +80,9 @@ public final class OperationsDashboard extends Construct {
         }
         rows.add(serviceRow);
         rows.add(queueRow);
+        if (!businessRow.isEmpty()) {
+            rows.add(businessRow);
+        }
         return Dashboard.Builder.create(this, "Dashboard")
                 .dashboardName(dashboardName)
                 .widgets(rows)

@@ -191,6 +191,17 @@ class EnvironmentConfigLoaderTest {
     }
 
     @Test
+    void test_parse_nightCheckAtOrAfterTheDeadline_namesIt() {
+        assertRejected(root -> ((ObjectNode) root.get("alarms")).put("nightCheckTime", "09:30"), "alarms.nightCheckTime");
+        assertRejected(root -> ((ObjectNode) root.get("alarms")).put("nightCheckTime", "8:30"), "alarms.nightCheckTime");
+    }
+
+    @Test
+    void test_parse_deadlineMarginAboveTwelveHours_namesIt() {
+        assertRejected(root -> ((ObjectNode) root.get("alarms")).put("deadlineMarginMinutes", 721), "alarms.deadlineMarginMinutes");
+    }
+
+    @Test
     void test_parse_badAccount_namesAccount() {
         assertRejected(root -> root.put("account", "12345"), "account");
     }

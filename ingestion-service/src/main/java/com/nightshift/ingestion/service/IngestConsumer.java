@@ -21,6 +21,7 @@ import com.nightshift.common.json.JsonCodec;
 import com.nightshift.common.manifest.CodeVersion;
 import com.nightshift.common.manifest.InputObject;
 import com.nightshift.common.manifest.ManifestSigner;
+import com.nightshift.common.metrics.BusinessMetrics;
 import com.nightshift.common.storage.ObjectContent;
 import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
@@ -50,6 +51,7 @@ public class IngestConsumer implements QueueConsumer {
 
     private final ObjectStore store;
     private final JobPublisher publisher;
+    private final BusinessMetrics metrics;
     private final IngestionEngine engine = new IngestionEngine();
     private final String queueUrl;
     private final String stagingBucket;
@@ -57,7 +59,7 @@ public class IngestConsumer implements QueueConsumer {
     private final String riskQueueUrl;
     private final Clock clock = Clock.systemUTC();
 
-    public IngestConsumer(ObjectStore store, JobPublisher publisher, ManifestSigner signer,
+    public IngestConsumer(ObjectStore store, JobPublisher publisher, ManifestSigner signer, BusinessMetrics metrics,
             @Property(name = "ingest.queue.url") String queueUrl,
             @Property(name = "data.bucket") String dataBucket,
             @Property(name = "staging.bucket") String stagingBucket,
@@ -65,6 +67,7 @@ public class IngestConsumer implements QueueConsumer {
             @Property(name = "risk.queue.url") String riskQueueUrl) {
         this.store = store;
         this.publisher = publisher;
+        this.metrics = metrics;
         this.queueUrl = queueUrl;
         this.stagingBucket = stagingBucket;
         this.reconQueueUrl = reconQueueUrl;
@@ -119,6 +122,7 @@ public class IngestConsumer implements QueueConsumer {
         store.put(ObjectRef.of(stagingBucket, outcome.summaryKey()), JsonCodec.writeBytes(summary), "application/json");
         LOG.info("ingested {}: {} rows read, {} accepted, {} rejected, {} staged objects", source,
                 summary.rowsRead(), summary.rowsAccepted(), summary.rowsRejected(), outcome.stagedObjects().size());
+        metrics.rowsIngested(summary.inputType(), summary.rowsAccepted(), summary.rowsRejected());
 
         // A removed pair re-runs too: without its objects it may be gone entirely, or smaller.
         SortedSet<ReconciliationPair> pairs = new TreeSet<>(outcome.reconciliationPairs());

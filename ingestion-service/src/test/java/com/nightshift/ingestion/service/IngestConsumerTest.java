@@ -7,6 +7,7 @@ import com.nightshift.common.csv.UnreadableFileException;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,8 @@ import com.nightshift.common.emulator.MotoServer;
 import com.nightshift.common.job.ReconJob;
 import com.nightshift.common.json.JsonCodec;
 import com.nightshift.common.manifest.ManifestSigner;
+import com.nightshift.common.metrics.BusinessMetrics;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
 import com.nightshift.common.storage.StoredObject;
@@ -35,6 +38,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Ingesting against S3 and SQS semantics (the moto emulator). */
 class IngestConsumerTest {
+
+    private static final BusinessMetrics METRICS = BusinessMetrics.to(line -> { }, "Nightshift/test",
+            "ingestion-service", Clock.systemUTC());
 
     private static final String HEADER = "entry_id,account,booking_date,value_date,amount,currency,counterparty,reference,description\n";
     private static final String KEY = "inbound/statements/bank.csv";
@@ -68,8 +74,8 @@ class IngestConsumerTest {
         String recon = sqs.createQueue(b -> b.queueName("recon")).queueUrl();
         String risk = sqs.createQueue(b -> b.queueName("risk")).queueUrl();
         ObjectStore store = new ObjectStore(s3);
-        IngestConsumer consumer = new IngestConsumer(store, new JobPublisher(sqs), ManifestSigner.withKey("k"), ingest,
-                "data", "staging", recon, risk);
+        IngestConsumer consumer = new IngestConsumer(store, new JobPublisher(sqs), ManifestSigner.withKey("k"), METRICS,
+                ingest, "data", "staging", recon, risk);
 
         store.put(ObjectRef.of("data", KEY), (HEADER
                 + "S-1,ACC-1,2026-11-25,2026-11-25,10.00,USD,Acme,INV-1,\n").getBytes(StandardCharsets.UTF_8), "text/csv");
@@ -88,10 +94,37 @@ class IngestConsumerTest {
     }
 
     @Test
+    void an_ingested_file_reports_its_accepted_and_rejected_rows_by_input_type() throws Exception {
+        s3.createBucket(b -> b.bucket("data-metrics"));
+        s3.createBucket(b -> b.bucket("staging-metrics"));
+        List<String> lines = new ArrayList<>();
+        ObjectStore store = new ObjectStore(s3);
+        IngestConsumer consumer = new IngestConsumer(store, new JobPublisher(sqs), ManifestSigner.withKey("k"),
+                BusinessMetrics.to(lines::add, "Nightshift/test", "ingestion-service", Clock.systemUTC()),
+                "ingest", "data-metrics", "staging-metrics",
+                sqs.createQueue(b -> b.queueName("recon-metrics")).queueUrl(),
+                sqs.createQueue(b -> b.queueName("risk-metrics")).queueUrl());
+        store.put(ObjectRef.of("data-metrics", KEY), (HEADER
+                + "S-1,ACC-1,2026-11-25,2026-11-25,10.00,USD,Acme,INV-1,\n"
+                + "S-2,ACC-1,2026-11-25,2026-11-25,not-an-amount,USD,Acme,INV-2,\n").getBytes(StandardCharsets.UTF_8),
+                "text/csv");
+
+        consumer.handle(event("data-metrics", 1));
+
+        assertThat(lines).hasSize(1);
+        JsonNode document = JsonCodec.tree(lines.get(0).getBytes(StandardCharsets.UTF_8));
+        assertThat(document.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo("Nightshift/test");
+        assertThat(document.get("Service").asText()).isEqualTo("ingestion-service");
+        assertThat(document.get("InputType").asText()).isEqualTo("STATEMENT");
+        assertThat(document.get("RowsIngested").asLong()).isEqualTo(1);
+        assertThat(document.get("RowsRejected").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void a_file_over_the_size_limit_is_refused_by_the_size_in_its_event_before_it_is_downloaded() {
         s3.createBucket(b -> b.bucket("data-huge"));
         IngestConsumer consumer = new IngestConsumer(new ObjectStore(s3), new JobPublisher(sqs), ManifestSigner.withKey("k"),
-                "ingest", "data-huge", "staging", "recon", "risk");
+                METRICS, "ingest", "data-huge", "staging", "recon", "risk");
 
         // No such object: a download would fail differently; the refusal comes first, from the size alone.
         assertThatThrownBy(() -> consumer.handle(event(2L << 30)))
@@ -104,12 +137,16 @@ class IngestConsumerTest {
     }
 
     private static JobMessage event(long size) {
+        return event("data", size);
+    }
+
+    private static JobMessage event(String bucket, long size) {
         String body = """
                 {"version":"0","id":"e","detail-type":"Object Created","source":"aws.s3",
                  "account":"123456789012","time":"2026-11-25T22:00:00Z","region":"us-east-1",
                  "resources":["arn:aws:s3:::data"],
-                 "detail":{"version":"0","bucket":{"name":"data"},"object":{"key":"%s","size":%d},"reason":"PutObject"}}
-                """.formatted(KEY, size);
+                 "detail":{"version":"0","bucket":{"name":"%s"},"object":{"key":"%s","size":%d},"reason":"PutObject"}}
+                """.formatted(bucket, KEY, size);
         return new JobMessage("m", body, 1, TraceContext.newTrace());
     }
 

@@ -26,6 +26,7 @@ import com.nightshift.common.json.JsonCodec;
 import com.nightshift.common.manifest.InputObject;
 import com.nightshift.common.manifest.ManifestSigner;
 import com.nightshift.common.manifest.ResultManifest;
+import com.nightshift.common.metrics.BusinessMetrics;
 import com.nightshift.common.storage.ObjectContent;
 import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
@@ -75,19 +76,21 @@ public class ReconConsumer implements QueueConsumer {
     private final ObjectStore store;
     private final JobPublisher publisher;
     private final ManifestSigner signer;
+    private final BusinessMetrics metrics;
     private final ReconciliationRules rules = ReconciliationRules.defaults();
     private final String queueUrl;
     private final String stagingBucket;
     private final String reportQueueUrl;
     private final Clock clock = Clock.systemUTC();
 
-    public ReconConsumer(ObjectStore store, JobPublisher publisher, ManifestSigner signer,
+    public ReconConsumer(ObjectStore store, JobPublisher publisher, ManifestSigner signer, BusinessMetrics metrics,
             @Property(name = "recon.queue.url") String queueUrl,
             @Property(name = "staging.bucket") String stagingBucket,
             @Property(name = "report.queue.url") String reportQueueUrl) {
         this.store = store;
         this.publisher = publisher;
         this.signer = signer;
+        this.metrics = metrics;
         this.queueUrl = queueUrl;
         this.stagingBucket = stagingBucket;
         this.reportQueueUrl = reportQueueUrl;
@@ -134,6 +137,8 @@ public class ReconConsumer implements QueueConsumer {
                 LOG.info("{}: inputs changed while reading (attempt {}); reading again", job.jobId(), attempt);
                 continue;
             }
+            // Reported for the run that stands only: a run whose inputs changed is read again above.
+            metrics.reconciled(run.get().matchesByRule(), run.get().unmatchedLedger(), run.get().unmatchedStatement());
             askForReport(job, message);
             if (!Objects.equals(before, Optional.ofNullable(run.get().openItemsDigest()))) {
                 rerunNextNight(job, message);
@@ -152,8 +157,12 @@ public class ReconConsumer implements QueueConsumer {
                 ReportId.of(ReportKind.RECONCILIATION, job.businessDate()), stagingBucket), message.trace());
     }
 
-    /** What one run wrote that the caller needs: the SHA-256 of the open items it stored. */
-    private record Run(String openItemsDigest) {
+    /**
+     * What one run wrote that the caller needs: the SHA-256 of the open items it stored, and what it matched
+     * (by rule id) and left unmatched, for the business metrics.
+     */
+    private record Run(String openItemsDigest, Map<String, Long> matchesByRule, long unmatchedLedger,
+            long unmatchedStatement) {
     }
 
     /** Reads, reconciles and writes; empty when an input went away between listing and reading. */
@@ -203,7 +212,10 @@ public class ReconConsumer implements QueueConsumer {
                 + "open: {} ledger, {} statement", job.jobId(), outcome.ledgerEntries(), outcome.statementEntries(),
                 outcome.openItemsIn(), outcome.rejectedRows(), matchesByRule(outcome), result.unmatchedLedger().size(),
                 result.unmatchedStatement().size());
-        return Optional.of(new Run(sink.written().get(stateKey)));
+        Map<String, Long> matches = new LinkedHashMap<>();
+        outcome.matchesByRule().forEach((rule, count) -> matches.put(rule.id(), count));
+        return Optional.of(new Run(sink.written().get(stateKey), matches, result.unmatchedLedger().size(),
+                result.unmatchedStatement().size()));
     }
 
     private Map<String, String> parameters(String account, LocalDate date, Optional<StoredObject> carriedState) {

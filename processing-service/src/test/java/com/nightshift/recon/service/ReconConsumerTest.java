@@ -7,9 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +28,8 @@ import com.nightshift.common.job.ReportJob;
 import com.nightshift.reconciliation.ReconciliationDocument;
 import com.nightshift.common.json.JsonCodec;
 import com.nightshift.common.manifest.ManifestSigner;
+import com.nightshift.common.metrics.BusinessMetrics;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
 import com.nightshift.common.storage.StoredObject;
@@ -55,6 +60,7 @@ class ReconConsumerTest {
     private String reconQueue;
     private String reportQueue;
     private ReconConsumer consumer;
+    private final List<String> metrics = new ArrayList<>();
 
     @BeforeAll
     static void startEmulator() throws Exception {
@@ -79,8 +85,9 @@ class ReconConsumerTest {
         s3.createBucket(b -> b.bucket(bucket));
         reconQueue = sqs.createQueue(b -> b.queueName("recon-" + buckets)).queueUrl();
         reportQueue = sqs.createQueue(b -> b.queueName("report-" + buckets)).queueUrl();
-        consumer = new ReconConsumer(store, new JobPublisher(sqs), ManifestSigner.withKey("test-key"), reconQueue,
-                bucket, reportQueue);
+        consumer = new ReconConsumer(store, new JobPublisher(sqs), ManifestSigner.withKey("test-key"),
+                BusinessMetrics.to(metrics::add, "Nightshift/test", "processing-service", Clock.systemUTC()),
+                reconQueue, bucket, reportQueue);
     }
 
     @Test
@@ -118,6 +125,33 @@ class ReconConsumerTest {
             assertThat(r.resultKey()).isEqualTo("results/recon/2026-11-25/");
             assertThat(r.reportId()).isEqualTo("reconciliation-2026-11-25");
         });
+    }
+
+    @Test
+    void a_reconciliation_reports_its_matches_by_rule_and_its_breaks() throws Exception {
+        stage("ledger", "ACC-1", NIGHT_1, "gl", row("L-1", "ACC-1", NIGHT_1, "100.00", "INV-1")
+                + row("L-2", "ACC-1", NIGHT_1, "-5.00", "INV-2"));
+        stage("statement", "ACC-1", NIGHT_1, "bank", row("S-2", "ACC-1", NIGHT_1, "-5.00", "INV-2"));
+
+        handle("ACC-1", NIGHT_1);
+
+        Map<String, Long> matchesByRule = new HashMap<>();
+        JsonNode breaks = null;
+        for (String line : metrics) {
+            JsonNode document = JsonCodec.tree(line.getBytes(StandardCharsets.UTF_8));
+            assertThat(document.get("Service").asText()).isEqualTo("processing-service");
+            if (document.has("Rule")) {
+                matchesByRule.put(document.get("Rule").asText(), document.get("Matches").asLong());
+            } else {
+                breaks = document;
+            }
+        }
+        assertThat(matchesByRule.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(1);
+        assertThat(matchesByRule).containsEntry("exact", 1L);
+        assertThat(breaks).isNotNull();
+        assertThat(breaks.get("Breaks").asLong()).isEqualTo(1);
+        assertThat(breaks.get("UnmatchedLedger").asLong()).isEqualTo(1);
+        assertThat(breaks.get("UnmatchedStatement").asLong()).isZero();
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.nightshift.reporting.service;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import com.nightshift.common.job.ReportId;
 import com.nightshift.common.job.ReportKind;
 import com.nightshift.common.json.JsonCodec;
+import com.nightshift.common.metrics.BusinessMetrics;
 import com.nightshift.common.notify.JobNotifications;
 import com.nightshift.common.notify.NightCompleteNotice;
 import com.nightshift.common.storage.ObjectRef;
@@ -41,6 +43,9 @@ import jakarta.inject.Singleton;
  * {@code If-None-Match: *}), and only the claimant publishes; a later rendering of the date (a corrected
  * file, a repeated delivery) finds the marker and stays silent. If publishing fails, the claimant removes the
  * marker again so that the next rendering of the date tries again.
+ *
+ * <p>The announcement is also a business metric ({@link BusinessMetrics#nightComplete}): one night completed
+ * and the time left before its deadline, which the deadline alarms watch.
  */
 @Singleton
 public class NightCompletion {
@@ -56,17 +61,20 @@ public class NightCompletion {
     private final ObjectStore store;
     private final String outputBucket;
     private final JobNotifications notifications;
+    private final BusinessMetrics metrics;
     private final Clock clock;
 
     public NightCompletion(ObjectStore store, @Property(name = "output.bucket") String outputBucket,
-            JobNotifications notifications) {
-        this(store, outputBucket, notifications, Clock.systemUTC());
+            JobNotifications notifications, BusinessMetrics metrics) {
+        this(store, outputBucket, notifications, metrics, Clock.systemUTC());
     }
 
-    NightCompletion(ObjectStore store, String outputBucket, JobNotifications notifications, Clock clock) {
+    NightCompletion(ObjectStore store, String outputBucket, JobNotifications notifications, BusinessMetrics metrics,
+            Clock clock) {
         this.store = store;
         this.outputBucket = outputBucket;
         this.notifications = notifications;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -92,6 +100,7 @@ public class NightCompletion {
             store.delete(marker);
             return false;
         }
+        metrics.nightComplete(Duration.ofSeconds(notice.secondsBeforeDeadline()));
         LOG.info("night {} complete, {} s before the deadline: {}", date, notice.secondsBeforeDeadline(),
                 new String(JsonCodec.writeBytes(notice), StandardCharsets.UTF_8));
         return true;

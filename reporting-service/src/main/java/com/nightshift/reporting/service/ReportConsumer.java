@@ -3,6 +3,7 @@ package com.nightshift.reporting.service;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import com.nightshift.common.job.ReportId;
 import com.nightshift.common.job.ReportJob;
 import com.nightshift.common.job.ReportKind;
 import com.nightshift.common.json.JsonCodec;
+import com.nightshift.common.metrics.BusinessMetrics;
+import com.nightshift.common.time.BusinessCalendar;
 import com.nightshift.common.storage.ObjectContent;
 import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
@@ -75,14 +78,16 @@ public class ReportConsumer implements QueueConsumer {
     private final String queueUrl;
     private final String stagingBucket;
     private final NightCompletion completion;
+    private final BusinessMetrics metrics;
     private final Clock clock = Clock.systemUTC();
 
-    public ReportConsumer(ObjectStore store, ReportStore reports, NightCompletion completion,
+    public ReportConsumer(ObjectStore store, ReportStore reports, NightCompletion completion, BusinessMetrics metrics,
             @Property(name = "report.queue.url") String queueUrl,
             @Property(name = "staging.bucket") String stagingBucket) {
         this.store = store;
         this.reports = reports;
         this.completion = completion;
+        this.metrics = metrics;
         this.queueUrl = queueUrl;
         this.stagingBucket = stagingBucket;
     }
@@ -128,6 +133,8 @@ public class ReportConsumer implements QueueConsumer {
             Object after = snapshot(id);
             if (after.equals(before)) {
                 LOG.info("report {} rendered ({} bytes)", id, pdf.length);
+                metrics.reportStored(id.kind().name(), Duration.between(clock.instant(),
+                        BusinessCalendar.deadlineFor(id.businessDate())));
                 if (after instanceof NightSummary night) {
                     completion.announceIfComplete(night);
                 }

@@ -1,5 +1,13 @@
 package com.nightshift.reporting.service;
 
+import java.util.ArrayList;
+
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import com.nightshift.common.metrics.BusinessMetrics;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -53,6 +61,7 @@ class NightCompletionTest {
     private String output;
     private String topicArn;
     private String subscriber;
+    private final List<String> metrics = new ArrayList<>();
 
     @BeforeAll
     static void startEmulator() throws Exception {
@@ -87,6 +96,7 @@ class NightCompletionTest {
 
     private NightCompletion completion(String topic) {
         return new NightCompletion(store, output, new JobNotifications(sns, topic, Clock.systemUTC()),
+                BusinessMetrics.to(metrics::add, "Nightshift/test", "reporting-service", Clock.fixed(NOW, ZoneOffset.UTC)),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -182,6 +192,34 @@ class NightCompletionTest {
         assertThat(notice.secondsBeforeDeadline()).isEqualTo(Instant.parse("2026-11-23T14:30:00Z").getEpochSecond()
                 - NOW.getEpochSecond());
         assertThat(store.head(ObjectRef.of(output, NightCompletion.MARKER_PREFIX + DATE + ".json"))).isPresent();
+    }
+
+    @Test
+    void the_announcement_reports_one_night_completed_and_its_seconds_before_the_deadline_once() {
+        NightCompletion completion = completion(topicArn);
+        NightSummary night = night(completeStaging(), completeReports());
+
+        completion.announceIfComplete(night);
+        completion.announceIfComplete(night);
+
+        assertThat(metrics).singleElement().satisfies(line -> {
+            JsonNode document = JsonCodec.tree(line.getBytes(StandardCharsets.UTF_8));
+            assertThat(document.get("Service").asText()).isEqualTo("reporting-service");
+            assertThat(document.get("NightsCompleted").asLong()).isEqualTo(1);
+            // Friday's night, found complete on Saturday 05:00 UTC: 2 days 9 h 30 min before Monday 14:30 UTC.
+            assertThat(document.get("SecondsBeforeDeadline").asLong())
+                    .isEqualTo(Instant.parse("2026-11-23T14:30:00Z").getEpochSecond() - NOW.getEpochSecond());
+        });
+    }
+
+    @Test
+    void an_incomplete_night_reports_no_metric() {
+        Map<String, Instant> staging = completeStaging();
+        staging.remove("results/recon/2026-11-20/ACC-2/result.json");
+
+        completion(topicArn).announceIfComplete(night(staging, completeReports()));
+
+        assertThat(metrics).isEmpty();
     }
 
     @Test

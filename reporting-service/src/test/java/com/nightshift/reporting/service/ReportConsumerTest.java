@@ -1,5 +1,11 @@
 package com.nightshift.reporting.service;
 
+import java.util.LinkedHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import com.nightshift.common.metrics.BusinessMetrics;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,6 +69,7 @@ class ReportConsumerTest {
 
     private String staging;
     private String output;
+    private final List<String> metrics = new ArrayList<>();
 
     @BeforeAll
     static void startEmulator() throws Exception {
@@ -116,7 +123,12 @@ class ReportConsumerTest {
 
     private ReportConsumer consumer(ReportStore reports) {
         return new ReportConsumer(store, reports, new NightCompletion(store, output,
-                new JobNotifications(null, "", java.time.Clock.systemUTC())), "unused", staging);
+                new JobNotifications(null, "", java.time.Clock.systemUTC()), metricsOf(metrics)), metricsOf(metrics),
+                "unused", staging);
+    }
+
+    private static BusinessMetrics metricsOf(List<String> lines) {
+        return BusinessMetrics.to(lines::add, "Nightshift/test", "reporting-service", java.time.Clock.systemUTC());
     }
 
     private void handle(ReportConsumer consumer, ReportJob job) {
@@ -162,6 +174,24 @@ class ReportConsumerTest {
                 .contains("reconciliation of ACC-1").contains("risk run (VaR and ES)")
                 .contains("reconciliation-2026-11-20").contains("risk-2026-11-20")
                 .contains("Monday 2026-11-23 09:30 EST");
+    }
+
+    @Test
+    void each_stored_report_reports_its_seconds_before_the_deadline_of_its_night_by_kind() throws Exception {
+        store.put(ObjectRef.of(staging, "results/risk/2026-11-20/var.json"), DocumentJson.bytes(run()), "application/json");
+        long deadline = Instant.parse("2026-11-23T14:30:00Z").getEpochSecond();
+        long before = Instant.now().getEpochSecond();
+
+        handle(consumer(new ReportStore(store, output)), job(ReportKind.RISK));
+
+        long after = Instant.now().getEpochSecond();
+        Map<String, Long> byKind = new LinkedHashMap<>();
+        for (String line : metrics) {
+            JsonNode document = JsonCodec.tree(line.getBytes(StandardCharsets.UTF_8));
+            byKind.put(document.get("ReportKind").asText(), document.get("ReportSecondsBeforeDeadline").asLong());
+        }
+        assertThat(byKind).containsOnlyKeys("RISK", "NIGHT");
+        assertThat(byKind.values()).allSatisfy(seconds -> assertThat(seconds).isBetween(deadline - after - 1, deadline - before));
     }
 
     @Test

@@ -91,6 +91,7 @@ class ReportsApiTest {
                 "staging.bucket", "s3-staging-test",
                 "report.queue.url", queue,
                 "otel.exporter.otlp.endpoint", "",
+                "metrics.namespace", "Nightshift/test",
                 "reports.token.key", KEY));
         server = ApplicationContext.run(EmbeddedServer.class, properties);
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import com.nightshift.common.job.RiskJob;
 import com.nightshift.common.job.RiskShardJob;
 import com.nightshift.common.json.JsonCodec;
 import com.nightshift.common.manifest.ManifestSigner;
+import com.nightshift.common.metrics.BusinessMetrics;
 import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
 import com.nightshift.common.storage.S3OutputSink;
@@ -75,6 +77,7 @@ public class RiskConsumer implements QueueConsumer {
     private final ObjectStore store;
     private final JobPublisher publisher;
     private final ManifestSigner signer;
+    private final BusinessMetrics metrics;
     private final VarEngine engine = VarEngine.withParallelism(Math.max(1, Runtime.getRuntime().availableProcessors()));
     private final String queueUrl;
     private final String stagingBucket;
@@ -82,7 +85,7 @@ public class RiskConsumer implements QueueConsumer {
     private final VarSettings settings;
     private final Clock clock = Clock.systemUTC();
 
-    public RiskConsumer(ObjectStore store, JobPublisher publisher, ManifestSigner signer,
+    public RiskConsumer(ObjectStore store, JobPublisher publisher, ManifestSigner signer, BusinessMetrics metrics,
             @Property(name = "risk.queue.url") String queueUrl,
             @Property(name = "staging.bucket") String stagingBucket,
             @Property(name = "report.queue.url") String reportQueueUrl,
@@ -94,6 +97,7 @@ public class RiskConsumer implements QueueConsumer {
         this.store = store;
         this.publisher = publisher;
         this.signer = signer;
+        this.metrics = metrics;
         this.queueUrl = queueUrl;
         this.stagingBucket = stagingBucket;
         this.reportQueueUrl = reportQueueUrl;
@@ -155,8 +159,11 @@ public class RiskConsumer implements QueueConsumer {
         }
         BookModel model = prepare(positionKeys, priceKeys, date);
         if (settings.scenarios() <= settings.shardScenarios()) {
+            Instant start = clock.instant();
             VarReport report = engine.run(model);
+            Duration runTime = Duration.between(start, clock.instant());
             writeResults(job.jobId(), date, model, report, message);
+            metrics.varRun(runTime, report.scenarios(), 1);
             return;
         }
         List<ScenarioShard> shards = ScenarioShard.split(settings.scenarios(), settings.shardScenarios());
@@ -178,7 +185,9 @@ public class RiskConsumer implements QueueConsumer {
             return;
         }
         ShardedRun plan = planned.get().plan();
+        Instant start = clock.instant();
         ShardLosses losses = engine.simulate(planned.get().model(), new ScenarioShard(job.first(), job.end()));
+        metrics.shardSimulated(Duration.between(start, clock.instant()));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         losses.writeTo(bytes);
         store.put(ObjectRef.of(stagingBucket, shardKey(plan, job.first(), job.end())), bytes.toByteArray(),
@@ -207,6 +216,10 @@ public class RiskConsumer implements QueueConsumer {
         }
         VarReport report = engine.merge(planned.get().model(), shards);
         writeResults(job.jobId(), plan.businessDate(), planned.get().model(), report, message);
+        // A spread run takes from its plan being stored to its merge being written, across tasks.
+        store.head(ObjectRef.of(stagingBucket, planKey(plan.businessDate(), plan.runId())))
+                .ifPresent(stored -> metrics.varRun(Duration.between(stored.lastModified(), clock.instant()),
+                        report.scenarios(), plan.shards().size()));
     }
 
     private record PlannedBook(ShardedRun plan, BookModel model) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,8 @@ import com.nightshift.common.job.RiskJob;
 import com.nightshift.common.job.RiskShardJob;
 import com.nightshift.common.json.JsonCodec;
 import com.nightshift.common.manifest.ManifestSigner;
+import com.nightshift.common.metrics.BusinessMetrics;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
 import com.nightshift.common.storage.StoredObject;
@@ -60,6 +63,7 @@ class RiskConsumerTest {
     private String bucket;
     private String riskQueue;
     private String reportQueue;
+    private final List<String> metrics = new ArrayList<>();
 
     @BeforeAll
     static void startEmulator() throws Exception {
@@ -87,7 +91,8 @@ class RiskConsumerTest {
     }
 
     private RiskConsumer consumer(int scenarios, int shardScenarios) {
-        return new RiskConsumer(store, new JobPublisher(sqs), ManifestSigner.withKey("test-key"), riskQueue, bucket,
+        return new RiskConsumer(store, new JobPublisher(sqs), ManifestSigner.withKey("test-key"),
+                BusinessMetrics.to(metrics::add, "Nightshift/test", "risk-calculation", Clock.systemUTC()), riskQueue, bucket,
                 reportQueue, scenarios, VarSettings.DEFAULT_SEED, "plain", shardScenarios, 0.02);
     }
 
@@ -113,6 +118,39 @@ class RiskConsumerTest {
             assertThat(job.resultKey()).isEqualTo("results/risk/2026-11-27/var.json");
         });
         assertThat(received(riskQueue, RiskShardJob.class)).isEmpty();
+    }
+
+    @Test
+    void aRunInOneTask_reportsItsRunTimeOverItsScenariosInOneShard() throws Exception {
+        stageInputs("positions");
+
+        handle(consumer(2_000, 2_000), JsonCodec.write(RiskJob.of(DATE)));
+
+        assertThat(metrics).singleElement().satisfies(line -> {
+            JsonNode document = JsonCodec.tree(line.getBytes(StandardCharsets.UTF_8));
+            assertThat(document.get("Service").asText()).isEqualTo("risk-calculation");
+            assertThat(document.get("VarRunTime").asLong()).isNotNegative();
+            assertThat(document.get("VarScenarios").asLong()).isEqualTo(2_000);
+            assertThat(document.get("VarShards").asLong()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aSpreadRun_reportsEachShardsSimulationTime_andAtTheMergeTheRunTimeOverItsShards() throws Exception {
+        stageInputs("positions");
+        RiskConsumer worker = consumer(2_000, 1_000);
+        handle(worker, JsonCodec.write(RiskJob.of(DATE)));
+        for (String shard : bodies(riskQueue)) {
+            handle(worker, shard);
+        }
+        handle(worker, bodies(riskQueue).get(0));
+
+        List<JsonNode> documents = metrics.stream().map(l -> JsonCodec.tree(l.getBytes(StandardCharsets.UTF_8))).toList();
+        assertThat(documents).filteredOn(d -> d.has("ShardSimulationTime")).hasSize(2);
+        assertThat(documents).filteredOn(d -> d.has("VarRunTime")).singleElement().satisfies(d -> {
+            assertThat(d.get("VarScenarios").asLong()).isEqualTo(2_000);
+            assertThat(d.get("VarShards").asLong()).isEqualTo(2);
+        });
     }
 
     @Test
