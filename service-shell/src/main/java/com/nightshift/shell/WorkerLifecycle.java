@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.nightshift.common.notify.JobNotifications;
-import com.nightshift.common.trace.SpanSender;
-import com.nightshift.common.trace.TracedJobHandler;
+import com.nightshift.common.trace.Tracing;
 import com.nightshift.common.worker.SqsWorker;
 import com.nightshift.common.worker.TaskProtection;
 import com.nightshift.common.worker.WorkerSettings;
@@ -20,23 +19,24 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * Starts a worker for every {@link QueueConsumer} once the application is up, and stops them
  * gracefully when it shuts down (SIGTERM from ECS: the job in progress finishes first). A job that fails
- * is announced on the job topic ({@link JobNotifications}).
+ * is announced on the job topic ({@link JobNotifications}). Every job is a span ({@link Tracing}); the spans
+ * still buffered are sent once the workers have stopped.
  */
 @Singleton
 public class WorkerLifecycle {
 
     private final List<QueueConsumer> consumers;
     private final SqsClient sqs;
-    private final SpanSender spans;
+    private final Tracing tracing;
     private final JobNotifications notifications;
     /** Worker by consumer name, in start order. */
     private final Map<String, SqsWorker> workers = new LinkedHashMap<>();
 
-    public WorkerLifecycle(List<QueueConsumer> consumers, SqsClient sqs, SpanSender spans,
+    public WorkerLifecycle(List<QueueConsumer> consumers, SqsClient sqs, Tracing tracing,
             JobNotifications notifications) {
         this.consumers = consumers;
         this.sqs = sqs;
-        this.spans = spans;
+        this.tracing = tracing;
         this.notifications = notifications;
     }
 
@@ -44,8 +44,8 @@ public class WorkerLifecycle {
     synchronized void onStartup(StartupEvent event) {
         for (QueueConsumer consumer : consumers) {
             SqsWorker worker = new SqsWorker(consumer.name(), sqs, consumer.queueUrl(),
-                    new TracedJobHandler(consumer, spans, consumer.name(), consumer.queueUrl()), WorkerSettings.defaults(),
-                    TaskProtection.fromEnvironment(System.getenv()), notifications);
+                    consumer, WorkerSettings.defaults(), TaskProtection.fromEnvironment(System.getenv()), notifications,
+                    tracing);
             workers.put(consumer.name(), worker);
             worker.start();
         }
@@ -61,5 +61,6 @@ public class WorkerLifecycle {
     @PreDestroy
     synchronized void stop() {
         workers.values().forEach(SqsWorker::close);
+        tracing.close();
     }
 }

@@ -32,7 +32,7 @@ import com.nightshift.common.manifest.ManifestSigner;
 import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
 import com.nightshift.common.storage.StoredObject;
-import com.nightshift.common.trace.TraceContext;
+import com.nightshift.common.trace.JobTrace;
 import com.nightshift.common.worker.JobMessage;
 import com.nightshift.common.worker.JobPublisher;
 import com.nightshift.risk.var.PortfolioRiskDocument;
@@ -294,7 +294,7 @@ class RiskConsumerTest {
     }
 
     private static void handle(RiskConsumer consumer, String body) throws Exception {
-        consumer.handle(new JobMessage("m", body, 1, TraceContext.newTrace()));
+        consumer.handle(new JobMessage("m", body, 1, JobTrace.none()));
     }
 
     private static List<String> bodies(String queue) {
