@@ -70,6 +70,20 @@ public final class JobTrace {
         }
     }
 
+    /** Does {@code work}, which returns nothing, in a child span named {@code name}; see {@link #span(String, Work)}. */
+    public <E extends Exception> void span(String name, Action<E> work) throws E {
+        span(name, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** A part of a job that returns nothing and may throw {@code E}. */
+    @FunctionalInterface
+    public interface Action<E extends Exception> {
+        void run() throws E;
+    }
+
     /** A part of a job that returns a result and may throw {@code E}. */
     @FunctionalInterface
     public interface Work<T, E extends Exception> {

@@ -155,7 +155,7 @@ public class RiskConsumer implements QueueConsumer {
         }
         BookModel model = prepare(positionKeys, priceKeys, date);
         if (settings.scenarios() <= settings.shardScenarios()) {
-            VarReport report = engine.run(model);
+            VarReport report = message.trace().span("simulate", () -> engine.run(model));
             writeResults(job.jobId(), date, model, report, message);
             return;
         }
@@ -178,7 +178,8 @@ public class RiskConsumer implements QueueConsumer {
             return;
         }
         ShardedRun plan = planned.get().plan();
-        ShardLosses losses = engine.simulate(planned.get().model(), new ScenarioShard(job.first(), job.end()));
+        ShardLosses losses = message.trace().span("simulate",
+                () -> engine.simulate(planned.get().model(), new ScenarioShard(job.first(), job.end())));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         losses.writeTo(bytes);
         store.put(ObjectRef.of(stagingBucket, shardKey(plan, job.first(), job.end())), bytes.toByteArray(),
@@ -205,7 +206,7 @@ public class RiskConsumer implements QueueConsumer {
             byte[] content = store.read(ObjectRef.of(stagingBucket, shardKey(plan, shard.first(), shard.end())));
             shards.add(ShardLosses.readFrom(new ByteArrayInputStream(content)));
         }
-        VarReport report = engine.merge(planned.get().model(), shards);
+        VarReport report = message.trace().span("merge", () -> engine.merge(planned.get().model(), shards));
         writeResults(job.jobId(), plan.businessDate(), planned.get().model(), report, message);
     }
 
