@@ -41,6 +41,8 @@ public final class SpanReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
+    private final List<String> failures = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
 
     private SpanReceiver(HttpServer server) {
         this.server = server;
@@ -64,29 +66,52 @@ public final class SpanReceiver implements AutoCloseable {
         return spans.stream().filter(filter).toList();
     }
 
+    /** How many export requests arrived. */
+    public int requests() {
+        return requests.get();
+    }
+
+    /** Why requests could not be read, if any could not: a test names them when it misses spans. */
+    public List<String> failures() {
+        return List.copyOf(failures);
+    }
+
     private void receive(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
         try (exchange; InputStream body = exchange.getRequestBody()) {
             if (!exchange.getRequestMethod().equals("POST")) {
                 exchange.sendResponseHeaders(405, -1);
                 return;
             }
-            ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(body);
-            for (ResourceSpans resource : request.getResourceSpansList()) {
-                String service = text(resource.getResource().getAttributesList()).getOrDefault("service.name", "");
-                for (ScopeSpans scope : resource.getScopeSpansList()) {
-                    for (var span : scope.getSpansList()) {
-                        if (spans.size() < MAX_SPANS) {
-                            spans.add(new ReceivedSpan(service, hex(span.getTraceId().toByteArray()),
-                                    hex(span.getSpanId().toByteArray()), hex(span.getParentSpanId().toByteArray()),
-                                    span.getName(), span.getKind().name(), text(span.getAttributesList()),
-                                    span.getStatus().getCode().name()));
-                        }
-                    }
+            try {
+                read(ExportTraceServiceRequest.parseFrom(body));
+            } catch (IOException | RuntimeException | LinkageError e) {
+                // Answered, not dropped: the exporter then logs a clear status instead of a broken connection.
+                if (failures.size() < 100) {
+                    failures.add(e.toString());
                 }
+                exchange.sendResponseHeaders(400, -1);
+                return;
             }
             // An empty ExportTraceServiceResponse: full success.
             exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
             exchange.sendResponseHeaders(200, -1);
+        }
+    }
+
+    private void read(ExportTraceServiceRequest request) {
+        for (ResourceSpans resource : request.getResourceSpansList()) {
+            String service = text(resource.getResource().getAttributesList()).getOrDefault("service.name", "");
+            for (ScopeSpans scope : resource.getScopeSpansList()) {
+                for (var span : scope.getSpansList()) {
+                    if (spans.size() < MAX_SPANS) {
+                        spans.add(new ReceivedSpan(service, hex(span.getTraceId().toByteArray()),
+                                hex(span.getSpanId().toByteArray()), hex(span.getParentSpanId().toByteArray()),
+                                span.getName(), span.getKind().name(), text(span.getAttributesList()),
+                                span.getStatus().getCode().name()));
+                    }
+                }
+            }
         }
     }
 

@@ -49,6 +49,13 @@ public final class SqsTraceHeader {
                 .orElse(Map.of());
     }
 
+    /** The system attributes that send {@code received} on in the trace it came in (none if it came untraced). */
+    public static Map<MessageSystemAttributeNameForSends, MessageSystemAttributeValue> of(Message received) {
+        String header = received.attributes().get(RECEIVE);
+        return header == null ? Map.of() : Map.of(MessageSystemAttributeNameForSends.AWS_TRACE_HEADER,
+                MessageSystemAttributeValue.builder().dataType("String").stringValue(header).build());
+    }
+
     /** The context {@code message} was sent in, or the root context when it carries none (or a malformed one). */
     public static Context from(Message message) {
         String header = message.attributes().get(RECEIVE);

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Tracer;
@@ -29,12 +32,15 @@ public final class Tracing implements AutoCloseable {
     /** The standard OpenTelemetry variable; the task definition points it at the collector sidecar. */
     public static final String ENDPOINT_VARIABLE = "OTEL_EXPORTER_OTLP_ENDPOINT";
     /** Drops every span; for runs without a collector. */
-    public static final Tracing NONE = new Tracing(null, "");
+    public static final Tracing NONE = new Tracing(null, "", "nowhere");
+    private static final Logger LOG = LoggerFactory.getLogger(Tracing.class);
     private static final String SCOPE = "com.nightshift";
     private static final Duration FLUSH_WITHIN = Duration.ofSeconds(10);
 
     private final SpanExporterFactory exporter;
     private final String serviceName;
+    /** Where spans go, for the log. */
+    private final String destination;
     private volatile SdkTracerProvider provider;
     private volatile Tracer tracer;
     private boolean closed;
@@ -45,9 +51,10 @@ public final class Tracing implements AutoCloseable {
         SpanExporter create();
     }
 
-    private Tracing(SpanExporterFactory exporter, String serviceName) {
+    private Tracing(SpanExporterFactory exporter, String serviceName, String destination) {
         this.exporter = exporter;
         this.serviceName = serviceName;
+        this.destination = destination;
     }
 
     /**
@@ -59,12 +66,13 @@ public final class Tracing implements AutoCloseable {
             return NONE;
         }
         String base = endpoint.trim().endsWith("/") ? endpoint.trim() : endpoint.trim() + "/";
-        return exportingTo(() -> OtlpHttpSpanExporter.builder().setEndpoint(base + "v1/traces").build(), serviceName);
+        return new Tracing(() -> OtlpHttpSpanExporter.builder().setEndpoint(base + "v1/traces").build(), serviceName,
+                base + "v1/traces");
     }
 
     /** Spans to {@code exporter}, as {@code serviceName}. */
     public static Tracing exportingTo(SpanExporterFactory exporter, String serviceName) {
-        return new Tracing(exporter, serviceName);
+        return new Tracing(exporter, serviceName, exporter.toString());
     }
 
     /** The tracer of this service's spans; the first call builds the SDK. */
@@ -91,6 +99,7 @@ public final class Tracing implements AutoCloseable {
                 .addSpanProcessor(BatchSpanProcessor.builder(exporter.create()).build())
                 .build();
         tracer = provider.get(SCOPE);
+        LOG.info("spans of {} go to {}", serviceName, destination);
         return tracer;
     }
 
