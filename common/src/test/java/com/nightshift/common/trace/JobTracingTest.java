@@ -43,6 +43,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeNameForSends;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeValue;
 
@@ -188,6 +190,15 @@ class JobTracingTest {
             await(() -> received.size() == 1);
         }
         assertThat(received).containsExactly(traceId);
+    }
+
+    @Test
+    void a_received_message_is_sent_on_in_its_trace_and_an_untraced_one_without_a_header() {
+        String header = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
+        Message traced = Message.builder().attributes(Map.of(MessageSystemAttributeName.AWS_TRACE_HEADER, header)).build();
+        assertThat(SqsTraceHeader.of(traced)).containsEntry(MessageSystemAttributeNameForSends.AWS_TRACE_HEADER,
+                MessageSystemAttributeValue.builder().dataType("String").stringValue(header).build());
+        assertThat(SqsTraceHeader.of(Message.builder().build())).isEmpty();
     }
 
     @Test
