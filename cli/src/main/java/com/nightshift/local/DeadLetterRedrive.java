@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import com.nightshift.common.aws.AwsClients;
 import com.nightshift.common.aws.AwsEndpoint;
+import com.nightshift.common.trace.SqsTraceHeader;
 import com.nightshift.deploy.DeployEnvironment;
 
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
@@ -28,7 +29,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
  * after the cause of their failure has been fixed, and says how many moved.
  *
  * <p>Messages move in batches of up to ten: received from the dead-letter queue, sent to the source queue
- * with their bodies and message attributes (the trace context among them), and deleted from the dead-letter
+ * with their bodies, message attributes and trace header ({@code AWSTraceHeader}), and deleted from the dead-letter
  * queue only once the send has succeeded, so that no message is lost. A message whose send fails stays in
  * the dead-letter queue and reappears there after the visibility timeout; a message whose delete fails may
  * be delivered twice, which the consumers tolerate (they are idempotent). SQS's own
@@ -128,7 +129,8 @@ public final class DeadLetterRedrive {
             for (int i = 0; i < messages.size(); i++) {
                 Message message = messages.get(i);
                 entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(message.body())
-                        .messageAttributes(message.messageAttributes()).build());
+                        .messageAttributes(message.messageAttributes())
+                        .messageSystemAttributes(SqsTraceHeader.of(message)).build());
             }
             SendMessageBatchResponse sent = sqs.sendMessageBatch(b -> b.queueUrl(sourceUrl).entries(entries));
             sent.failed().forEach(f -> out.println("  not moved (left in the dead-letter queue): message "

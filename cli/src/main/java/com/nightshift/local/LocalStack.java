@@ -25,6 +25,7 @@ import com.nightshift.common.aws.AwsClients;
 import com.nightshift.common.emulator.MotoServer;
 import com.nightshift.common.aws.AwsEndpoint;
 import com.nightshift.common.json.JsonCodec;
+import com.nightshift.common.trace.Tracing;
 
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
@@ -82,10 +83,10 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * What starting a service process takes: its runnable jar, its task definition's environment as
-     * deployed, the emulator endpoint, and where logs go.
+     * deployed, the emulator endpoint, where spans go (if anywhere), and where logs go.
      */
     private record Launcher(Map<String, Path> jars, Map<String, Map<String, String>> environments, URI endpoint,
-            Path logs) {
+            Optional<URI> traces, Path logs) {
 
         ServiceProcess start(String service, String logName) throws IOException {
             Map<String, String> taskEnvironment = environments.get(service);
@@ -94,17 +95,24 @@ public final class LocalStack implements AutoCloseable {
                         + service);
             }
             int port = MotoServer.freeLoopbackPort();
-            return ServiceProcess.start(service, jars.get(service), processEnvironment(taskEnvironment, endpoint, port),
-                    port, logs.resolve(logName + ".log"));
+            return ServiceProcess.start(service, jars.get(service),
+                    processEnvironment(taskEnvironment, endpoint, port, traces), port, logs.resolve(logName + ".log"));
         }
     }
 
     /**
      * Starts the emulator (or uses {@code AWS_ENDPOINT_URL} when set), deploys the workload template
      * from {@code projectRoot/infra/target/cdk.out}, and starts the services from their runnable jars.
-     * Logs go to {@code workDirectory}.
+     * Logs go to {@code workDirectory}. The services send their spans to the OTLP/HTTP collector named by
+     * {@code OTEL_EXPORTER_OTLP_ENDPOINT} in this process's environment, or nowhere when it is unset.
      */
     public static LocalStack start(Path projectRoot, Path workDirectory) throws IOException {
+        return start(projectRoot, workDirectory, Optional.ofNullable(System.getenv(Tracing.ENDPOINT_VARIABLE))
+                .filter(value -> !value.isBlank()).map(URI::create));
+    }
+
+    /** As {@link #start(Path, Path)}, the services sending their spans to the OTLP/HTTP collector {@code traces}. */
+    public static LocalStack start(Path projectRoot, Path workDirectory, Optional<URI> traces) throws IOException {
         Files.createDirectories(workDirectory.resolve("logs"));
         Path template = projectRoot.resolve("infra/target/cdk.out/" + STACK_NAME + ".template.json");
         if (!Files.isRegularFile(template)) {
@@ -139,7 +147,8 @@ public final class LocalStack implements AutoCloseable {
                 environments = new TaskDefinitionEnvironment(cloudFormation, ecs, secrets)
                         .read(STACK_NAME, Set.copyOf(SERVICES));
             }
-            Launcher launcher = new Launcher(jars, Map.copyOf(environments), endpoint, workDirectory.resolve("logs"));
+            Launcher launcher = new Launcher(jars, Map.copyOf(environments), endpoint, traces,
+                    workDirectory.resolve("logs"));
             Map<String, ServiceProcess> services = new LinkedHashMap<>();
             for (String service : SERVICES) {
                 ServiceProcess process = launcher.start(service, service);
@@ -165,7 +174,18 @@ public final class LocalStack implements AutoCloseable {
      * endpoint, a free loopback port instead of the container's 8080, and loopback-only binding.
      */
     static Map<String, String> processEnvironment(Map<String, String> taskEnvironment, URI endpoint, int port) {
+        return processEnvironment(taskEnvironment, endpoint, port, Optional.empty());
+    }
+
+    /**
+     * As above, spans going to {@code traces}: the task definition names the collector sidecar, which does not
+     * run locally, so its endpoint is replaced by {@code traces}, or removed (no tracing) when there is none.
+     */
+    static Map<String, String> processEnvironment(Map<String, String> taskEnvironment, URI endpoint, int port,
+            Optional<URI> traces) {
         Map<String, String> environment = new LinkedHashMap<>(taskEnvironment);
+        environment.remove(Tracing.ENDPOINT_VARIABLE);
+        traces.ifPresent(collector -> environment.put(Tracing.ENDPOINT_VARIABLE, collector.toString()));
         environment.put("AWS_REGION", REGION.id());
         environment.put("AWS_ENDPOINT_URL", endpoint.toString());
         environment.put("AWS_ACCESS_KEY_ID", "test");

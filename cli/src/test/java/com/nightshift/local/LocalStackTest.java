@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,15 @@ class LocalStackTest {
                 .containsEntry("AWS_REGION", "us-east-1")
                 .containsEntry("MICRONAUT_SERVER_PORT", "41000")
                 .containsEntry("MICRONAUT_SERVER_HOST", "127.0.0.1");
+    }
+
+    @Test
+    void spans_go_to_the_local_collector_when_one_is_given_and_nowhere_otherwise() {
+        Map<String, String> task = Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4318");
+        URI moto = URI.create("http://127.0.0.1:5000");
+        assertThat(LocalStack.processEnvironment(task, moto, 1, Optional.of(URI.create("http://127.0.0.1:43190"))))
+                .containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:43190");
+        assertThat(LocalStack.processEnvironment(task, moto, 1)).doesNotContainKey("OTEL_EXPORTER_OTLP_ENDPOINT");
     }
 
     @Test

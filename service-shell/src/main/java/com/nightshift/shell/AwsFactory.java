@@ -5,8 +5,8 @@ import com.nightshift.common.aws.AwsEndpoint;
 import com.nightshift.common.manifest.ManifestSigner;
 import com.nightshift.common.notify.JobNotifications;
 import com.nightshift.common.storage.ObjectStore;
-import com.nightshift.common.trace.OtlpSpanSender;
-import com.nightshift.common.trace.SpanSender;
+import com.nightshift.common.trace.AwsCallSpans;
+import com.nightshift.common.trace.Tracing;
 import com.nightshift.common.worker.JobPublisher;
 
 import io.micronaut.context.annotation.Bean;
@@ -24,9 +24,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @Factory
 public class AwsFactory {
 
+    /** Clients whose calls made inside a job are spans of that job ({@link AwsCallSpans}). */
     @Singleton
-    AwsClients awsClients() {
-        return new AwsClients(AwsEndpoint.fromEnvironment());
+    AwsClients awsClients(Tracing tracing) {
+        return new AwsClients(AwsEndpoint.fromEnvironment(), java.util.List.of(new AwsCallSpans(tracing)));
     }
 
     @Singleton
@@ -68,13 +69,14 @@ public class AwsFactory {
     }
 
     /**
-     * Spans of every job to the collector sidecar named by {@code OTEL_EXPORTER_OTLP_ENDPOINT}, which
-     * relays them to AWS X-Ray; dropped when the variable is empty.
+     * Spans to the collector sidecar named by {@code OTEL_EXPORTER_OTLP_ENDPOINT}, which relays them to
+     * AWS X-Ray; dropped when the variable is empty or unset. Flushed and closed by {@link WorkerLifecycle}
+     * once the workers have stopped, so the spans of the last jobs are sent.
      */
     @Singleton
-    SpanSender spanSender(@Property(name = "otel.exporter.otlp.endpoint") String endpoint,
+    Tracing tracing(@Property(name = "otel.exporter.otlp.endpoint", defaultValue = "") String endpoint,
             @Property(name = "micronaut.application.name") String serviceName) {
-        return OtlpSpanSender.forEndpoint(endpoint, serviceName);
+        return Tracing.forEndpoint(endpoint, serviceName);
     }
 
     /** From {@code MANIFEST_SIGNING_KEY}, which the task definition injects from Secrets Manager. */

@@ -8,8 +8,7 @@ import java.util.Map;
 import com.nightshift.common.metrics.BusinessMetrics;
 import com.nightshift.common.metrics.JobLatency;
 import com.nightshift.common.notify.JobNotifications;
-import com.nightshift.common.trace.SpanSender;
-import com.nightshift.common.trace.TracedJobHandler;
+import com.nightshift.common.trace.Tracing;
 import com.nightshift.common.worker.SqsWorker;
 import com.nightshift.common.worker.TaskProtection;
 import com.nightshift.common.worker.WorkerSettings;
@@ -24,35 +23,35 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Starts a worker for every {@link QueueConsumer} once the application is up, and stops them
  * gracefully when it shuts down (SIGTERM from ECS: the job in progress finishes first). A job that fails
  * is announced on the job topic ({@link JobNotifications}); a job that succeeds reports its latency
- * ({@link JobLatency}).
+ * ({@link JobLatency}). Every job is a span ({@link Tracing}); the spans still buffered are sent once the
+ * workers have stopped.
  */
 @Singleton
 public class WorkerLifecycle {
 
     private final List<QueueConsumer> consumers;
     private final SqsClient sqs;
-    private final SpanSender spans;
+    private final Tracing tracing;
     private final JobNotifications notifications;
     private final BusinessMetrics metrics;
     /** Worker by consumer name, in start order. */
     private final Map<String, SqsWorker> workers = new LinkedHashMap<>();
 
-    public WorkerLifecycle(List<QueueConsumer> consumers, SqsClient sqs, SpanSender spans,
+    public WorkerLifecycle(List<QueueConsumer> consumers, SqsClient sqs, Tracing tracing,
             JobNotifications notifications, BusinessMetrics metrics) {
         this.consumers = consumers;
         this.metrics = metrics;
         this.sqs = sqs;
-        this.spans = spans;
+        this.tracing = tracing;
         this.notifications = notifications;
     }
 
     @EventListener
     synchronized void onStartup(StartupEvent event) {
         for (QueueConsumer consumer : consumers) {
-            TracedJobHandler traced = new TracedJobHandler(consumer, spans, consumer.name(), consumer.queueUrl());
             SqsWorker worker = new SqsWorker(consumer.name(), sqs, consumer.queueUrl(),
-                    new JobLatency(traced, metrics, consumer.name(), Clock.systemUTC()), WorkerSettings.defaults(),
-                    TaskProtection.fromEnvironment(System.getenv()), notifications);
+                    new JobLatency(consumer, metrics, consumer.name(), Clock.systemUTC()), WorkerSettings.defaults(),
+                    TaskProtection.fromEnvironment(System.getenv()), notifications, tracing);
             workers.put(consumer.name(), worker);
             worker.start();
         }
@@ -68,5 +67,6 @@ public class WorkerLifecycle {
     @PreDestroy
     synchronized void stop() {
         workers.values().forEach(SqsWorker::close);
+        tracing.close();
     }
 }

@@ -1,10 +1,12 @@
 package com.nightshift.common.aws;
 
 import java.time.Duration;
+import java.util.List;
 
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -19,9 +21,16 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class AwsClients {
 
     private final AwsEndpoint endpoint;
+    private final List<ExecutionInterceptor> interceptors;
 
     public AwsClients(AwsEndpoint endpoint) {
+        this(endpoint, List.of());
+    }
+
+    /** Clients that run {@code interceptors} around every call, e.g. to trace it. */
+    public AwsClients(AwsEndpoint endpoint, List<ExecutionInterceptor> interceptors) {
         this.endpoint = endpoint;
+        this.interceptors = List.copyOf(interceptors);
     }
 
     public AwsEndpoint endpoint() {
@@ -41,7 +50,7 @@ public final class AwsClients {
         return configure(SnsClient.builder()).build();
     }
 
-    /** Applies region, endpoint, credentials and HTTP client to any SDK client builder. */
+    /** Applies region, endpoint, credentials, HTTP client and interceptors to any SDK client builder. */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(B builder) {
         builder.region(endpoint.region())
                 .credentialsProvider(endpoint.credentials())
@@ -50,6 +59,7 @@ public final class AwsClients {
                         .socketTimeout(Duration.ofSeconds(60)))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallAttemptTimeout(Duration.ofSeconds(60))
+                        .executionInterceptors(interceptors)
                         .build());
         endpoint.endpointOverride().ifPresent(builder::endpointOverride);
         return builder;

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,8 +14,16 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import com.nightshift.common.json.JsonCodec;
-import com.nightshift.common.trace.TraceContext;
+import com.nightshift.common.trace.JobTrace;
+import com.nightshift.common.trace.SqsTraceHeader;
+import com.nightshift.common.trace.Tracing;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -34,6 +41,9 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
  * <p>On ECS the worker also protects its task from scale-in while it holds jobs (see
  * {@link TaskProtection}): protection is asked for when a job starts and removed when a receive comes
  * back empty or the worker stops.
+ *
+ * <p>Every job is a span ({@code <name> job}, a consumer span) continuing the trace the message was sent in,
+ * and the job's trace id is in the log MDC ({@code traceId}, and {@code xrayTraceId} in X-Ray's form).
  */
 public final class SqsWorker implements AutoCloseable {
 
@@ -47,6 +57,7 @@ public final class SqsWorker implements AutoCloseable {
     private final TaskProtection protection;
     private final Clock clock;
     private final JobFailure.Listener failures;
+    private final Tracing tracing;
     private final Thread thread;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicInteger processed = new AtomicInteger();
@@ -64,22 +75,28 @@ public final class SqsWorker implements AutoCloseable {
 
     public SqsWorker(String name, SqsClient sqs, String queueUrl, JobHandler handler, WorkerSettings settings,
             TaskProtection protection) {
-        this(name, sqs, queueUrl, handler, settings, protection, JobFailure.Listener.none(), Clock.systemUTC());
+        this(name, sqs, queueUrl, handler, settings, protection, JobFailure.Listener.none(), Tracing.NONE, Clock.systemUTC());
     }
 
     /** A worker that tells {@code failures} of every job its handler fails (see {@link JobFailure}). */
     public SqsWorker(String name, SqsClient sqs, String queueUrl, JobHandler handler, WorkerSettings settings,
             TaskProtection protection, JobFailure.Listener failures) {
-        this(name, sqs, queueUrl, handler, settings, protection, failures, Clock.systemUTC());
+        this(name, sqs, queueUrl, handler, settings, protection, failures, Tracing.NONE, Clock.systemUTC());
+    }
+
+    /** A worker that also records a span for every job with {@code tracing}. */
+    public SqsWorker(String name, SqsClient sqs, String queueUrl, JobHandler handler, WorkerSettings settings,
+            TaskProtection protection, JobFailure.Listener failures, Tracing tracing) {
+        this(name, sqs, queueUrl, handler, settings, protection, failures, tracing, Clock.systemUTC());
     }
 
     SqsWorker(String name, SqsClient sqs, String queueUrl, JobHandler handler, WorkerSettings settings,
             TaskProtection protection, Clock clock) {
-        this(name, sqs, queueUrl, handler, settings, protection, JobFailure.Listener.none(), clock);
+        this(name, sqs, queueUrl, handler, settings, protection, JobFailure.Listener.none(), Tracing.NONE, clock);
     }
 
     private SqsWorker(String name, SqsClient sqs, String queueUrl, JobHandler handler, WorkerSettings settings,
-            TaskProtection protection, JobFailure.Listener failures, Clock clock) {
+            TaskProtection protection, JobFailure.Listener failures, Tracing tracing, Clock clock) {
         if (queueUrl == null || queueUrl.isBlank()) {
             throw new IllegalArgumentException(name + ": queue URL must be given");
         }
@@ -91,6 +108,7 @@ public final class SqsWorker implements AutoCloseable {
         this.protection = protection;
         this.clock = clock;
         this.failures = failures;
+        this.tracing = tracing;
         this.lastPoll = clock.instant();
         this.thread = new Thread(this::run, "worker-" + name);
         // A worker idle in a long poll must not hold the JVM open; a busy one is waited for in close().
@@ -168,8 +186,7 @@ public final class SqsWorker implements AutoCloseable {
                     .maxNumberOfMessages(settings.maxMessages())
                     .waitTimeSeconds((int) settings.waitTime().toSeconds())
                     .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
-                            MessageSystemAttributeName.SENT_TIMESTAMP)
-                    .messageAttributeNames(TraceContext.ATTRIBUTE));
+                            MessageSystemAttributeName.SENT_TIMESTAMP, SqsTraceHeader.RECEIVE));
             return response.messages();
         } catch (RuntimeException e) {
             if (running) {
@@ -183,18 +200,31 @@ public final class SqsWorker implements AutoCloseable {
     private void process(Message message) {
         int receiveCount = Integer.parseInt(message.attributes()
                 .getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
-        TraceContext trace = TraceContext.continueFrom(Optional.ofNullable(message.messageAttributes()
-                .get(TraceContext.ATTRIBUTE)).map(v -> v.stringValue()));
         busy = true;
         protection.hold();
-        MDC.put("traceId", trace.traceId());
+        Context sent = SqsTraceHeader.from(message);
+        Tracer tracer = tracing.tracer();
+        Span span = tracer.spanBuilder(name + " job").setParent(sent).setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "aws_sqs")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", queueUrl.substring(queueUrl.lastIndexOf('/') + 1))
+                .setAttribute("messaging.message.id", message.messageId())
+                .setAttribute("nightshift.receive_count", (long) receiveCount)
+                .startSpan();
+        JobTrace trace = new JobTrace(tracer, sent.with(span));
+        if (trace.traced()) {
+            MDC.put("traceId", trace.traceId());
+            MDC.put("xrayTraceId", trace.xrayTraceId());
+        }
         MDC.put("messageId", message.messageId());
         JobMessage job = new JobMessage(message.messageId(), message.body(), receiveCount, trace, sentAt(message));
-        try {
+        try (Scope scope = trace.context().makeCurrent()) {
             handler.handle(job);
             sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
             processed.incrementAndGet();
         } catch (Exception e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, e.toString());
             failed.incrementAndGet();
             Duration backoff = settings.retryBackoff(receiveCount);
             LOG.error("worker {}: message {} failed on delivery {}, retrying in {} s: {}", name,
@@ -202,6 +232,7 @@ public final class SqsWorker implements AutoCloseable {
             tell(JobFailure.of(name, queueUrl, job, maxReceiveCount, e));
             changeVisibility(message, backoff);
         } finally {
+            span.end();
             busy = false;
             MDC.clear();
         }

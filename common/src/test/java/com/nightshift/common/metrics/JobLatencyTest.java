@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nightshift.common.trace.TraceContext;
+import com.nightshift.common.trace.JobTrace;
 import com.nightshift.common.worker.JobMessage;
 
 class JobLatencyTest {
@@ -26,7 +26,7 @@ class JobLatencyTest {
     @Test
     void a_finished_job_reports_the_time_from_its_message_being_sent_to_now() throws Exception {
         new JobLatency(message -> { }, metrics, "recon", clock)
-                .handle(new JobMessage("m", "{}", 1, TraceContext.newTrace(), DONE.minusSeconds(65)));
+                .handle(new JobMessage("m", "{}", 1, JobTrace.none(), DONE.minusSeconds(65)));
 
         assertThat(lines).hasSize(1);
         JsonNode document = BusinessMetricsTest.checkedAgainstSpecification(lines.get(0));
@@ -40,14 +40,14 @@ class JobLatencyTest {
             throw new IllegalStateException("no");
         }, metrics, "recon", clock);
 
-        assertThatThrownBy(() -> handler.handle(new JobMessage("m", "{}", 1, TraceContext.newTrace(), DONE)))
+        assertThatThrownBy(() -> handler.handle(new JobMessage("m", "{}", 1, JobTrace.none(), DONE)))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(lines).isEmpty();
     }
 
     @Test
     void a_message_without_a_sending_time_reports_no_latency() throws Exception {
-        new JobLatency(message -> { }, metrics, "recon", clock).handle(new JobMessage("m", "{}", 1, TraceContext.newTrace()));
+        new JobLatency(message -> { }, metrics, "recon", clock).handle(new JobMessage("m", "{}", 1, JobTrace.none()));
 
         assertThat(lines).isEmpty();
     }

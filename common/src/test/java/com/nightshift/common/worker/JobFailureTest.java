@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import com.nightshift.common.trace.TraceContext;
+import com.nightshift.common.trace.JobTrace;
 
 /** What a failed job says about itself: short, one line, and whether SQS dead-letters it next. */
 class JobFailureTest {
@@ -61,6 +61,6 @@ class JobFailureTest {
     }
 
     private static JobMessage message(String body, int receiveCount) {
-        return new JobMessage("m-1", body, receiveCount, TraceContext.continueFrom(Optional.empty()));
+        return new JobMessage("m-1", body, receiveCount, JobTrace.none());
     }
 }

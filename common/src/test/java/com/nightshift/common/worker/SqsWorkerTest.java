@@ -20,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import com.nightshift.common.aws.AwsClients;
 import com.nightshift.common.aws.AwsEndpoint;
 import com.nightshift.common.emulator.MotoServer;
-import com.nightshift.common.trace.TraceContext;
 
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -97,19 +96,6 @@ class SqsWorkerTest {
         worker.close();
         assertThat(finished).containsExactly("long-job");
         assertThat(messagesIn(queue)).isZero();
-    }
-
-    @Test
-    void trace_context_travels_with_the_message() {
-        String queue = queue("traced", Map.of());
-        TraceContext sent = TraceContext.newTrace();
-        List<TraceContext> received = new CopyOnWriteArrayList<>();
-        try (SqsWorker worker = new SqsWorker("t", sqs, queue, m -> received.add(m.trace()), FAST)) {
-            worker.start();
-            new JobPublisher(sqs).publish(queue, Map.of("jobId", "j"), sent);
-            await(() -> received.size() == 1);
-        }
-        assertThat(received.getFirst().traceId()).isEqualTo(sent.traceId());
     }
 
     @Test

@@ -106,7 +106,8 @@ public class IngestConsumer implements QueueConsumer {
         ObjectRef source = read.object().ref();
         byte[] content = read.content();
         String etag = read.object().etag();
-        IngestionOutcome outcome = engine.ingest(source.key(), new ByteArrayInputStream(content));
+        IngestionOutcome outcome = message.trace().span("ingest",
+                () -> engine.ingest(source.key(), new ByteArrayInputStream(content)));
 
         List<String> removed = removeStagedObjectsNoLongerProduced(outcome);
         for (StagedObject staged : outcome.stagedObjects()) {

@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
 import com.nightshift.common.storage.StoredObject;
-import com.nightshift.common.trace.TraceContext;
+import com.nightshift.common.trace.JobTrace;
 import com.nightshift.common.worker.JobMessage;
 import com.nightshift.common.worker.JobPublisher;
 
@@ -147,7 +147,7 @@ class IngestConsumerTest {
                  "resources":["arn:aws:s3:::data"],
                  "detail":{"version":"0","bucket":{"name":"%s"},"object":{"key":"%s","size":%d},"reason":"PutObject"}}
                 """.formatted(bucket, KEY, size);
-        return new JobMessage("m", body, 1, TraceContext.newTrace());
+        return new JobMessage("m", body, 1, JobTrace.none());
     }
 
     private static List<ReconJob> received(String queue) {

@@ -130,7 +130,7 @@ public class ReconConsumer implements QueueConsumer {
                 withdraw(job, message);
                 return;
             }
-            Optional<Run> run = reconcile(job, ledgerObjects, statementObjects);
+            Optional<Run> run = message.trace().span("reconcile", () -> reconcile(job, ledgerObjects, statementObjects));
             // Checked after writing, so that a file staged while this run read or wrote runs it again.
             if (run.isEmpty() || !unchanged(ledgerObjects, "staged/ledger/" + suffix)
                     || !unchanged(statementObjects, "staged/statement/" + suffix)) {

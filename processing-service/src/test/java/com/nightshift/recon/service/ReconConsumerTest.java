@@ -33,7 +33,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
 import com.nightshift.common.storage.StoredObject;
-import com.nightshift.common.trace.TraceContext;
+import com.nightshift.common.trace.JobTrace;
 import com.nightshift.common.worker.JobMessage;
 import com.nightshift.common.worker.JobPublisher;
 
@@ -274,7 +274,7 @@ class ReconConsumerTest {
     }
 
     private void handle(String account, LocalDate date) throws Exception {
-        consumer.handle(new JobMessage("m", JsonCodec.write(ReconJob.of(account, date)), 1, TraceContext.newTrace()));
+        consumer.handle(new JobMessage("m", JsonCodec.write(ReconJob.of(account, date)), 1, JobTrace.none()));
     }
 
     private void stage(String side, String account, LocalDate date, String source, String rows) {

@@ -118,9 +118,9 @@ public class ReportConsumer implements QueueConsumer {
             throw new IllegalArgumentException("report " + id + " is rendered from " + ReportJob.resultKey(id)
                     + ", not " + job.resultKey());
         }
-        render(id, job.jobId());
+        message.trace().span("render", () -> render(id, job.jobId()));
         if (id.kind() != ReportKind.NIGHT) {
-            render(ReportId.of(ReportKind.NIGHT, id.businessDate()), job.jobId());
+            message.trace().span("render", () -> render(ReportId.of(ReportKind.NIGHT, id.businessDate()), job.jobId()));
         }
     }
 

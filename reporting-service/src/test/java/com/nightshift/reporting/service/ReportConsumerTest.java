@@ -42,7 +42,7 @@ import com.nightshift.common.manifest.ResultManifest;
 import com.nightshift.common.notify.JobNotifications;
 import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
-import com.nightshift.common.trace.TraceContext;
+import com.nightshift.common.trace.JobTrace;
 import com.nightshift.common.worker.JobMessage;
 import com.nightshift.reconciliation.ReconciliationDocument;
 import com.nightshift.risk.var.ComponentRisk;
@@ -132,7 +132,7 @@ class ReportConsumerTest {
     }
 
     private void handle(ReportConsumer consumer, ReportJob job) {
-        consumer.handle(new JobMessage("m", JsonCodec.write(job), 1, TraceContext.newTrace()));
+        consumer.handle(new JobMessage("m", JsonCodec.write(job), 1, JobTrace.none()));
     }
 
     private ReportJob job(ReportKind kind) {

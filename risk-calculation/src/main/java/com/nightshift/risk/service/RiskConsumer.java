@@ -160,7 +160,7 @@ public class RiskConsumer implements QueueConsumer {
         BookModel model = prepare(positionKeys, priceKeys, date);
         if (settings.scenarios() <= settings.shardScenarios()) {
             Instant start = clock.instant();
-            VarReport report = engine.run(model);
+            VarReport report = message.trace().span("simulate", () -> engine.run(model));
             Duration runTime = Duration.between(start, clock.instant());
             writeResults(job.jobId(), date, model, report, message);
             metrics.varRun(runTime, report.scenarios(), 1);
@@ -186,7 +186,8 @@ public class RiskConsumer implements QueueConsumer {
         }
         ShardedRun plan = planned.get().plan();
         Instant start = clock.instant();
-        ShardLosses losses = engine.simulate(planned.get().model(), new ScenarioShard(job.first(), job.end()));
+        ShardLosses losses = message.trace().span("simulate",
+                () -> engine.simulate(planned.get().model(), new ScenarioShard(job.first(), job.end())));
         metrics.shardSimulated(Duration.between(start, clock.instant()));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         losses.writeTo(bytes);
@@ -214,7 +215,7 @@ public class RiskConsumer implements QueueConsumer {
             byte[] content = store.read(ObjectRef.of(stagingBucket, shardKey(plan, shard.first(), shard.end())));
             shards.add(ShardLosses.readFrom(new ByteArrayInputStream(content)));
         }
-        VarReport report = engine.merge(planned.get().model(), shards);
+        VarReport report = message.trace().span("merge", () -> engine.merge(planned.get().model(), shards));
         writeResults(job.jobId(), plan.businessDate(), planned.get().model(), report, message);
         // A spread run takes from its plan being stored to its merge being written, across tasks.
         store.head(ObjectRef.of(stagingBucket, planKey(plan.businessDate(), plan.runId())))

@@ -35,7 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
 import com.nightshift.common.storage.StoredObject;
-import com.nightshift.common.trace.TraceContext;
+import com.nightshift.common.trace.JobTrace;
 import com.nightshift.common.worker.JobMessage;
 import com.nightshift.common.worker.JobPublisher;
 import com.nightshift.risk.var.PortfolioRiskDocument;
@@ -332,7 +332,7 @@ class RiskConsumerTest {
     }
 
     private static void handle(RiskConsumer consumer, String body) throws Exception {
-        consumer.handle(new JobMessage("m", body, 1, TraceContext.newTrace()));
+        consumer.handle(new JobMessage("m", body, 1, JobTrace.none()));
     }
 
     private static List<String> bodies(String queue) {
