@@ -102,9 +102,11 @@ class PoisonMessageIT {
         assertThat(dimension.path("Name").asText()).isEqualTo("QueueName");
         String logicalId = dimension.path("Value").path("Fn::GetAtt").path(0).asText();
         try (CloudFormationClient cloudFormation = stack.clients().configure(CloudFormationClient.builder()).build()) {
-            // The physical id of an AWS::SQS::Queue is its URL.
-            return cloudFormation.describeStackResource(b -> b.stackName(stack.outputs().stackName())
-                    .logicalResourceId(logicalId)).stackResourceDetail().physicalResourceId();
+            // The physical id of an AWS::SQS::Queue is its URL. (moto answers DescribeStackResource with a 500.)
+            return cloudFormation.listStackResourcesPaginator(b -> b.stackName(stack.outputs().stackName()))
+                    .stackResourceSummaries().stream().filter(r -> r.logicalResourceId().equals(logicalId))
+                    .map(r -> r.physicalResourceId()).findFirst()
+                    .orElseThrow(() -> new AssertionError("no resource " + logicalId + " in the stack"));
         }
     }
 
