@@ -88,15 +88,16 @@ public final class LocalStack implements AutoCloseable {
     private record Launcher(Map<String, Path> jars, Map<String, Map<String, String>> environments, URI endpoint,
             Optional<URI> traces, Path logs) {
 
-        ServiceProcess start(String service, String logName) throws IOException {
+        ServiceProcess start(String service, String logName, Map<String, String> overrides) throws IOException {
             Map<String, String> taskEnvironment = environments.get(service);
             if (taskEnvironment == null) {
                 throw new IllegalStateException("stack " + STACK_NAME + " has no task definition with a container named "
                         + service);
             }
             int port = MotoServer.freeLoopbackPort();
-            return ServiceProcess.start(service, jars.get(service),
-                    processEnvironment(taskEnvironment, endpoint, port, traces), port, logs.resolve(logName + ".log"));
+            Map<String, String> environment = processEnvironment(taskEnvironment, endpoint, port, traces);
+            environment.putAll(overrides);
+            return ServiceProcess.start(service, jars.get(service), environment, port, logs.resolve(logName + ".log"));
         }
     }
 
@@ -151,7 +152,7 @@ public final class LocalStack implements AutoCloseable {
                     workDirectory.resolve("logs"));
             Map<String, ServiceProcess> services = new LinkedHashMap<>();
             for (String service : SERVICES) {
-                ServiceProcess process = launcher.start(service, service);
+                ServiceProcess process = launcher.start(service, service, Map.of());
                 started.add(process);
                 services.put(service, process);
             }
@@ -339,10 +340,21 @@ public final class LocalStack implements AutoCloseable {
      * stopped with the stack.
      */
     public synchronized ServiceProcess startExtraWorker(String service) throws IOException {
+        return startExtraWorker(service, Map.of());
+    }
+
+    /**
+     * {@link #startExtraWorker(String)} with some variables of its environment replaced: a fault test points
+     * {@code AWS_ENDPOINT_URL} at a proxy in front of the emulator, or the queue URL at a queue of its own so
+     * that it knows which process holds a message.
+     */
+    public synchronized ServiceProcess startExtraWorker(String service, Map<String, String> overrides)
+            throws IOException {
         if (!services.containsKey(service)) {
             throw new IllegalArgumentException("no service " + service + " in this stack (services: " + SERVICES + ")");
         }
-        ServiceProcess process = launcher.start(service, service + "-" + (workers(service).size() + 1));
+        String logName = service + "-" + (extraWorkers.stream().filter(p -> p.name().equals(service)).count() + 2);
+        ServiceProcess process = launcher.start(service, logName, overrides);
         started.add(process);
         extraWorkers.add(process);
         try {
@@ -373,7 +385,7 @@ public final class LocalStack implements AutoCloseable {
     public List<ServiceProcess> workers(String service) {
         List<ServiceProcess> all = new ArrayList<>();
         Optional.ofNullable(services.get(service)).ifPresent(all::add);
-        extraWorkers.stream().filter(p -> p.name().equals(service)).forEach(all::add);
+        extraWorkers.stream().filter(p -> p.name().equals(service) && !p.stopped()).forEach(all::add);
         return all;
     }
 
@@ -390,12 +402,15 @@ public final class LocalStack implements AutoCloseable {
         return environment;
     }
 
-    /** Fails with the service's log when a service process (an extra worker included) has died. */
+    /**
+     * Fails with the service's log when a service process (an extra worker included) has died; an extra
+     * worker stopped on purpose ({@link ServiceProcess#stop}, {@link ServiceProcess#kill}) is not missed.
+     */
     public void checkServicesAlive() {
         List<ServiceProcess> all = new ArrayList<>(services.values());
         all.addAll(extraWorkers);
         for (ServiceProcess service : all) {
-            if (!service.isAlive()) {
+            if (!service.isAlive() && !service.stopped()) {
                 throw new IllegalStateException(service.name() + " stopped unexpectedly:\n"
                         + ServiceProcess.tail(service.log(), 30));
             }

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One service running as a local process: {@code java -jar <service>-all.jar} with exactly the
@@ -26,6 +28,8 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    /** Set when the process was stopped on purpose ({@link #stop}, {@link #kill}), not when it died. */
+    private volatile boolean stopped;
 
     private ServiceProcess(String name, Process process, int port, Path log) {
         this.name = name;
@@ -89,8 +93,31 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IOException(name + " was not healthy within " + timeout + ":\n" + tail(log, 30));
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** True once {@link #stop} or {@link #kill} was called: the process is meant to be gone. */
+    public boolean stopped() {
+        return stopped;
+    }
+
+    /**
+     * Stops the process as ECS stops a task: SIGTERM, then up to {@code within} for it to exit by
+     * itself (no SIGKILL follows). Returns its exit code, or empty when it still runs after {@code within}.
+     */
+    public OptionalInt stop(Duration within) throws InterruptedException {
+        stopped = true;
+        process.destroy();
+        return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS) ? OptionalInt.of(process.exitValue())
+                : OptionalInt.empty();
+    }
+
+    /** Kills the process at once (SIGKILL), as a lost host or an out-of-memory kill would; returns its exit code. */
+    public int kill() throws InterruptedException {
+        stopped = true;
+        process.destroyForcibly();
+        return process.waitFor();
     }
 
     static String tail(Path file, int lines) {

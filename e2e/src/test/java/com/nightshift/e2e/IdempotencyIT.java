@@ -41,7 +41,7 @@ class IdempotencyIT {
         // and once as a duplicate of the ingest message, as SQS may do.
         Instant second = Instant.now();
         stack.upload(STATEMENT_KEY, Inputs.read("statement-ACC-3001.csv"));
-        stack.sqs().sendMessage(b -> b.queueUrl(stack.outputs().ingestQueueUrl()).messageBody(objectCreatedEvent(
+        stack.sqs().sendMessage(b -> b.queueUrl(stack.outputs().ingestQueueUrl()).messageBody(Inputs.objectCreatedEvent(
                 stack.outputs().dataBucket(), STATEMENT_KEY)));
         stack.awaitObjects(staging, List.of(RESULT_PREFIX + "result.json"), second, Duration.ofMinutes(2));
         stack.await("the repeated deliveries to finish", Duration.ofMinutes(2), () -> stack.backlog() == 0);
@@ -63,14 +63,5 @@ class IdempotencyIT {
         return ReconciliationDocument.read(RESULT_PREFIX + "result.json", new java.io.ByteArrayInputStream(
                 stack.store().read(ObjectRef.of(stack.outputs().stagingBucket(), RESULT_PREFIX + "result.json"))))
                 .counts();
-    }
-
-    private static String objectCreatedEvent(String bucket, String key) {
-        return """
-                {"version":"0","id":"duplicate-delivery","detail-type":"Object Created","source":"aws.s3",
-                 "account":"123456789012","time":"2026-11-21T22:00:00Z","region":"us-east-1",
-                 "resources":["arn:aws:s3:::%s"],
-                 "detail":{"version":"0","bucket":{"name":"%s"},"object":{"key":"%s","size":1},"reason":"PutObject"}}
-                """.formatted(bucket, bucket, key);
     }
 }

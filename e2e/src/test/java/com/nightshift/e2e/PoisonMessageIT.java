@@ -15,18 +15,21 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nightshift.common.aws.AwsEndpoint;
 import com.nightshift.common.emulator.MotoServer;
 import com.nightshift.common.json.JsonCodec;
 import com.nightshift.local.DeadLetterRedrive;
 import com.nightshift.local.StackDriver;
 
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * A message no worker can handle: the report service fails it on every delivery, SQS moves it to the
  * report queue's dead-letter queue after the queue's maximum receive count, where the dead-letter alarm's
- * measure ({@code ApproximateNumberOfMessagesVisible}) counts it, and {@code nightshift redrive} moves it
+ * measure ({@code ApproximateNumberOfMessagesVisible} of that queue, as the deployed alarm reads it) counts it, and
+ * {@code nightshift redrive} moves it
  * back. Takes about three minutes: the worker's retry back-off (5 s, doubling) between deliveries.
  */
 @ExtendWith(StackUnderTest.class)
@@ -51,6 +54,15 @@ class PoisonMessageIT {
             }
             assertThat(count(stack, deadLetters, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).isEqualTo(1);
             assertThat(inQueue(stack, queue)).as("left the work queue").isZero();
+            // What the alarm reads: the emulator's CloudWatch publishes no SQS metrics, so the queue attribute
+            // that AWS/SQS ApproximateNumberOfMessagesVisible reports stands in for the metric (above), and the
+            // alarm as deployed is checked to read that metric of this very queue, and to go off above 0.
+            JsonNode alarm = deadLetterAlarm(stack, "report");
+            assertThat(alarm.path("Namespace").asText()).isEqualTo("AWS/SQS");
+            assertThat(alarm.path("MetricName").asText()).isEqualTo("ApproximateNumberOfMessagesVisible");
+            assertThat(alarm.path("ComparisonOperator").asText()).isEqualTo("GreaterThanThreshold");
+            assertThat(alarm.path("Threshold").asInt()).isZero();
+            assertThat(watchedQueue(stack, alarm)).as("the queue the alarm watches").isEqualTo(deadLetters);
 
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
             int moved = DeadLetterRedrive.run(Optional.empty(), Optional.of(deadLetters), 10, Optional.empty(),
@@ -65,6 +77,36 @@ class PoisonMessageIT {
             // read as a failure of their own.
             stack.sqs().purgeQueue(b -> b.queueUrl(queue));
             stack.sqs().purgeQueue(b -> b.queueUrl(deadLetters));
+        }
+    }
+
+    /** The properties of the dead-letter alarm of the {@code purpose} queue, from the stack's deployed template. */
+    private static JsonNode deadLetterAlarm(StackDriver stack, String purpose) {
+        String name = "alarm-" + purpose + "-dlq-not-empty-";
+        try (CloudFormationClient cloudFormation = stack.clients().configure(CloudFormationClient.builder()).build()) {
+            JsonNode template = JsonCodec.tree(cloudFormation.getTemplate(b -> b.stackName(stack.outputs().stackName()))
+                    .templateBody().getBytes(StandardCharsets.UTF_8));
+            for (JsonNode resource : template.path("Resources")) {
+                if (resource.path("Type").asText().equals("AWS::CloudWatch::Alarm")
+                        && resource.path("Properties").path("AlarmName").asText().startsWith(name)) {
+                    return resource.path("Properties");
+                }
+            }
+            throw new AssertionError("no alarm " + name + "* in stack " + stack.outputs().stackName());
+        }
+    }
+
+    /** The URL of the queue named by the alarm's QueueName dimension (a GetAtt of a queue of the stack). */
+    private static String watchedQueue(StackDriver stack, JsonNode alarm) {
+        JsonNode dimension = alarm.path("Dimensions").get(0);
+        assertThat(dimension.path("Name").asText()).isEqualTo("QueueName");
+        String logicalId = dimension.path("Value").path("Fn::GetAtt").path(0).asText();
+        try (CloudFormationClient cloudFormation = stack.clients().configure(CloudFormationClient.builder()).build()) {
+            // The physical id of an AWS::SQS::Queue is its URL. (moto answers DescribeStackResource with a 500.)
+            return cloudFormation.listStackResourcesPaginator(b -> b.stackName(stack.outputs().stackName()))
+                    .stackResourceSummaries().stream().filter(r -> r.logicalResourceId().equals(logicalId))
+                    .map(r -> r.physicalResourceId()).findFirst()
+                    .orElseThrow(() -> new AssertionError("no resource " + logicalId + " in the stack"));
         }
     }
 

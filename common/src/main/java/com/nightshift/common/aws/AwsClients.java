@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -17,8 +18,18 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  *
  * <p>The URL-connection HTTP client is chosen explicitly: it is small, starts fast, and keeps the
  * SDK from guessing between HTTP implementations found on the class path.
+ *
+ * <p>Every call is retried on errors AWS calls transient (5xx answers, throttling such as S3's
+ * {@code SlowDown}, a dropped or timed-out connection) with the SDK's standard strategy: exponential
+ * back-off with jitter, and a retry quota that stops retrying while a service keeps failing. It is
+ * chosen here rather than left to the SDK's default (the legacy mode unless {@code AWS_RETRY_MODE}
+ * says otherwise), with {@value #MAX_ATTEMPTS} attempts, so that a short bad spell of S3 or SQS is
+ * ridden out inside one job instead of costing a redelivery of its message.
  */
 public final class AwsClients {
+
+    /** Attempts per call, the first included. */
+    public static final int MAX_ATTEMPTS = 5;
 
     private final AwsEndpoint endpoint;
     private final List<ExecutionInterceptor> interceptors;
@@ -60,6 +71,8 @@ public final class AwsClients {
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallAttemptTimeout(Duration.ofSeconds(60))
                         .executionInterceptors(interceptors)
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(MAX_ATTEMPTS).build())
                         .build());
         endpoint.endpointOverride().ifPresent(builder::endpointOverride);
         return builder;

@@ -5,6 +5,7 @@ import com.nightshift.common.io.OversizedInputException;
 import com.nightshift.common.csv.UnreadableFileException;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -25,6 +26,7 @@ import com.nightshift.common.metrics.BusinessMetrics;
 import com.nightshift.common.storage.ObjectContent;
 import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
+import com.nightshift.common.storage.StoredObject;
 import com.nightshift.common.worker.JobMessage;
 import com.nightshift.common.worker.JobPublisher;
 import com.nightshift.ingestion.engine.IngestionEngine;
@@ -42,12 +44,15 @@ import jakarta.inject.Singleton;
  * run. Re-ingesting a file replaces its own outputs (keys derive from the inbound key), and staged
  * objects a corrected file no longer produces are removed, so nothing is counted twice; the
  * (account, date) of a removed ledger or statement object is reconciled again, like one that was staged.
+ * A file replaced while it is being ingested is ingested again (see {@link #ingestCurrentVersion}).
  */
 @Singleton
 public class IngestConsumer implements QueueConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestConsumer.class);
     private static final String INBOUND = "inbound/";
+    /** A file replaced while it is ingested is ingested again, at most this often, so the newest upload wins. */
+    private static final int MAX_ATTEMPTS = 3;
 
     private final ObjectStore store;
     private final JobPublisher publisher;
@@ -100,6 +105,44 @@ public class IngestConsumer implements QueueConsumer {
         } catch (OversizedInputException e) {
             throw new UnreadableFileException(event.object().key() + ": " + e.getMessage(), e);
         }
+        // Staged keys removed by any attempt: their pairs run again even if a later attempt did not remove them.
+        List<String> removed = new ArrayList<>();
+        IngestionOutcome outcome = null;
+        for (int attempt = 1; outcome == null; attempt++) {
+            Ingested ingested = ingestCurrentVersion(event, message);
+            removed.addAll(ingested.removed());
+            if (ingested.current()) {
+                outcome = ingested.outcome();
+            } else if (attempt >= MAX_ATTEMPTS) {
+                throw new IllegalStateException(event.object().key() + " kept changing while it was ingested; retrying later");
+            }
+        }
+
+        // A removed pair re-runs too: without its objects it may be gone entirely, or smaller.
+        SortedSet<ReconciliationPair> pairs = new TreeSet<>(outcome.reconciliationPairs());
+        removed.forEach(key -> ReconciliationPair.ofStagedKey(key).ifPresent(pairs::add));
+        for (ReconciliationPair pair : pairs) {
+            publisher.publish(reconQueueUrl, ReconJob.of(pair.account().value(), pair.businessDate()), message.trace());
+        }
+        for (var date : outcome.riskBusinessDates()) {
+            publisher.publish(riskQueueUrl, RiskJob.of(date), message.trace());
+        }
+    }
+
+    /**
+     * What one ingestion of the file wrote: its outcome, the staged keys it removed, and whether the version it
+     * read is still the current one after writing.
+     */
+    private record Ingested(IngestionOutcome outcome, List<String> removed, boolean current) {
+    }
+
+    /**
+     * Reads the inbound object as it is now, ingests it and writes the outputs; not {@code current} when the
+     * object was replaced meanwhile (its ETag changed), so that it is ingested again. Checked after writing: of two
+     * runs for one key that race (a file uploaded twice in quick succession, its events taken by two
+     * workers), the one that writes last sees the newer version and writes that, so the newest upload wins.
+     */
+    private Ingested ingestCurrentVersion(ObjectCreatedEvent event, JobMessage message) throws Exception {
         // One GET per candidate key, in order: the key as given, then decoded.
         ObjectContent read = event.candidateObjects().stream().map(store::fetch).flatMap(Optional::stream).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no object at " + event.object()));
@@ -121,19 +164,16 @@ public class IngestConsumer implements QueueConsumer {
                 outcome.counts().accepted(), outcome.counts().rejected(), outcome.stagedKeys(),
                 outcome.rejects().key(), clock.instant(), CodeVersion.current());
         store.put(ObjectRef.of(stagingBucket, outcome.summaryKey()), JsonCodec.writeBytes(summary), "application/json");
+        Optional<String> now = store.head(source).map(StoredObject::etag);
+        if (now.isPresent() && !now.get().equals(etag)) {
+            LOG.info("{} was replaced while it was ingested (ETag {} is now {}); ingesting it again", source, etag,
+                    now.get());
+            return new Ingested(outcome, removed, false);
+        }
         LOG.info("ingested {}: {} rows read, {} accepted, {} rejected, {} staged objects", source,
                 summary.rowsRead(), summary.rowsAccepted(), summary.rowsRejected(), outcome.stagedObjects().size());
         metrics.rowsIngested(summary.inputType(), summary.rowsAccepted(), summary.rowsRejected());
-
-        // A removed pair re-runs too: without its objects it may be gone entirely, or smaller.
-        SortedSet<ReconciliationPair> pairs = new TreeSet<>(outcome.reconciliationPairs());
-        removed.forEach(key -> ReconciliationPair.ofStagedKey(key).ifPresent(pairs::add));
-        for (ReconciliationPair pair : pairs) {
-            publisher.publish(reconQueueUrl, ReconJob.of(pair.account().value(), pair.businessDate()), message.trace());
-        }
-        for (var date : outcome.riskBusinessDates()) {
-            publisher.publish(riskQueueUrl, RiskJob.of(date), message.trace());
-        }
+        return new Ingested(outcome, removed, true);
     }
 
     /**

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nightshift.common.csv.UnreadableFileException;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,6 +124,43 @@ class IngestConsumerTest {
     }
 
     @Test
+    void a_file_replaced_while_it_is_ingested_is_ingested_again_so_the_newer_version_wins() throws Exception {
+        s3.createBucket(b -> b.bucket("data-race"));
+        s3.createBucket(b -> b.bucket("staging-race"));
+        String recon = sqs.createQueue(b -> b.queueName("recon-race")).queueUrl();
+        ObjectStore store = new ObjectStore(s3);
+        byte[] older = (HEADER + "S-1,ACC-2,2026-11-25,2026-11-25,10.00,USD,Acme,INV-1,\n").getBytes(StandardCharsets.UTF_8);
+        byte[] newer = (HEADER + "S-1,ACC-2,2026-11-27,2026-11-27,10.00,USD,Acme,INV-1,\n"
+                + "S-2,ACC-2,2026-11-27,2026-11-27,20.00,USD,Acme,INV-2,\n").getBytes(StandardCharsets.UTF_8);
+        store.put(ObjectRef.of("data-race", KEY), older, "text/csv");
+        // The newer version is uploaded while the consumer writes what it made of the older one: at its first write.
+        AtomicBoolean replaced = new AtomicBoolean();
+        S3Client racing = (S3Client) Proxy.newProxyInstance(S3Client.class.getClassLoader(), new Class<?>[] {S3Client.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("putObject") && replaced.compareAndSet(false, true)) {
+                        store.put(ObjectRef.of("data-race", KEY), newer, "text/csv");
+                    }
+                    try {
+                        return method.invoke(s3, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        IngestConsumer consumer = new IngestConsumer(new ObjectStore(racing), new JobPublisher(sqs),
+                ManifestSigner.withKey("k"), METRICS, "ingest", "data-race", "staging-race", recon, "risk");
+
+        consumer.handle(event("data-race"));
+
+        assertThat(replaced).isTrue();
+        assertThat(store.list("staging-race", "staged/statement/ACC-2/").stream().map(StoredObject::ref).map(ObjectRef::key))
+                .containsExactly("staged/statement/ACC-2/2026-11-27/statements~bank.csv");
+        assertThat(new String(store.read(ObjectRef.of("staging-race", "staged/statement/ACC-2/2026-11-27/statements~bank.csv")),
+                StandardCharsets.UTF_8).lines()).hasSize(3);
+        assertThat(received(recon)).containsExactlyInAnyOrder(ReconJob.of("ACC-2", LocalDate.of(2026, 11, 25)),
+                ReconJob.of("ACC-2", LocalDate.of(2026, 11, 27)));
+    }
+
+    @Test
     void a_file_over_the_size_limit_is_refused_by_the_size_in_its_event_before_it_is_downloaded() {
         s3.createBucket(b -> b.bucket("data-huge"));
         IngestConsumer consumer = new IngestConsumer(new ObjectStore(s3), new JobPublisher(sqs), ManifestSigner.withKey("k"),
@@ -140,13 +180,17 @@ class IngestConsumerTest {
         return event("data", size);
     }
 
+    private static JobMessage event(String bucket) {
+        return event(bucket, 1);
+    }
+
     private static JobMessage event(String bucket, long size) {
         String body = """
                 {"version":"0","id":"e","detail-type":"Object Created","source":"aws.s3",
                  "account":"123456789012","time":"2026-11-25T22:00:00Z","region":"us-east-1",
-                 "resources":["arn:aws:s3:::data"],
+                 "resources":["arn:aws:s3:::%s"],
                  "detail":{"version":"0","bucket":{"name":"%s"},"object":{"key":"%s","size":%d},"reason":"PutObject"}}
-                """.formatted(bucket, KEY, size);
+                """.formatted(bucket, bucket, KEY, size);
         return new JobMessage("m", body, 1, JobTrace.none());
     }
 
