@@ -88,13 +88,19 @@ public final class LocalStack implements AutoCloseable {
             Path logs) {
 
         ServiceProcess start(String service, String logName) throws IOException {
+            return start(service, logName, Map.of());
+        }
+
+        ServiceProcess start(String service, String logName, Map<String, String> overrides) throws IOException {
             Map<String, String> taskEnvironment = environments.get(service);
             if (taskEnvironment == null) {
                 throw new IllegalStateException("stack " + STACK_NAME + " has no task definition with a container named "
                         + service);
             }
+            Map<String, String> environment = new LinkedHashMap<>(taskEnvironment);
+            environment.putAll(overrides);
             int port = MotoServer.freeLoopbackPort();
-            return ServiceProcess.start(service, jars.get(service), processEnvironment(taskEnvironment, endpoint, port),
+            return ServiceProcess.start(service, jars.get(service), processEnvironment(environment, endpoint, port),
                     port, logs.resolve(logName + ".log"));
         }
     }
@@ -333,6 +339,29 @@ public final class LocalStack implements AutoCloseable {
             throw e;
         }
         LOG.info("{} worker {} healthy on {}", service, workers(service).size(), process.baseUri());
+        return process;
+    }
+
+    /**
+     * Starts a process of {@code service} whose environment is its task definition's with {@code overrides}
+     * put over it (another queue, another run size), logging to {@code logs/<logName>.log}; returns once it
+     * is healthy. It is not one of the service's {@link #workers}: the caller stops it when done (closing
+     * it), the stack at the latest.
+     */
+    public ServiceProcess startVariant(String service, String logName, Map<String, String> overrides)
+            throws IOException {
+        if (!services.containsKey(service)) {
+            throw new IllegalArgumentException("no service " + service + " in this stack (services: " + SERVICES + ")");
+        }
+        ServiceProcess process = launcher.start(service, logName, overrides);
+        started.add(process);
+        try {
+            process.awaitHealthy(HEALTHY_WITHIN);
+        } catch (IOException e) {
+            process.close();
+            throw e;
+        }
+        LOG.info("{} variant {} healthy on {}", service, logName, process.baseUri());
         return process;
     }
 

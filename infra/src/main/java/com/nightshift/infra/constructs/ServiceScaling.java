@@ -1,6 +1,6 @@
 package com.nightshift.infra.constructs;
 
-import com.nightshift.common.worker.BacklogScaling;
+import com.nightshift.infra.config.BacklogScaling;
 import com.nightshift.infra.config.ServiceSizing;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.applicationautoscaling.AdjustmentType;

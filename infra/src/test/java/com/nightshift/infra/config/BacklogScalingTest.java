@@ -1,4 +1,4 @@
-package com.nightshift.common.worker;
+package com.nightshift.infra.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

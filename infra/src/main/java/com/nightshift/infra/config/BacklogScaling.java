@@ -1,8 +1,8 @@
-package com.nightshift.common.worker;
+package com.nightshift.infra.config;
 
 /**
  * How a queue worker's task count follows its queue: target tracking keeps the visible messages per
- * running task near {@value #BACKLOG_PER_TASK}. The deployed policy (infra's {@code ServiceScaling})
+ * running task near {@value #BACKLOG_PER_TASK}. The deployed policy ({@code ServiceScaling})
  * computes the metric with {@link #EXPRESSION}; {@link #desiredTasks} is the task count that target asks
  * for at a given backlog, which the local simulations compare their queue samples against.
  */
