@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
@@ -150,12 +149,7 @@ class ShardBacklogIT {
 
     @Test
     void every_worker_takes_shards_and_together_they_store_each_shard() {
-        assertThat(shardsByWorker).hasSize(WORKERS).allSatisfy((worker, shards) ->
-                assertThat(shards).as("shards stored by " + worker).isNotEmpty());
-        TreeSet<String> covered = new TreeSet<>();
-        shardsByWorker.values().forEach(covered::addAll);
-        assertThat(covered).containsExactlyInAnyOrderElementsOf(
-                plan.shards().stream().map(s -> "[" + s.first() + ", " + s.end() + ")").toList());
+        ShardedRiskIT.assertEveryWorkerTookShardsCoveringThePlan(shardsByWorker, WORKERS, plan);
     }
 
     @Test
@@ -168,11 +162,7 @@ class ShardBacklogIT {
         VarReport single = ShardedRiskIT.singleProcess(POSITIONS_KEY, POSITIONS, PRICES_KEY, PRICES, DATE, settings);
 
         assertThat(merged.scenarios()).isEqualTo(settings.scenarios());
-        assertThat(merged.book()).isEqualTo(single.book());
-        assertThat(merged.portfolios()).isEqualTo(single.portfolios());
-        assertThat(merged.components()).isEqualTo(single.components());
-        assertThat(merged.histogram()).isEqualTo(single.histogram());
-        assertThat(merged.manifest().inputs()).isEqualTo(single.manifest().inputs());
+        ShardedRiskIT.assertSameFigures(merged, single);
     }
 
     /**

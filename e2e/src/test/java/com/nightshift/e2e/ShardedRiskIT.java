@@ -140,7 +140,13 @@ class ShardedRiskIT {
 
     @Test
     void both_workers_take_shards_and_together_cover_the_run() {
-        assertThat(shardsByWorker).hasSize(2).allSatisfy((worker, shards) ->
+        assertEveryWorkerTookShardsCoveringThePlan(shardsByWorker, 2, plan);
+    }
+
+    /** {@code workers} workers each stored shards of the run, and together every shard of its plan. */
+    static void assertEveryWorkerTookShardsCoveringThePlan(Map<String, List<String>> shardsByWorker, int workers,
+            ShardedRun plan) {
+        assertThat(shardsByWorker).hasSize(workers).allSatisfy((worker, shards) ->
                 assertThat(shards).as("shards stored by " + worker).isNotEmpty());
         TreeSet<String> covered = new TreeSet<>();
         shardsByWorker.values().forEach(covered::addAll);
@@ -155,6 +161,11 @@ class ShardedRiskIT {
         assertThat(sharded.scenarios()).isEqualTo(settings.scenarios());
         assertThat(sharded.businessDate()).isEqualTo(DATE);
         assertThat(sharded.portfolios()).containsOnlyKeys(PORTFOLIOS);
+        assertSameFigures(sharded, single);
+    }
+
+    /** Bit for bit the same measures, components, histogram and inputs: what a sharded run must give. */
+    static void assertSameFigures(VarReport sharded, VarReport single) {
         assertThat(sharded.book()).isEqualTo(single.book());
         assertThat(sharded.portfolios()).isEqualTo(single.portfolios());
         assertThat(sharded.components()).isEqualTo(single.components());
