@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * classes already read, parsed and linked, with the method profiles of a run, so that four services
  * starting at once on two cores are each up in under two seconds instead of about four.
  *
- * <p>The cache is kept next to the jar, in {@code target/aot}, and named after the jar's size and time: a
- * rebuilt jar gets a new one, because a cache is valid only for the exact classpath and JDK it was made
- * with. The first process of a service started without a cache is the training run: it records which
+ * <p>The cache is kept next to the jar, in {@code target/aot}, and named after the jar's size and time and
+ * the JDK's version: a rebuilt jar or another JDK gets a new one, because a cache is valid only for the
+ * exact classpath and JDK it was made with. The first process of a service started without a cache is the training run: it records which
  * classes it loads while it works ({@code -XX:AOTMode=record}); when it has stopped, the cache is
  * assembled from that recording ({@code -XX:AOTMode=create}, a few seconds, once) into a private name and
  * moved into place, so concurrent runs never see half a file. A cache the JVM finds unusable is simply
@@ -55,8 +55,9 @@ final class ServiceAotCache {
      * there is one, else a recording when no other process of this JVM is making it; empty when this JDK
      * is older than {@value #FIRST_JDK}, when turned off, or when the cache directory cannot be written.
      */
-    static Optional<ServiceAotCache> forJar(Path jar, List<String> jvmOptions, int jdkFeature, String switchSetting) {
-        if (jdkFeature < FIRST_JDK || "0".equals(switchSetting)) {
+    static Optional<ServiceAotCache> forJar(Path jar, List<String> jvmOptions, Runtime.Version jdk,
+            String switchSetting) {
+        if (jdk.feature() < FIRST_JDK || "0".equals(switchSetting)) {
             return Optional.empty();
         }
         Path directory = jar.toAbsolutePath().getParent().resolve("aot");
@@ -65,7 +66,7 @@ final class ServiceAotCache {
         try {
             Files.createDirectories(directory);
             cache = directory.resolve(name + "-" + Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis()
-                    + ".aot");
+                    + "-jdk" + jdk.toString().replaceAll("[^0-9A-Za-z.]", "_") + ".aot");
             if (Files.isRegularFile(cache) && Files.size(cache) > 0) {
                 return Optional.of(new ServiceAotCache(jar, cache, jvmOptions, Optional.empty()));
             }
@@ -77,6 +78,20 @@ final class ServiceAotCache {
         }
         Path configuration = directory.resolve(name + "-" + UUID.randomUUID() + ".aotconf");
         return Optional.of(new ServiceAotCache(jar, cache, jvmOptions, Optional.of(configuration)));
+    }
+
+    /** Caches of earlier builds of the jar (or other JDKs) are some 80 MB each: only the newest is kept. */
+    private void removeOlderCaches() throws IOException {
+        String jarName = jar.getFileName().toString().replaceFirst("\\.jar$", "") + "-";
+        try (var files = Files.list(cache.getParent())) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (!file.equals(cache) && name.startsWith(jarName) && (name.endsWith(".aot") || name.endsWith(".aot.create.log"))
+                        && !name.equals(cache.getFileName() + ".create.log")) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
     }
 
     /** The options to start the process with: use the cache, or record for it. */
@@ -121,6 +136,7 @@ final class ServiceAotCache {
             Process create = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (create.waitFor(2, TimeUnit.MINUTES) && create.exitValue() == 0 && Files.size(assembling) > 0) {
                 Files.move(assembling, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                removeOlderCaches();
                 LOG.info("start-up cache of {} made: {}", jar.getFileName(), cache);
             } else {
                 create.destroyForcibly();

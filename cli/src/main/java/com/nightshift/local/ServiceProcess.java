@@ -47,7 +47,7 @@ public final class ServiceProcess implements AutoCloseable {
         // Small, fast-starting JVMs: four services and the emulator share a laptop-sized machine.
         List<String> jvmOptions = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx512m",
                 "--enable-native-access=ALL-UNNAMED");
-        Optional<ServiceAotCache> aotCache = ServiceAotCache.forJar(jar, jvmOptions, Runtime.version().feature(),
+        Optional<ServiceAotCache> aotCache = ServiceAotCache.forJar(jar, jvmOptions, Runtime.version(),
                 System.getenv("NIGHTSHIFT_AOT"));
         aotCache.ifPresent(cache -> command.addAll(cache.processOptions()));
         command.addAll(jvmOptions);
