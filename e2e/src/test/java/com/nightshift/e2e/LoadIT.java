@@ -24,7 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.nightshift.common.storage.ObjectRef;
-import com.nightshift.common.storage.StoredObject;
 import com.nightshift.local.StackDriver;
 import com.nightshift.reconciliation.ReconciliationDocument;
 
@@ -90,20 +89,20 @@ class LoadIT {
                 upload.get();
             }
         }
-        Map<String, String> seenEtags = new ConcurrentHashMap<>();
         String staging = stack.outputs().stagingBucket();
         Instant deadline = start.plus(DONE_WITHIN);
         stack.await(ACCOUNTS + " reconciliations with both files", DONE_WITHIN, () -> {
-            for (StoredObject object : stack.store().list(staging, RESULTS + FIRST_DATE.getYear() + "-")) {
-                String key = object.ref().key();
-                String[] dateAndAccount = key.substring(RESULTS.length()).split("/");
-                String account = dateAndAccount[1];
-                if (!key.endsWith("/result.json") || !dates.containsKey(account) || reconciled.containsKey(account)
-                        || object.etag().equals(seenEtags.put(key, object.etag()))) {
+            // Every account still waiting is read on each poll: a result is written once per file staged.
+            for (String account : accounts) {
+                if (reconciled.containsKey(account)) {
                     continue;
                 }
-                ReconciliationDocument.Counts counts = counts(stack, key);
-                if (counts.ledgerRows() == 3 && counts.statementRows() == 3) {
+                String key = RESULTS + dates.get(account) + "/" + account + "/result.json";
+                boolean both = stack.store().fetch(ObjectRef.of(staging, key))
+                        .map(content -> ReconciliationDocument.read(key, new ByteArrayInputStream(content.content()))
+                                .counts())
+                        .filter(counts -> counts.ledgerRows() == 3 && counts.statementRows() == 3).isPresent();
+                if (both) {
                     reconciled.put(account, Instant.now());
                 }
             }
