@@ -35,7 +35,8 @@ import com.nightshift.reconciliation.ReconciliationDocument;
  * {@value #POLL_MILLIS} ms, which is the resolution of the latencies. Everything must be done within
  * {@link #DONE_WITHIN}.
  *
- * <p>Each account has a business date of its own (a hundred business days no other test uses): the
+ * <p>The accounts (ACC-8000 to ACC-8099) are used by no other test: an account's open items of an earlier
+ * test would be carried into its reconciliation here. Each account has a business date of its own (a hundred business days no other test uses): the
  * reconciliation report of a date is rendered again from every account's result of the date after each
  * reconciliation, so a hundred accounts on one date would measure that re-rendering (docs/scale.md,
  * "Reports: the stage that does not scale as built") rather than ingestion and reconciliation under load.
@@ -69,7 +70,7 @@ class LoadIT {
             while (date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY) {
                 date = date.plusDays(1);
             }
-            String account = String.format(Locale.ROOT, "ACC-%d", 7000 + i);
+            String account = String.format(Locale.ROOT, "ACC-%d", 8000 + i);
             accounts.add(account);
             dates.put(account, date);
             date = date.plusDays(1);
@@ -182,7 +183,7 @@ class LoadIT {
                 "ref 2", "Second"), row(account, "S-9", "-5.00", "Bank", "FEE", "Fee"));
     }
 
-    /** One entry; {@code entry} "L-1" of account ACC-7000 is entry L-7000-1, as the sample inputs number them. */
+    /** One entry; {@code entry} "L-1" of account ACC-8000 is entry L-8000-1, as the sample inputs number them. */
     private static String row(String account, String entry, String amount, String counterparty, String reference,
             String description) {
         String[] sideAndNumber = entry.split("-");
