@@ -88,6 +88,10 @@ public final class LocalStack implements AutoCloseable {
     private record Launcher(Map<String, Path> jars, Map<String, Map<String, String>> environments, URI endpoint,
             Optional<URI> traces, Path logs) {
 
+        ServiceProcess start(String service, String logName) throws IOException {
+            return start(service, logName, Map.of());
+        }
+
         ServiceProcess start(String service, String logName, Map<String, String> overrides) throws IOException {
             Map<String, String> taskEnvironment = environments.get(service);
             if (taskEnvironment == null) {
@@ -95,6 +99,7 @@ public final class LocalStack implements AutoCloseable {
                         + service);
             }
             int port = MotoServer.freeLoopbackPort();
+            // The overrides go on last, so they can replace what the stack sets too (a fault test's endpoint).
             Map<String, String> environment = processEnvironment(taskEnvironment, endpoint, port, traces);
             environment.putAll(overrides);
             return ServiceProcess.start(service, jars.get(service), environment, port, logs.resolve(logName + ".log"));
@@ -365,6 +370,29 @@ public final class LocalStack implements AutoCloseable {
             throw e;
         }
         LOG.info("{} worker {} healthy on {}", service, workers(service).size(), process.baseUri());
+        return process;
+    }
+
+    /**
+     * Starts a process of {@code service} whose environment is its task definition's with {@code overrides}
+     * put over it (another queue, another run size), logging to {@code logs/<logName>.log}; returns once it
+     * is healthy. It is not one of the service's {@link #workers}: the caller stops it when done (closing
+     * it), the stack at the latest.
+     */
+    public ServiceProcess startVariant(String service, String logName, Map<String, String> overrides)
+            throws IOException {
+        if (!services.containsKey(service)) {
+            throw new IllegalArgumentException("no service " + service + " in this stack (services: " + SERVICES + ")");
+        }
+        ServiceProcess process = launcher.start(service, logName, overrides);
+        started.add(process);
+        try {
+            process.awaitHealthy(HEALTHY_WITHIN);
+        } catch (IOException e) {
+            process.close();
+            throw e;
+        }
+        LOG.info("{} variant {} healthy on {}", service, logName, process.baseUri());
         return process;
     }
 

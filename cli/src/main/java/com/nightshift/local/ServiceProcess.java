@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
 /**
  * One service running as a local process: {@code java -jar <service>-all.jar} with exactly the
@@ -30,12 +31,17 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path log;
     /** Set when the process was stopped on purpose ({@link #stop}, {@link #kill}), not when it died. */
     private volatile boolean stopped;
+    private final Instant started;
+    private final Optional<ServiceAotCache> aotCache;
 
-    private ServiceProcess(String name, Process process, int port, Path log) {
+    private ServiceProcess(String name, Process process, int port, Path log, Instant started,
+            Optional<ServiceAotCache> aotCache) {
         this.name = name;
         this.process = process;
         this.port = port;
         this.log = log;
+        this.started = started;
+        this.aotCache = aotCache;
     }
 
     static ServiceProcess start(String name, Path jar, Map<String, String> environment, int port, Path log)
@@ -43,12 +49,18 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         // Small, fast-starting JVMs: four services and the emulator share a laptop-sized machine.
-        command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx512m",
-                "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString()));
+        List<String> jvmOptions = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx512m",
+                "--enable-native-access=ALL-UNNAMED");
+        Optional<ServiceAotCache> aotCache = ServiceAotCache.forJar(jar, jvmOptions, Runtime.version(),
+                System.getenv("NIGHTSHIFT_AOT"));
+        aotCache.ifPresent(cache -> command.addAll(cache.processOptions()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
-        return new ServiceProcess(name, builder.start(), port, log);
+        Instant started = Instant.now();
+        return new ServiceProcess(name, builder.start(), port, log, started, aotCache);
     }
 
     /** The JVM running this harness; bin/nightshift and the build both pick a JDK 21+ for it. */
@@ -66,6 +78,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /** When the process was started: what the time to its start-up complete line is measured from. */
+    public Instant started() {
+        return started;
     }
 
     /** Waits until {@code GET /health} answers 200; fails with the end of the service's log otherwise. */
@@ -91,6 +108,36 @@ public final class ServiceProcess implements AutoCloseable {
             MotoServer.sleep(Duration.ofMillis(250));
         }
         throw new IOException(name + " was not healthy within " + timeout + ":\n" + tail(log, 30));
+    }
+
+    /**
+     * The time from starting the process to its "Startup completed" log line (Micronaut's, written once
+     * the HTTP server answers and the workers poll), or empty while it has not logged it.
+     */
+    public Optional<Duration> startupTime() throws IOException {
+        return StartupLine.find(log).map(line -> Duration.between(started, line.at()));
+    }
+
+    /**
+     * Micronaut's start-up complete line in a service's JSON log: when it was written, and the start-up
+     * time Micronaut itself reports (from its own start, after the JVM's).
+     */
+    public record StartupLine(Instant at, long reportedMillis) {
+
+        private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile(
+                "\"timestamp\":(\\d+).*\"Startup completed in (\\d+)ms");
+
+        /** The first start-up complete line of the log, if written. */
+        public static Optional<StartupLine> find(Path log) throws IOException {
+            if (!Files.isRegularFile(log)) {
+                return Optional.empty();
+            }
+            try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+                return lines.map(LINE::matcher).filter(java.util.regex.Matcher::find).findFirst()
+                        .map(m -> new StartupLine(Instant.ofEpochMilli(Long.parseLong(m.group(1))),
+                                Long.parseLong(m.group(2))));
+            }
+        }
     }
 
     public boolean isAlive() {
@@ -132,5 +179,6 @@ public final class ServiceProcess implements AutoCloseable {
     @Override
     public void close() {
         MotoServer.terminate(process, Duration.ofSeconds(15));
+        aotCache.ifPresent(cache -> cache.assemble(javaExecutable()));
     }
 }

@@ -77,7 +77,7 @@ class ShardedRiskIT {
     private static final double[] VOLATILITIES = {0.02, 0.015, 0.025, 0.005, 0.006, 0.02};
 
     private static final byte[] POSITIONS = positions().getBytes(StandardCharsets.UTF_8);
-    private static final byte[] PRICES = prices().getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PRICES = prices(DATE).getBytes(StandardCharsets.UTF_8);
 
     private static VarSettings settings;
     private static VarReport sharded;
@@ -140,7 +140,13 @@ class ShardedRiskIT {
 
     @Test
     void both_workers_take_shards_and_together_cover_the_run() {
-        assertThat(shardsByWorker).hasSize(2).allSatisfy((worker, shards) ->
+        assertEveryWorkerTookShardsCoveringThePlan(shardsByWorker, 2, plan);
+    }
+
+    /** {@code workers} workers each stored shards of the run, and together every shard of its plan. */
+    static void assertEveryWorkerTookShardsCoveringThePlan(Map<String, List<String>> shardsByWorker, int workers,
+            ShardedRun plan) {
+        assertThat(shardsByWorker).hasSize(workers).allSatisfy((worker, shards) ->
                 assertThat(shards).as("shards stored by " + worker).isNotEmpty());
         TreeSet<String> covered = new TreeSet<>();
         shardsByWorker.values().forEach(covered::addAll);
@@ -150,14 +156,16 @@ class ShardedRiskIT {
 
     @Test
     void the_merged_result_is_the_single_process_result_of_the_same_inputs_and_settings() {
-        BookModel model = VarPipeline.prepare(List.of(source(POSITIONS_KEY, POSITIONS)),
-                new VarPipeline.PriceHistoryMarket(List.of(source(PRICES_KEY, PRICES))), Optional.of(DATE), DATE,
-                settings);
-        VarReport single = VarEngine.withParallelism(Math.max(1, Runtime.getRuntime().availableProcessors())).run(model);
+        VarReport single = singleProcess(POSITIONS_KEY, POSITIONS, PRICES_KEY, PRICES, DATE, settings);
 
         assertThat(sharded.scenarios()).isEqualTo(settings.scenarios());
         assertThat(sharded.businessDate()).isEqualTo(DATE);
         assertThat(sharded.portfolios()).containsOnlyKeys(PORTFOLIOS);
+        assertSameFigures(sharded, single);
+    }
+
+    /** Bit for bit the same measures, components, histogram and inputs: what a sharded run must give. */
+    static void assertSameFigures(VarReport sharded, VarReport single) {
         assertThat(sharded.book()).isEqualTo(single.book());
         assertThat(sharded.portfolios()).isEqualTo(single.portfolios());
         assertThat(sharded.components()).isEqualTo(single.components());
@@ -174,8 +182,16 @@ class ShardedRiskIT {
         }
     }
 
+    /** What one process computes from these inputs with these settings: what a sharded run must equal. */
+    static VarReport singleProcess(String positionsKey, byte[] positions, String pricesKey, byte[] prices, LocalDate date,
+            VarSettings settings) {
+        BookModel model = VarPipeline.prepare(List.of(source(positionsKey, positions)),
+                new VarPipeline.PriceHistoryMarket(List.of(source(pricesKey, prices))), Optional.of(date), date, settings);
+        return VarEngine.withParallelism(Math.max(1, Runtime.getRuntime().availableProcessors())).run(model);
+    }
+
     /** What the risk service builds from its task definition's {@code VAR_*} variables. */
-    private static VarSettings settingsOf(Map<String, String> environment) {
+    static VarSettings settingsOf(Map<String, String> environment) {
         return VarSettings.DEFAULTS.withScenarios(Integer.parseInt(environment.get("VAR_SCENARIOS")))
                 .withSeed(Long.parseLong(environment.get("VAR_SEED")))
                 .withMethod(SamplingMethod.of(environment.get("VAR_METHOD")))
@@ -184,7 +200,7 @@ class ShardedRiskIT {
     }
 
     /** The shards of run {@code runId} a worker logged as stored after byte {@code from} of its log. */
-    private static List<String> shardsLogged(Path log, long from, String runId) throws IOException {
+    static List<String> shardsLogged(Path log, long from, String runId) throws IOException {
         String text = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
         Matcher stored = Pattern.compile("shard (\\[\\d+, \\d+\\)) of run " + Pattern.quote(runId) + " stored")
                 .matcher(text.substring((int) Math.min(from, text.length())));
@@ -195,16 +211,16 @@ class ShardedRiskIT {
         return shards;
     }
 
-    private static List<String> keys(StackDriver stack, String prefix) {
+    static List<String> keys(StackDriver stack, String prefix) {
         return stack.store().list(stack.outputs().stagingBucket(), prefix).stream().map(StoredObject::ref)
                 .map(ObjectRef::key).sorted().toList();
     }
 
-    private interface Reader<T> {
+    interface Reader<T> {
         T read(java.io.InputStream in) throws IOException;
     }
 
-    private static <T> T read(StackDriver stack, String key, Reader<T> reader) {
+    static <T> T read(StackDriver stack, String key, Reader<T> reader) {
         try {
             return reader.read(new ByteArrayInputStream(stack.store().read(ObjectRef.of(stack.outputs().stagingBucket(),
                     key))));
@@ -218,7 +234,7 @@ class ShardedRiskIT {
     }
 
     /** Three portfolios of equities, options, FX and bonds: some sixty positions. */
-    private static String positions() {
+    static String positions() {
         StringBuilder csv = new StringBuilder(HEADER);
         SplittableRandom random = new SplittableRandom(1204);
         int id = 0;
@@ -252,12 +268,12 @@ class ShardedRiskIT {
                 underlying, strike, expiry, optionType) + "\n";
     }
 
-    /** About 70 business days of closes up to {@link #DATE} for every factor. */
-    private static String prices() {
+    /** About 70 business days of closes up to {@code date} for every factor. */
+    static String prices(LocalDate date) {
         StringBuilder csv = new StringBuilder("date,factor,close\n");
         SplittableRandom random = new SplittableRandom(41204);
         double[] level = LEVELS.clone();
-        for (LocalDate day = DATE.minusDays(98); !day.isAfter(DATE); day = day.plusDays(1)) {
+        for (LocalDate day = date.minusDays(98); !day.isAfter(date); day = day.plusDays(1)) {
             if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package com.nightshift.infra.constructs;
 
+import com.nightshift.infra.config.BacklogScaling;
 import com.nightshift.infra.config.ServiceSizing;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.applicationautoscaling.AdjustmentType;
@@ -36,9 +37,9 @@ public final class ServiceScaling extends Construct {
 
     public static final int CPU_TARGET_PERCENT = 70;
     public static final int CPU_SCALE_IN_PERCENT = 30;
-    public static final int BACKLOG_PER_TASK = 10;
+    public static final int BACKLOG_PER_TASK = BacklogScaling.BACKLOG_PER_TASK;
     /** With no task running the whole backlog counts, so an idle service still scales out. */
-    public static final String BACKLOG_PER_TASK_EXPRESSION = "IF(running > 0, visible / running, visible)";
+    public static final String BACKLOG_PER_TASK_EXPRESSION = BacklogScaling.EXPRESSION;
     public static final Duration COOLDOWN = Duration.seconds(300);
 
     private final ScalableTaskCount taskCount;

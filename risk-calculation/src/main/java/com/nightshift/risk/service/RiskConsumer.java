@@ -171,6 +171,8 @@ public class RiskConsumer implements QueueConsumer {
         ShardedRun plan = new ShardedRun(runId, date, settings, positionKeys, priceKeys, model.manifest().inputs(),
                 shards);
         store.put(ObjectRef.of(stagingBucket, planKey(date, runId)), DocumentJson.bytes(plan), "application/json");
+        // The same inputs plan the same run id again (a job sent twice, a night run again): its merge is asked anew.
+        store.delete(mergeClaim(date, runId));
         for (ScenarioShard shard : shards) {
             publisher.publish(queueUrl, RiskShardJob.shard(job.jobId(), date, runId, shard.first(), shard.end()),
                     message.trace());
@@ -196,9 +198,7 @@ public class RiskConsumer implements QueueConsumer {
         int stored = store.list(stagingBucket, shardPrefix(plan)).size();
         LOG.info("{}: shard [{}, {}) of run {} stored ({} of {})", job.jobId(), job.first(), job.end(), plan.runId(),
                 stored, plan.shards().size());
-        // Whoever stores the last shard asks for the merge; two racing workers may both ask, and a merge
-        // writes the same bytes whenever it runs.
-        if (stored >= plan.shards().size()) {
+        if (stored >= plan.shards().size() && claimMerge(plan, message)) {
             publisher.publish(queueUrl, RiskShardJob.merge(job.jobId().replaceFirst("-\\d+$", ""), plan.businessDate(),
                     plan.runId()), message.trace());
         }
@@ -216,11 +216,28 @@ public class RiskConsumer implements QueueConsumer {
             shards.add(ShardLosses.readFrom(new ByteArrayInputStream(content)));
         }
         VarReport report = message.trace().span("merge", () -> engine.merge(planned.get().model(), shards));
+        LOG.info("{}: run {} merged from {} shards", job.jobId(), plan.runId(), shards.size());
         writeResults(job.jobId(), plan.businessDate(), planned.get().model(), report, message);
         // A spread run takes from its plan being stored to its merge being written, across tasks.
         store.head(ObjectRef.of(stagingBucket, planKey(plan.businessDate(), plan.runId())))
                 .ifPresent(stored -> metrics.varRun(Duration.between(stored.lastModified(), clock.instant()),
                         report.scenarios(), plan.shards().size()));
+    }
+
+    /**
+     * Whoever stores the last shard asks for the merge, once per run: two workers storing the last two
+     * shards at the same moment both see every shard stored, and only the one whose message creates the
+     * run's merge claim first asks. The claim holds that message's id, so a redelivery of the same message
+     * (its worker stopped before asking) asks again; a merge writes the same bytes whenever it runs.
+     */
+    private boolean claimMerge(ShardedRun plan, JobMessage message) {
+        ObjectRef claim = mergeClaim(plan.businessDate(), plan.runId());
+        byte[] messageId = message.messageId().getBytes(StandardCharsets.UTF_8);
+        return store.putIfAbsent(claim, messageId, "text/plain") || java.util.Arrays.equals(store.read(claim), messageId);
+    }
+
+    private ObjectRef mergeClaim(LocalDate date, String runId) {
+        return ObjectRef.of(stagingBucket, RESULTS + date + "/runs/" + runId + "/merge-claim");
     }
 
     private record PlannedBook(ShardedRun plan, BookModel model) {

@@ -208,6 +208,45 @@ class RiskConsumerTest {
     }
 
     @Test
+    void twoWorkersStoringTheLastShardAtOnce_askForOneMerge_andARedeliveryOfTheAskingMessageAsksAgain()
+            throws Exception {
+        stageInputs("positions");
+        RiskConsumer worker = consumer(10_000, 3_000);
+        handle(worker, JsonCodec.write(RiskJob.of(DATE)));
+        List<String> shards = bodies(riskQueue);
+        for (int i = 0; i < shards.size() - 1; i++) {
+            handle(worker, shards.get(i), "shard-" + i);
+        }
+        assertThat(bodies(riskQueue)).isEmpty();
+
+        // The last shard's message, received by one worker, then by another (its visibility ran out):
+        // both see every shard stored, only the first asks; the first's redelivery asks again.
+        String last = shards.get(shards.size() - 1);
+        handle(worker, last, "first-receipt");
+        handle(consumer(10_000, 3_000), last, "other-message");
+        List<String> merges = bodies(riskQueue);
+        handle(worker, last, "first-receipt");
+
+        assertThat(merges).singleElement().satisfies(m -> assertThat(m).contains("\"step\":\"merge\""));
+        assertThat(bodies(riskQueue)).singleElement().satisfies(m -> assertThat(m).contains("\"step\":\"merge\""));
+    }
+
+    @Test
+    void aRunPlannedAgain_asksForItsMergeAgain() throws Exception {
+        stageInputs("positions");
+        RiskConsumer worker = consumer(10_000, 3_000);
+        handle(worker, JsonCodec.write(RiskJob.of(DATE)));
+        List<String> shards = bodies(riskQueue);
+        shards.forEach(shard -> handleUnchecked(worker, shard));
+        assertThat(bodies(riskQueue)).singleElement().satisfies(m -> assertThat(m).contains("\"step\":\"merge\""));
+
+        handle(worker, JsonCodec.write(RiskJob.of(DATE)));
+        bodies(riskQueue).forEach(shard -> handleUnchecked(worker, shard));
+
+        assertThat(bodies(riskQueue)).singleElement().satisfies(m -> assertThat(m).contains("\"step\":\"merge\""));
+    }
+
+    @Test
     void aShardOfARunWhoseInputsWereReplaced_isDropped() throws Exception {
         stageInputs("positions");
         RiskConsumer worker = consumer(10_000, 5_000);
@@ -332,7 +371,19 @@ class RiskConsumerTest {
     }
 
     private static void handle(RiskConsumer consumer, String body) throws Exception {
-        consumer.handle(new JobMessage("m", body, 1, JobTrace.none()));
+        handle(consumer, body, "m");
+    }
+
+    private static void handle(RiskConsumer consumer, String body, String messageId) throws Exception {
+        consumer.handle(new JobMessage(messageId, body, 1, JobTrace.none()));
+    }
+
+    private static void handleUnchecked(RiskConsumer consumer, String body) {
+        try {
+            handle(consumer, body, java.util.UUID.randomUUID().toString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> bodies(String queue) {
