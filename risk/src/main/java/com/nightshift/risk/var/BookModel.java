@@ -69,7 +69,9 @@ public final class BookModel {
      * the cubic Hermite interpolant of each group's value change (value minus today's value) in power
      * form, {@code c0 + u (c1 + u (c2 + u c3))} with {@code u} the move's place in the cell, its
      * coefficients {@code cj} at {@code [4 G k + j G + g]}: a cell's {@code 4 G} doubles are read
-     * together for every portfolio, and a scenario costs three multiply-adds per group.
+     * together for every portfolio, and a scenario costs three multiply-adds per group. One more cell,
+     * of zeros, follows the last: scenarios beyond the grid read it (adding nothing) before they are
+     * revalued by the formulas.
      */
     final double[][] gridTable;
     /** Per factor, the tabulated group of each column, in {@link #gridTable} order; null for a column of linear holdings only. */
@@ -251,7 +253,7 @@ public final class BookModel {
         gridPortfolio[f] = new int[count];
         gridBase[f] = new double[count];
         gridLinearUnits[f] = new double[count];
-        double[] table = new double[4 * count * (GRID_NODES - 1)];
+        double[] table = new double[4 * count * GRID_NODES]; // GRID_NODES - 1 cells and the cell of zeros
         double[] values = new double[GRID_NODES];
         double[] slopes = new double[GRID_NODES];
         for (int g = 0; g < count; g++) {

@@ -25,6 +25,8 @@ final class ScenarioKernel {
     private final double[] weights = new double[BLOCK];
     private final int[] cell = new int[BLOCK];
     private final double[] place = new double[BLOCK];
+    /** The scenarios of the block in hand beyond the grid of the factor in hand. */
+    private final int[] beyond = new int[BLOCK];
 
     ScenarioKernel(BookModel model, ScenarioSampler sampler) {
         this.model = model;
@@ -191,50 +193,107 @@ final class ScenarioKernel {
 
     /**
      * Adds the value change of factor {@code f}'s tabulated groups: one cell and place in it per
-     * scenario, then every group's change from the {@code 4 G} consecutive coefficients of that cell.
+     * scenario, then each group's change from the coefficients of that cell. Groups are taken four at a
+     * time (then two, then one) over the block's scenarios, so each scenario's cell and place are read
+     * once for several groups: under the quick first-tier JIT a short run relies on (no unrolling, no
+     * vectorising) that makes the loop about a quarter cheaper than one group at a time. Each portfolio
+     * has one group here, so every P&amp;L still receives exactly one addition, whatever the loop order.
+     * A scenario beyond the grid reads the table's cell of zeros, adding nothing, and is then revalued by
+     * the formulas.
      */
     private void interpolate(int f, int row, int count) {
         double[] table = model.gridTable[f];
         int[] portfolioOf = model.gridPortfolio[f];
-        double[] base = model.gridBase[f];
         int groups = portfolioOf.length;
-        locate(f, row, count);
-        for (int b = 0; b < count; b++) {
-            int k = cell[b];
-            if (k >= 0) {
+        int beyondCount = locate(f, row, count, 4 * groups);
+        int[] cell = this.cell;
+        double[] place = this.place;
+        double[] pnl = this.pnl;
+        int g = 0;
+        for (; g + 4 <= groups; g += 4) {
+            int row0 = portfolioOf[g] * BLOCK;
+            int row1 = portfolioOf[g + 1] * BLOCK;
+            int row2 = portfolioOf[g + 2] * BLOCK;
+            int row3 = portfolioOf[g + 3] * BLOCK;
+            for (int b = 0; b < count; b++) {
+                int c0 = cell[b] + g;
+                int c1 = c0 + groups;
+                int c2 = c1 + groups;
+                int c3 = c2 + groups;
                 double u = place[b];
-                int at = 4 * groups * k;
-                for (int g = 0; g < groups; g++) {
-                    pnl[portfolioOf[g] * BLOCK + b] += table[at + g] + u * (table[at + groups + g]
-                            + u * (table[at + 2 * groups + g] + u * table[at + 3 * groups + g]));
-                }
-            } else {
-                double m = x[row + b];
-                double level = model.level(f, lognormal ? StrictMath.expm1(m) : m);
-                // Beyond the grid: every group priced by its formulas, linear holdings at the level.
-                BookModel.InstrumentGroup[] tabulated = model.gridGroups[f];
-                double[] units = model.gridLinearUnits[f];
-                for (int g = 0; g < groups; g++) {
-                    double value = (tabulated[g] == null ? 0.0 : tabulated[g].exactValue(level)) + units[g] * level;
-                    pnl[portfolioOf[g] * BLOCK + b] += value - base[g];
-                }
+                pnl[row0 + b] += table[c0] + u * (table[c1] + u * (table[c2] + u * table[c3]));
+                pnl[row1 + b] += table[c0 + 1] + u * (table[c1 + 1] + u * (table[c2 + 1] + u * table[c3 + 1]));
+                pnl[row2 + b] += table[c0 + 2] + u * (table[c1 + 2] + u * (table[c2 + 2] + u * table[c3 + 2]));
+                pnl[row3 + b] += table[c0 + 3] + u * (table[c1 + 3] + u * (table[c2 + 3] + u * table[c3 + 3]));
+            }
+        }
+        if (g + 2 <= groups) {
+            int row0 = portfolioOf[g] * BLOCK;
+            int row1 = portfolioOf[g + 1] * BLOCK;
+            for (int b = 0; b < count; b++) {
+                int c0 = cell[b] + g;
+                int c1 = c0 + groups;
+                int c2 = c1 + groups;
+                int c3 = c2 + groups;
+                double u = place[b];
+                pnl[row0 + b] += table[c0] + u * (table[c1] + u * (table[c2] + u * table[c3]));
+                pnl[row1 + b] += table[c0 + 1] + u * (table[c1 + 1] + u * (table[c2 + 1] + u * table[c3 + 1]));
+            }
+            g += 2;
+        }
+        if (g < groups) {
+            int row0 = portfolioOf[g] * BLOCK;
+            for (int b = 0; b < count; b++) {
+                int c0 = cell[b] + g;
+                double u = place[b];
+                pnl[row0 + b] += table[c0] + u * (table[c0 + groups] + u * (table[c0 + 2 * groups]
+                        + u * table[c0 + 3 * groups]));
+            }
+        }
+        if (beyondCount > 0) {
+            revalueBeyondGrid(f, row, beyondCount);
+        }
+    }
+
+    /** Scenarios {@code beyond[0 .. beyondCount)} of factor {@code f}: every tabulated group priced by its formulas, linear holdings at the level. */
+    private void revalueBeyondGrid(int f, int row, int beyondCount) {
+        BookModel.InstrumentGroup[] tabulated = model.gridGroups[f];
+        double[] units = model.gridLinearUnits[f];
+        double[] base = model.gridBase[f];
+        int[] portfolioOf = model.gridPortfolio[f];
+        for (int i = 0; i < beyondCount; i++) {
+            int b = beyond[i];
+            double m = x[row + b];
+            double level = model.level(f, lognormal ? StrictMath.expm1(m) : m);
+            for (int g = 0; g < portfolioOf.length; g++) {
+                double value = (tabulated[g] == null ? 0.0 : tabulated[g].exactValue(level)) + units[g] * level;
+                pnl[portfolioOf[g] * BLOCK + b] += value - base[g];
             }
         }
     }
 
-    private void locate(int f, int row, int count) {
+    /**
+     * Each scenario's cell of factor {@code f}'s grid (as the offset {@code width × k} of its
+     * coefficients) and place in it; a scenario beyond the grid gets the cell of zeros past the last
+     * and is listed in {@link #beyond}. Returns how many are.
+     */
+    private int locate(int f, int row, int count, int width) {
         double start = model.gridStart[f];
         double inverse = model.gridInverseStep[f];
         int last = BookModel.GRID_NODES - 1;
+        int beyondCount = 0;
         for (int b = 0; b < count; b++) {
             double t = (x[row + b] - start) * inverse;
             if (!(t >= 0.0 && t < last)) {
-                cell[b] = -1;
+                cell[b] = width * last;
+                place[b] = 0.0;
+                beyond[beyondCount++] = b;
                 continue;
             }
             int k = (int) t;
-            cell[b] = k;
+            cell[b] = width * k;
             place[b] = t - k;
         }
+        return beyondCount;
     }
 }

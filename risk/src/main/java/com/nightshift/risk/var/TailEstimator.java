@@ -34,6 +34,10 @@ final class TailEstimator {
 
     static final double[] LEVELS = {0.95, 0.99};
     private static final double Z_975 = 1.959963984540054;
+    private static final long[] POWERS_OF_TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+            100_000_000L, 1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L,
+            10_000_000_000_000L, 100_000_000_000_000L, 1_000_000_000_000_000L, 10_000_000_000_000_000L,
+            100_000_000_000_000_000L, 1_000_000_000_000_000_000L};
 
     private TailEstimator() {
     }
@@ -42,10 +46,29 @@ final class TailEstimator {
     record Tail(double var, double es, int rank) {
     }
 
-    /** {@code ⌈confidence × n⌉} on the decimal value of the confidence, in {@code [1, n]}. */
+    /**
+     * {@code ⌈confidence × n⌉} on the decimal value of the confidence (the shortest decimal that
+     * reads back as it, {@link Double#toString}), in {@code [1, n]}: 0.99 × 100,000 is 99,000, where the
+     * binary product is a hair above and its ceiling one too many. Exact in {@code long} arithmetic
+     * whenever the product fits, which is every confidence of a few digits; {@link BigDecimal}
+     * otherwise (its first use costs some 12 ms, which a run of the default size is not made to pay).
+     */
     static int varRank(double confidence, int n) {
-        int k = new BigDecimal(Double.toString(confidence)).multiply(BigDecimal.valueOf(n))
-                .setScale(0, RoundingMode.CEILING).intValueExact();
+        String text = Double.toString(confidence);
+        int exponentAt = text.indexOf('E');
+        int exponent = exponentAt < 0 ? 0 : Integer.parseInt(text, exponentAt + 1, text.length(), 10);
+        String mantissa = exponentAt < 0 ? text : text.substring(0, exponentAt);
+        int point = mantissa.indexOf('.');
+        long unscaled = Long.parseLong(mantissa.substring(0, point) + mantissa.substring(point + 1));
+        int scale = mantissa.length() - point - 1 - exponent;
+        long product = unscaled * n;
+        int k;
+        if (unscaled >= 0 && scale >= 0 && scale < POWERS_OF_TEN.length && Math.multiplyHigh(unscaled, n) == 0
+                && product >= 0) {
+            k = (int) Math.min(Integer.MAX_VALUE, Math.ceilDiv(product, POWERS_OF_TEN[scale]));
+        } else {
+            k = new BigDecimal(text).multiply(BigDecimal.valueOf(n)).setScale(0, RoundingMode.CEILING).intValueExact();
+        }
         return Math.max(1, Math.min(k, n));
     }
 

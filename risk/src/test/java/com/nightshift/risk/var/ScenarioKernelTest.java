@@ -47,8 +47,12 @@ class ScenarioKernelTest {
 
     /** The correlated moves of scenarios {@code [0, SCENARIOS)}: {@code x = L z} summed in column order. */
     private static double[][] moves(BookModel model, VarSettings settings) {
+        return moves(model, settings, new double[FACTORS]);
+    }
+
+    private static double[][] moves(BookModel model, VarSettings settings, double[] shift) {
         ScenarioSampler sampler = new ScenarioSampler(settings.method(), settings.seed(), FACTORS, SCENARIOS,
-                settings.replications(), new double[FACTORS]);
+                settings.replications(), shift);
         double[] z = new double[FACTORS * SCENARIOS];
         sampler.fill(0, SCENARIOS, z, SCENARIOS, new double[SCENARIOS]);
         double[][] x = new double[SCENARIOS][FACTORS];
@@ -65,10 +69,24 @@ class ScenarioKernelTest {
     }
 
     private static double[][] simulate(BookModel model, VarSettings settings) {
+        return simulate(model, settings, new double[FACTORS]);
+    }
+
+    /** The losses when the draws {@code z} are shifted by {@code shift} (importance sampling's sampler). */
+    private static double[][] simulate(BookModel model, VarSettings settings, double[] shift) {
         double[][] losses = new double[model.portfolios.length + 1][SCENARIOS];
         new ScenarioKernel(model, new ScenarioSampler(settings.method(), settings.seed(), FACTORS, SCENARIOS,
-                settings.replications(), new double[FACTORS])).simulate(0, SCENARIOS, losses, null, 0);
+                settings.replications(), shift)).simulate(0, SCENARIOS, losses, null, 0);
         return losses;
+    }
+
+    private static void assertSameLosses(double[][] byGrid, double[][] byFormula) {
+        for (int p = 0; p < byFormula.length; p++) {
+            for (int s = 0; s < SCENARIOS; s++) {
+                assertThat(byGrid[p][s]).as("loss %d of scenario %d", p, s)
+                        .isCloseTo(byFormula[p][s], within(1e-9 * (1.0 + Math.abs(byFormula[p][s]))));
+            }
+        }
     }
 
     @Test
@@ -100,11 +118,37 @@ class ScenarioKernelTest {
 
         double[][] byFormula = simulate(Books.model(book, market(), exact), exact);
         double[][] byGrid = simulate(Books.model(book, market(), interpolated), interpolated);
-        for (int p = 0; p < byFormula.length; p++) {
-            for (int s = 0; s < SCENARIOS; s++) {
-                assertThat(byGrid[p][s]).as("loss %d of scenario %d", p, s)
-                        .isCloseTo(byFormula[p][s], within(1e-9 * (1.0 + Math.abs(byFormula[p][s]))));
+        assertSameLosses(byGrid, byFormula);
+    }
+
+    @Test
+    void everyPortfolioOfAWidelyHeldFactor_andScenariosBeyondItsGrid_loseWhatTheirExactRevaluationLoses() {
+        // Seven portfolios on F0 and F1, ALPHA and six more (the grid is read four, two and one at a time); the draws
+        // of F0 are shifted by ten standard deviations, so most of its moves fall beyond its ±9 sd grid.
+        List<RiskPosition> book = new ArrayList<>(linearBook());
+        for (int p = 0; p < 6; p++) {
+            for (int f = 0; f < 2; f++) {
+                book.add(RiskPosition.option("O" + p + "-" + f, "P" + p, 10 + p, "F" + f, 9.0 + p * 0.4 + f, 0.25 + 0.1 * p,
+                        p % 2 == 0 ? OptionType.CALL : OptionType.PUT));
+                if (p % 3 != 1) {
+                    book.add(RiskPosition.linear("E" + p + "-" + f, "P" + p, PositionType.EQUITY, 50.0 - 20 * p, "F" + f));
+                }
             }
         }
+        VarSettings exact = VarSettings.DEFAULTS.withScenarios(SCENARIOS).withSeed(13L)
+                .withMethod(SamplingMethod.IMPORTANCE).withRevaluation(Revaluation.EXACT);
+        VarSettings interpolated = exact.withRevaluation(Revaluation.INTERPOLATED);
+        double[] shift = new double[FACTORS];
+        shift[0] = 10.0;
+        BookModel gridModel = Books.model(book, market(), interpolated);
+        assertThat(gridModel.gridPortfolio[0]).hasSize(7);
+        assertThat(gridModel.gridPortfolio[1]).hasSize(7);
+
+        double[][] byFormula = simulate(Books.model(book, market(), exact), exact, shift);
+        double[][] byGrid = simulate(gridModel, interpolated, shift);
+        assertSameLosses(byGrid, byFormula);
+        double[][] x = moves(gridModel, interpolated, shift);
+        long beyond = java.util.Arrays.stream(x).filter(move -> move[0] > BookModel.GRID_SDS * gridModel.dailySd[0]).count();
+        assertThat(beyond).isBetween(SCENARIOS / 2L, SCENARIOS - 1L);
     }
 }

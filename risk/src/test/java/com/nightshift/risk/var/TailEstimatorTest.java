@@ -49,6 +49,24 @@ class TailEstimatorTest {
     }
 
     @Test
+    void varRank_agreesWithDecimalArithmetic_forConfidencesOfEveryLengthAndNotation() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        double[] written = {0.95, 0.99, 0.975, 0.999, 0.5, 1.0E-4, 2.5E-7, 0.123456789012345, 0.9999999999999999};
+        int[] counts = {1, 7, 101, 1_000, 100_000, 1_234_567, Integer.MAX_VALUE};
+        for (int i = 0; i < written.length + 2_000; i++) {
+            double confidence = i < written.length ? written[i] : random.nextDouble();
+            for (int n : counts) {
+                int expected = new java.math.BigDecimal(Double.toString(confidence))
+                        .multiply(java.math.BigDecimal.valueOf(n))
+                        .setScale(0, java.math.RoundingMode.CEILING).intValueExact();
+                assertThat(TailEstimator.varRank(confidence, n))
+                        .as("rank of %s among %d", confidence, n)
+                        .isEqualTo(Math.max(1, Math.min(expected, n)));
+            }
+        }
+    }
+
+    @Test
     void var_isTheLossOfRankCeilingAN_andEsTheMeanFromThatRankUp() {
         double[] losses = oneToHundredShuffled();
         int[] order = TailEstimator.ascending(losses, 0, 100);
