@@ -74,8 +74,8 @@ public final class NightshiftCli implements Runnable {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals(VarCommand.NAME)) {
-            // A var run lasts about a second: its results' JSON writer is built on the idle core meanwhile.
-            VarStage.prepareWriting();
+            // A var run lasts about a second: its input digest and JSON writer are made on the idle core meanwhile.
+            VarStage.prepareInBackground();
         }
         Path projectRoot = Path.of(System.getProperty("nightshift.home", ".")).toAbsolutePath().normalize();
         Path out = Path.of(System.getProperty("nightshift.out", "out")).toAbsolutePath().normalize();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.nightshift.common.io.DocumentJson;
+import com.nightshift.common.io.InputFile;
 import com.nightshift.common.io.InputSource;
 import com.nightshift.common.io.OutputSink;
 import com.nightshift.common.manifest.ManifestSigner;
@@ -50,12 +51,16 @@ public final class VarStage {
     }
 
     /**
-     * Builds the JSON writer of the run's documents on a background thread; {@link #run} then writes
-     * them without that cost. Optional: a run works the same without it.
+     * Prepares on a background thread, while the command line is parsed, what the run needs but the
+     * parsing does not: the SHA-256 digest every input is checksummed with (the first one loads the
+     * security providers, some 15 ms), then the JSON writer of the run's documents, so {@link #run}
+     * reads and writes without those costs. Optional: a run works the same without it.
      */
-    public static void prepareWriting() {
-        Thread warmUp = new Thread(() -> DocumentJson.warmUp(VarReport.class, PortfolioRiskDocument.class),
-                "json-warm-up");
+    public static void prepareInBackground() {
+        Thread warmUp = new Thread(() -> {
+            InputFile.newDigest();
+            DocumentJson.warmUp(VarReport.class, PortfolioRiskDocument.class);
+        }, "var-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
     }

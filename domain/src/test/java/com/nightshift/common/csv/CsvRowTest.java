@@ -118,6 +118,35 @@ class CsvRowTest {
     }
 
     @Test
+    void real_acceptsExactlyTheDecimalNotationOfItsDocumentedExpression() {
+        // The expression the hand-written check stands for, as the oracle: every string of up to five
+        // characters over the characters that matter, and random longer ones.
+        Pattern notation = Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+        String alphabet = "07+-.eE x";
+        List<String> candidates = new java.util.ArrayList<>(List.of(""));
+        for (int length = 1, from = 0; length <= 5; length++) {
+            int to = candidates.size();
+            for (int i = from; i < to; i++) {
+                for (char c : alphabet.toCharArray()) {
+                    candidates.add(candidates.get(i) + c);
+                }
+            }
+            from = to;
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(6, 14); k > 0; k--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            candidates.add(text.toString());
+        }
+        for (String text : candidates) {
+            assertThat(CsvRow.isDecimalNumber(text)).as("'%s'", text).isEqualTo(notation.matcher(text).matches());
+        }
+    }
+
+    @Test
     void real_refuses_a_number_too_large_for_a_double() {
         CsvRow row = CsvRow.of(List.of("x"), List.of("1e999"));
         assertThatThrownBy(() -> row.real("x")).hasMessageContaining("'1e999' is too large for a number");
