@@ -36,7 +36,10 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
  *
  * <p>Stopping is graceful: {@link #close()} stops receiving, lets a job in progress finish (up to
  * the stop timeout), and hands back any message received but not started, so a rolling deployment
- * or a scale-in never loses or stalls a job.
+ * or a scale-in never loses or stalls a job. A job still running at the stop timeout has its message
+ * handed back too, for another worker to take at once rather than after its visibility timeout: the
+ * process is about to end, and a job's results are whole objects keyed by its inputs, so a job run
+ * twice writes the same result.
  *
  * <p>On ECS the worker also protects its task from scale-in while it holds jobs (see
  * {@link TaskProtection}): protection is asked for when a job starts and removed when a receive comes
@@ -64,6 +67,8 @@ public final class SqsWorker implements AutoCloseable {
     private final AtomicInteger failed = new AtomicInteger();
     private volatile boolean running;
     private volatile boolean busy;
+    /** The message of the job in progress; null between jobs. */
+    private volatile Message inHand;
     private volatile Instant lastPoll;
     /** The queue's maximum receive count, read when the loop starts; 0 when unknown. */
     private volatile int maxReceiveCount;
@@ -201,6 +206,7 @@ public final class SqsWorker implements AutoCloseable {
         int receiveCount = Integer.parseInt(message.attributes()
                 .getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
         busy = true;
+        inHand = message;
         protection.hold();
         Context sent = SqsTraceHeader.from(message);
         Tracer tracer = tracing.tracer();
@@ -233,6 +239,7 @@ public final class SqsWorker implements AutoCloseable {
             changeVisibility(message, backoff);
         } finally {
             span.end();
+            inHand = null;
             busy = false;
             MDC.clear();
         }
@@ -275,7 +282,10 @@ public final class SqsWorker implements AutoCloseable {
         }
     }
 
-    /** Stops receiving and waits, up to the stop timeout, for a job in progress to finish. */
+    /**
+     * Stops receiving and waits, up to the stop timeout, for a job in progress to finish; a job that has
+     * not finished by then has its message handed back.
+     */
     @Override
     public void close() {
         if (!running) {
@@ -285,9 +295,12 @@ public final class SqsWorker implements AutoCloseable {
         if (busy) {
             LOG.info("worker {}: stopping, waiting for the job in progress", name);
             try {
-                if (!stopped.await(settings.stopTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                    LOG.warn("worker {}: job still running after {}; its message will be retried", name,
-                            settings.stopTimeout());
+                Message message = inHand;
+                if (!stopped.await(settings.stopTimeout().toMillis(), TimeUnit.MILLISECONDS) && message != null) {
+                    // Before ECS's own stop timeout kills the task (NightshiftService.STOP_TIMEOUT is longer).
+                    LOG.warn("worker {}: job {} still running after {}; its message is handed back for another worker",
+                            name, message.messageId(), settings.stopTimeout());
+                    handBack(message);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -99,6 +99,63 @@ class SqsWorkerTest {
     }
 
     @Test
+    void close_hands_back_the_messages_received_but_not_started() throws Exception {
+        String queue = queue("unstarted", Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "300"));
+        for (int i = 1; i <= 3; i++) {
+            String body = "job-" + i;
+            sqs.sendMessage(b -> b.queueUrl(queue).messageBody(body));
+        }
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> handled = new CopyOnWriteArrayList<>();
+        WorkerSettings threeAtATime = new WorkerSettings(3, Duration.ofSeconds(1), Duration.ofSeconds(20),
+                Duration.ofMillis(100), Duration.ZERO, Duration.ZERO);
+        SqsWorker worker = new SqsWorker("t", sqs, queue, m -> {
+            handled.add(m.body());
+            started.countDown();
+            assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
+        }, threeAtATime);
+        worker.start();
+        assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
+        Thread stopping = Thread.ofPlatform().start(worker::close);
+        await(() -> !worker.healthy());
+        release.countDown();
+        stopping.join(30_000);
+
+        assertThat(stopping.isAlive()).isFalse();
+        assertThat(handled).hasSize(1);
+        // The two not started are visible again at once, not after the queue's 300 s visibility timeout.
+        assertThat(visibleMessagesIn(queue)).isEqualTo(2);
+        assertThat(messagesIn(queue)).isEqualTo(2);
+    }
+
+    @Test
+    void close_hands_back_the_job_still_running_at_the_stop_timeout() throws Exception {
+        String queue = queue("overrunning", Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "300"));
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        WorkerSettings oneSecondToStop = new WorkerSettings(1, Duration.ofSeconds(1), Duration.ofSeconds(1),
+                Duration.ofMillis(100), Duration.ZERO, Duration.ZERO);
+        SqsWorker worker = new SqsWorker("t", sqs, queue, m -> {
+            started.countDown();
+            assertThat(release.await(60, TimeUnit.SECONDS)).isTrue();
+        }, oneSecondToStop);
+        worker.start();
+        sqs.sendMessage(b -> b.queueUrl(queue).messageBody("too-long"));
+        assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
+        Instant closing = Instant.now();
+        worker.close();
+        Duration waited = Duration.between(closing, Instant.now());
+
+        try {
+            assertThat(waited).isBetween(Duration.ofMillis(900), Duration.ofSeconds(10));
+            assertThat(visibleMessagesIn(queue)).as("handed back, visible before its visibility timeout").isEqualTo(1);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void the_handler_sees_when_sqs_received_the_message() {
         String queue = queue("sent", Map.of());
         List<java.time.Instant> sentAt = new CopyOnWriteArrayList<>();
@@ -152,6 +209,12 @@ class SqsWorkerTest {
                 QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
         return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                 + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+
+    private static int visibleMessagesIn(String queue) {
+        return Integer.parseInt(sqs.getQueueAttributes(b -> b.queueUrl(queue).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
+                .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
     }
 
     private static void await(BooleanSupplier condition) {
