@@ -17,9 +17,10 @@ import com.nightshift.local.StackDriver;
 
 /**
  * One file's journey is one trace: the ledger uploaded for a night is ingested, reconciled and reported, and
- * every stage's spans (its job, the AWS calls and the engine work in it) share the trace the upload started,
- * each stage's job continuing from the job that sent it its message (the SQS {@code AWSTraceHeader}).
- * Account and night are ones no other test uses. Needs the local stack, whose spans it receives.
+ * the positions uploaded for a date are ingested, run through VaR and reported; every stage's spans (its job,
+ * the AWS calls and the engine work in it) share the trace the upload started, each stage's job continuing
+ * from the job that sent it its message (the SQS {@code AWSTraceHeader}). Accounts and dates are ones no
+ * other test uses. Needs the local stack, whose spans it receives.
  */
 @ExtendWith(StackUnderTest.class)
 class TracingIT {
@@ -32,6 +33,10 @@ class TracingIT {
             L-7001-1,%1$s,%2$s,%2$s,100.00,EUR,Alpha,REF-1,First
             L-7001-2,%1$s,%2$s,%2$s,200.00,EUR,Beta,REF-2,Second
             """.formatted(ACCOUNT, DATE);
+    private static final java.time.LocalDate RISK_DATE = java.time.LocalDate.of(2026, 12, 14);
+    private static final String PRICES_KEY = "inbound/market-data/prices-" + RISK_DATE + ".csv";
+    private static final String STAGED_PRICES = "staged/market-data/" + RISK_DATE + "/market-data~prices-" + RISK_DATE + ".csv";
+    private static final String POSITIONS_KEY = "inbound/positions/positions-" + RISK_DATE + ".csv";
     /** Spans are exported in batches every few seconds after they end. */
     private static final Duration EXPORTED_WITHIN = Duration.ofSeconds(30);
 
@@ -51,8 +56,7 @@ class TracingIT {
                 traceId[0] = receiver.spans(s -> s.name().equals("S3.GetObject") && LEDGER_KEY.equals(s.attributes()
                         .get("aws.s3.key"))).stream().map(ReceivedSpan::traceId).findFirst().orElse("");
                 List<ReceivedSpan> trace = receiver.spans(s -> s.traceId().equals(traceId[0]));
-                return trace.stream().anyMatch(s -> s.name().equals("render"))
-                        && trace.stream().anyMatch(s -> s.name().equals("report job"));
+                return hasSpans(trace, "ingest job", "recon job", "report job", "render");
             });
         } catch (IllegalStateException e) {
             throw new AssertionError(e.getMessage() + "; trace '" + traceId[0] + "' has "
@@ -80,6 +84,60 @@ class TracingIT {
         // A client span may be an error where a miss is expected (a GET of an object not there yet); no job failed.
         assertThat(trace).filteredOn(s -> s.kind().equals("SPAN_KIND_CONSUMER")).extracting(ReceivedSpan::status)
                 .doesNotContain("STATUS_CODE_ERROR");
+    }
+
+    @Test
+    void a_positions_upload_is_one_trace_through_ingestion_risk_and_reporting(StackDriver stack,
+            SpanReceiver receiver) {
+        assumeTrue(stack.localStack().isPresent(), "needs the local stack, whose spans this test receives");
+        // The price history first, staged before the positions arrive: the positions' ingestion is then the one
+        // that finds a complete run and sends the risk job.
+        Instant start = Instant.now();
+        stack.upload(PRICES_KEY, ShardedRiskIT.prices(RISK_DATE).getBytes(StandardCharsets.UTF_8));
+        stack.awaitObjects(stack.outputs().stagingBucket(), List.of(STAGED_PRICES), start, Duration.ofMinutes(1));
+        // Including the risk job the prices' ingestion sent, which finds no positions and waits for them.
+        assertThat(stack.awaitQuiet(Duration.ofMinutes(2))).as("the prices' jobs done").isTrue();
+        Instant uploaded = Instant.now();
+        stack.upload(POSITIONS_KEY, ShardedRiskIT.positions().getBytes(StandardCharsets.UTF_8));
+        stack.awaitObjects(stack.outputs().outputBucket(), List.of("reports/risk-" + RISK_DATE + ".pdf"), uploaded,
+                Duration.ofMinutes(3));
+
+        String[] traceId = new String[1];
+        stack.await("the spans of the positions' risk report", EXPORTED_WITHIN, () -> {
+            traceId[0] = receiver.spans(s -> s.name().equals("S3.GetObject") && POSITIONS_KEY.equals(s.attributes()
+                    .get("aws.s3.key"))).stream().map(ReceivedSpan::traceId).findFirst().orElse("");
+            List<ReceivedSpan> trace = receiver.spans(s -> s.traceId().equals(traceId[0]));
+            return hasSpans(trace, "ingest job", "risk job", "report job", "render");
+        });
+        List<ReceivedSpan> trace = receiver.spans(s -> s.traceId().equals(traceId[0]));
+
+        List<ReceivedSpan> ingests = jobs(trace, "ingestion-service", "ingest job");
+        List<ReceivedSpan> risks = jobs(trace, "risk-calculation", "risk job");
+        List<ReceivedSpan> reports = jobs(trace, "reporting-service", "report job");
+        assertThat(ingests).as("one ingestion of the positions").hasSize(1);
+        ReceivedSpan ingest = ingests.getFirst();
+        assertThat(ingest.parentSpanId()).as("the upload starts the trace").isEmpty();
+        assertStage(trace, ingest, "ingest", "S3.GetObject", "S3.PutObject", "Sqs.SendMessage");
+        // The risk job ingestion sent runs the VaR, or plans it in shards whose jobs (and the merge's) continue
+        // from it; the job that wrote the results sent the report its job.
+        assertThat(risks).anyMatch(r -> r.isChildOf(ingest));
+        assertThat(risks).allMatch(r -> r.isChildOf(ingest) || risks.stream().anyMatch(r::isChildOf));
+        ReceivedSpan report = reports.stream().filter(r -> risks.stream().anyMatch(r::isChildOf)).findFirst()
+                .orElseThrow(() -> new AssertionError("no report job continuing a risk job in " + trace));
+        ReceivedSpan writer = risks.stream().filter(report::isChildOf).findFirst().orElseThrow();
+        boolean sharded = trace.stream().anyMatch(s -> s.name().equals("merge"));
+        assertStage(trace, writer, sharded ? "merge" : "simulate", "S3.PutObject", "Sqs.SendMessage");
+        assertThat(trace).filteredOn(s -> s.name().equals("simulate"))
+                .as("the simulation's spans, each under a risk job").isNotEmpty()
+                .allMatch(s -> risks.stream().anyMatch(s::isChildOf));
+        assertStage(trace, report, "render", "S3.GetObject", "S3.PutObject");
+        assertThat(trace).filteredOn(s -> s.kind().equals("SPAN_KIND_CONSUMER")).extracting(ReceivedSpan::status)
+                .doesNotContain("STATUS_CODE_ERROR");
+    }
+
+    /** Whether {@code trace} has a span of each name: each service exports its spans in batches of its own. */
+    private static boolean hasSpans(List<ReceivedSpan> trace, String... names) {
+        return java.util.Arrays.stream(names).allMatch(name -> trace.stream().anyMatch(s -> s.name().equals(name)));
     }
 
     /** The job spans of {@code service} in {@code trace}: consumer spans of that name, at least one. */
