@@ -133,35 +133,21 @@ public final class CsvRow {
      * costs several times the parse.
      */
     static boolean isDecimalNumber(String value) {
-        int i = 0;
         int length = value.length();
-        if (i < length && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
-            i++;
-        }
-        int integerStart = i;
-        while (i < length && isAsciiDigit(value.charAt(i))) {
-            i++;
-        }
+        int integerStart = afterSign(value, 0);
+        int i = afterDigits(value, integerStart);
         int digits = i - integerStart;
         if (i < length && value.charAt(i) == '.') {
-            int fractionStart = ++i;
-            while (i < length && isAsciiDigit(value.charAt(i))) {
-                i++;
-            }
+            int fractionStart = i + 1;
+            i = afterDigits(value, fractionStart);
             digits += i - fractionStart;
         }
         if (digits == 0) {
             return false;
         }
         if (i < length && (value.charAt(i) == 'e' || value.charAt(i) == 'E')) {
-            i++;
-            if (i < length && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
-                i++;
-            }
-            int exponentStart = i;
-            while (i < length && isAsciiDigit(value.charAt(i))) {
-                i++;
-            }
+            int exponentStart = afterSign(value, i + 1);
+            i = afterDigits(value, exponentStart);
             if (i == exponentStart) {
                 return false;
             }
@@ -171,15 +157,9 @@ public final class CsvRow {
 
     /** {@code [+-]?[0-9]+(\.[0-9]+)?}, checked by hand: this runs for every amount of every row. */
     private static boolean isPlainDecimal(String value) {
-        int i = 0;
         int length = value.length();
-        if (i < length && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
-            i++;
-        }
-        int integerStart = i;
-        while (i < length && isAsciiDigit(value.charAt(i))) {
-            i++;
-        }
+        int integerStart = afterSign(value, 0);
+        int i = afterDigits(value, integerStart);
         if (i == integerStart) {
             return false;
         }
@@ -189,11 +169,22 @@ public final class CsvRow {
         if (value.charAt(i) != '.') {
             return false;
         }
-        int fractionStart = ++i;
-        while (i < length && isAsciiDigit(value.charAt(i))) {
+        int fractionStart = i + 1;
+        i = afterDigits(value, fractionStart);
+        return i == length && i > fractionStart;
+    }
+
+    /** The index after an optional {@code +} or {@code -} at {@code i}. */
+    private static int afterSign(String value, int i) {
+        return i < value.length() && (value.charAt(i) == '+' || value.charAt(i) == '-') ? i + 1 : i;
+    }
+
+    /** The index after the run of ASCII digits starting at {@code i}. */
+    private static int afterDigits(String value, int i) {
+        while (i < value.length() && isAsciiDigit(value.charAt(i))) {
             i++;
         }
-        return i == length && i > fractionStart;
+        return i;
     }
 
     /** A signed decimal with at most {@code maxFractionDigits} digits after the point, as written. */

@@ -118,7 +118,7 @@ class CsvRowTest {
     }
 
     @Test
-    void real_acceptsExactlyTheDecimalNotationOfItsDocumentedExpression() {
+    void real_and_decimal_acceptExactlyTheNotationOfTheirDocumentedExpressions() {
         // The expression the hand-written check stands for, as the oracle: every string of up to five
         // characters over the characters that matter, and random longer ones.
         Pattern notation = Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
@@ -141,8 +141,18 @@ class CsvRowTest {
             }
             candidates.add(text.toString());
         }
+        Pattern plain = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?");
         for (String text : candidates) {
             assertThat(CsvRow.isDecimalNumber(text)).as("'%s'", text).isEqualTo(notation.matcher(text).matches());
+            CsvRow row = CsvRow.of(List.of("x"), List.of(text));
+            boolean accepted;
+            try {
+                row.decimal("x");
+                accepted = true;
+            } catch (InvalidFieldException e) {
+                accepted = false;
+            }
+            assertThat(accepted).as("decimal '%s'", text).isEqualTo(plain.matcher(text).matches());
         }
     }
 
