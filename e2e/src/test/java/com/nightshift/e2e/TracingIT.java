@@ -50,21 +50,7 @@ class TracingIT {
                 Duration.ofMinutes(2));
 
         // The trace is the one in which ingestion read the uploaded file.
-        String[] traceId = new String[1];
-        try {
-            stack.await("the spans of the upload's reports", EXPORTED_WITHIN, () -> {
-                traceId[0] = receiver.spans(s -> s.name().equals("S3.GetObject") && LEDGER_KEY.equals(s.attributes()
-                        .get("aws.s3.key"))).stream().map(ReceivedSpan::traceId).findFirst().orElse("");
-                List<ReceivedSpan> trace = receiver.spans(s -> s.traceId().equals(traceId[0]));
-                return hasSpans(trace, "ingest job", "recon job", "report job", "render");
-            });
-        } catch (IllegalStateException e) {
-            throw new AssertionError(e.getMessage() + "; trace '" + traceId[0] + "' has "
-                    + receiver.spans(s -> s.traceId().equals(traceId[0])) + "; " + receiver.spans(s -> true).size()
-                    + " spans received in all, in " + receiver.requests() + " requests to " + receiver.endpoint()
-                    + "; requests not read: " + receiver.failures(), e);
-        }
-        List<ReceivedSpan> trace = receiver.spans(s -> s.traceId().equals(traceId[0]));
+        List<ReceivedSpan> trace = awaitTrace(stack, receiver, LEDGER_KEY, "recon job");
 
         List<ReceivedSpan> ingests = jobs(trace, "ingestion-service", "ingest job");
         List<ReceivedSpan> recons = jobs(trace, "processing-service", "recon job");
@@ -102,14 +88,7 @@ class TracingIT {
         stack.awaitObjects(stack.outputs().outputBucket(), List.of("reports/risk-" + RISK_DATE + ".pdf"), uploaded,
                 Duration.ofMinutes(3));
 
-        String[] traceId = new String[1];
-        stack.await("the spans of the positions' risk report", EXPORTED_WITHIN, () -> {
-            traceId[0] = receiver.spans(s -> s.name().equals("S3.GetObject") && POSITIONS_KEY.equals(s.attributes()
-                    .get("aws.s3.key"))).stream().map(ReceivedSpan::traceId).findFirst().orElse("");
-            List<ReceivedSpan> trace = receiver.spans(s -> s.traceId().equals(traceId[0]));
-            return hasSpans(trace, "ingest job", "risk job", "report job", "render");
-        });
-        List<ReceivedSpan> trace = receiver.spans(s -> s.traceId().equals(traceId[0]));
+        List<ReceivedSpan> trace = awaitTrace(stack, receiver, POSITIONS_KEY, "risk job");
 
         List<ReceivedSpan> ingests = jobs(trace, "ingestion-service", "ingest job");
         List<ReceivedSpan> risks = jobs(trace, "risk-calculation", "risk job");
@@ -135,9 +114,28 @@ class TracingIT {
                 .doesNotContain("STATUS_CODE_ERROR");
     }
 
-    /** Whether {@code trace} has a span of each name: each service exports its spans in batches of its own. */
-    private static boolean hasSpans(List<ReceivedSpan> trace, String... names) {
-        return java.util.Arrays.stream(names).allMatch(name -> trace.stream().anyMatch(s -> s.name().equals(name)));
+    /**
+     * The trace in which ingestion read {@code key}, once it holds the ingestion's job, {@code middleJob}, and
+     * the report's job and rendering: each service exports its spans in batches of its own.
+     */
+    private static List<ReceivedSpan> awaitTrace(StackDriver stack, SpanReceiver receiver, String key,
+            String middleJob) {
+        String[] traceId = new String[1];
+        try {
+            stack.await("the spans of " + key + " through its report", EXPORTED_WITHIN, () -> {
+                traceId[0] = receiver.spans(s -> s.name().equals("S3.GetObject") && key.equals(s.attributes()
+                        .get("aws.s3.key"))).stream().map(ReceivedSpan::traceId).findFirst().orElse("");
+                List<ReceivedSpan> trace = receiver.spans(s -> s.traceId().equals(traceId[0]));
+                return java.util.stream.Stream.of("ingest job", middleJob, "report job", "render")
+                        .allMatch(name -> trace.stream().anyMatch(s -> s.name().equals(name)));
+            });
+        } catch (IllegalStateException e) {
+            throw new AssertionError(e.getMessage() + "; trace '" + traceId[0] + "' has "
+                    + receiver.spans(s -> s.traceId().equals(traceId[0])) + "; " + receiver.spans(s -> true).size()
+                    + " spans received in all, in " + receiver.requests() + " requests to " + receiver.endpoint()
+                    + "; requests not read: " + receiver.failures(), e);
+        }
+        return receiver.spans(s -> s.traceId().equals(traceId[0]));
     }
 
     /** The job spans of {@code service} in {@code trace}: consumer spans of that name, at least one. */
