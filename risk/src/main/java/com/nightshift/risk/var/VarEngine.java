@@ -140,10 +140,6 @@ public final class VarEngine {
         List<ShardLosses> ordered = new ArrayList<>(shards);
         ordered.sort((a, b) -> Integer.compare(a.shard().first(), b.shard().first()));
         boolean weighted = settings.method() == SamplingMethod.IMPORTANCE;
-        // One shard of the whole run (a run in one process) is used as it is: the estimates only read it.
-        boolean whole = ordered.size() == 1 && ordered.get(0).shard().first() == 0 && ordered.get(0).shard().end() == n;
-        double[][] losses = whole ? null : new double[portfolios + 1][n];
-        double[] weights = weighted && !whole ? new double[n] : null;
         int next = 0;
         long simulateNanos = 0;
         for (ShardLosses shard : ordered) {
@@ -156,21 +152,9 @@ public final class VarEngine {
                 throw new IllegalArgumentException("shards " + (shard.shard().first() < next ? "overlap" : "leave a gap")
                         + " at scenario " + Math.min(next, shard.shard().first()));
             }
-            int size = shard.shard().size();
             if (shard.shard().end() > n) {
                 throw new IllegalArgumentException("shard [" + shard.shard().first() + ", " + shard.shard().end()
                         + ") reaches past the " + n + " scenarios of the run");
-            }
-            if (whole) {
-                losses = shard.losses();
-                weights = shard.weights();
-            } else {
-                for (int p = 0; p <= portfolios; p++) {
-                    System.arraycopy(shard.losses()[p], 0, losses[p], next, size);
-                }
-                if (weighted) {
-                    System.arraycopy(shard.weights(), 0, weights, next, size);
-                }
             }
             next = shard.shard().end();
             simulateNanos += shard.simulateNanos();
@@ -178,8 +162,25 @@ public final class VarEngine {
         if (next != n) {
             throw new IllegalArgumentException("shards cover scenarios [0, " + next + ") of " + n);
         }
-        double[][] run = losses;
-        double[] runWeights = weights;
+        // One shard of the whole run (a run in one process) is used as it is: the estimates only read it.
+        double[][] run;
+        double[] runWeights;
+        if (ordered.size() == 1) {
+            run = ordered.getFirst().losses();
+            runWeights = ordered.getFirst().weights();
+        } else {
+            run = new double[portfolios + 1][n];
+            runWeights = weighted ? new double[n] : null;
+            for (ShardLosses shard : ordered) {
+                int at = shard.shard().first();
+                for (int p = 0; p <= portfolios; p++) {
+                    System.arraycopy(shard.losses()[p], 0, run[p], at, shard.shard().size());
+                }
+                if (weighted) {
+                    System.arraycopy(shard.weights(), 0, runWeights, at, shard.shard().size());
+                }
+            }
+        }
         long started = System.nanoTime();
         // Each portfolio's measures, the book's and its histogram are independent of each other: computed in parallel.
         double bookValue = 0.0;
