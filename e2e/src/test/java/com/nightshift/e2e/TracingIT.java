@@ -115,8 +115,9 @@ class TracingIT {
     }
 
     /**
-     * The trace in which ingestion read {@code key}, once it holds the ingestion's job, {@code middleJob}, and
-     * the report's job and rendering: each service exports its spans in batches of its own.
+     * The trace in which ingestion read {@code key}, once it holds the ingestion's job, {@code middleJob}, the
+     * report's job and rendering, and the parent of every span: each service exports its spans in batches
+     * of its own.
      */
     private static List<ReceivedSpan> awaitTrace(StackDriver stack, SpanReceiver receiver, String key,
             String middleJob) {
@@ -126,8 +127,12 @@ class TracingIT {
                 traceId[0] = receiver.spans(s -> s.name().equals("S3.GetObject") && key.equals(s.attributes()
                         .get("aws.s3.key"))).stream().map(ReceivedSpan::traceId).findFirst().orElse("");
                 List<ReceivedSpan> trace = receiver.spans(s -> s.traceId().equals(traceId[0]));
+                // Every parent in too: a span reaches the receiver after it ends, and a job ends after the job
+                // it sent may have finished (the risk stage's shard and merge jobs among them).
                 return java.util.stream.Stream.of("ingest job", middleJob, "report job", "render")
-                        .allMatch(name -> trace.stream().anyMatch(s -> s.name().equals(name)));
+                        .allMatch(name -> trace.stream().anyMatch(s -> s.name().equals(name)))
+                        && trace.stream().allMatch(s -> s.parentSpanId().isEmpty()
+                                || trace.stream().anyMatch(s::isChildOf));
             });
         } catch (IllegalStateException e) {
             throw new AssertionError(e.getMessage() + "; trace '" + traceId[0] + "' has "
