@@ -26,7 +26,7 @@ final class VarCommand extends NightshiftCli.Subcommand {
 
     static final String NAME = "var";
 
-    private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
+    private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this, NightshiftCli.DEFAULT_FACTORY_ON_DEMAND);
 
     VarCommand(NightshiftCli.Context context) {
         super(context);
