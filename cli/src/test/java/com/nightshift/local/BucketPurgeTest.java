@@ -2,40 +2,27 @@ package com.nightshift.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.nightshift.common.aws.AwsClients;
-import com.nightshift.common.aws.AwsEndpoint;
-import com.nightshift.common.emulator.MotoServer;
+import com.nightshift.common.emulator.LocalAws;
 
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 /** Emptying buckets on the moto emulator. */
 class BucketPurgeTest {
 
-    @TempDir
-    static Path work;
-    private static MotoServer moto;
+    @RegisterExtension
+    static final LocalAws AWS = new LocalAws();
     private static S3Client s3;
 
     @BeforeAll
-    static void startEmulator() throws Exception {
-        moto = MotoServer.start(work.resolve("moto.log"));
-        s3 = new AwsClients(AwsEndpoint.emulator(moto.endpoint(), Region.US_EAST_1)).s3();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        s3.close();
-        moto.close();
+    static void clients() {
+        s3 = AWS.client(AwsClients::s3);
     }
 
     @Test

@@ -12,16 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.nightshift.common.aws.AwsClients;
 import com.nightshift.common.aws.AwsEndpoint;
-import com.nightshift.common.emulator.MotoServer;
+import com.nightshift.common.emulator.LocalAws;
 
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -34,22 +32,14 @@ class DeadLetterRedriveTest {
 
     private static final String TRACE_HEADER = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
 
-    @TempDir
-    static Path logs;
-    private static MotoServer moto;
+    @RegisterExtension
+    static final LocalAws AWS = new LocalAws();
     private static SqsClient sqs;
     private static int queues;
 
     @BeforeAll
-    static void startEmulator() throws Exception {
-        moto = MotoServer.start(logs.resolve("moto.log"));
-        sqs = new AwsClients(AwsEndpoint.emulator(moto.endpoint(), Region.US_EAST_1)).sqs();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        sqs.close();
-        moto.close();
+    static void clients() {
+        sqs = AWS.client(AwsClients::sqs);
     }
 
     /** A work queue and its dead-letter queue: {work, dlq}. */
@@ -90,7 +80,7 @@ class DeadLetterRedriveTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
         NightshiftCli.Context context = new NightshiftCli.Context(Path.of("."), Path.of("out"),
-                Map.of(AwsEndpoint.ENDPOINT_VARIABLE, moto.endpoint().toString(), AwsEndpoint.REGION_VARIABLE, "us-east-1"),
+                Map.of(AwsEndpoint.ENDPOINT_VARIABLE, AWS.moto().endpoint().toString(), AwsEndpoint.REGION_VARIABLE, "us-east-1"),
                 new ByteArrayInputStream(new byte[0]), print);
         int status = NightshiftCli.commandLine(context, print, args).execute(args);
         return status + "\n" + out.toString(StandardCharsets.UTF_8);

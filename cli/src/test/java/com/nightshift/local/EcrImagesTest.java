@@ -2,37 +2,24 @@ package com.nightshift.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.nightshift.common.aws.AwsEndpoint;
-import com.nightshift.common.emulator.MotoServer;
-
-import software.amazon.awssdk.regions.Region;
+import com.nightshift.common.emulator.LocalAws;
 
 /** The signed ECR API calls against the moto emulator. */
 class EcrImagesTest {
 
-    @TempDir
-    static Path work;
-    private static MotoServer moto;
+    @RegisterExtension
+    static final LocalAws AWS = new LocalAws();
     private static EcrApi ecr;
     private static EcrImages images;
 
     @BeforeAll
-    static void startEmulator() throws Exception {
-        moto = MotoServer.start(work.resolve("moto.log"));
-        ecr = new EcrApi(AwsEndpoint.emulator(moto.endpoint(), Region.US_EAST_1));
+    static void clients() {
+        ecr = new EcrApi(AWS.endpoint());
         images = new EcrImages(ecr);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        moto.close();
     }
 
     @Test

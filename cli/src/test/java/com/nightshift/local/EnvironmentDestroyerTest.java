@@ -13,21 +13,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.nightshift.common.aws.AwsClients;
 import com.nightshift.common.aws.AwsEndpoint;
+import com.nightshift.common.emulator.LocalAws;
 import com.nightshift.common.emulator.MotoServer;
 
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.StackStatus;
@@ -42,27 +41,19 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
  */
 class EnvironmentDestroyerTest {
 
+    @RegisterExtension
+    static final LocalAws AWS = new LocalAws();
     @TempDir
     static Path work;
-    private static MotoServer moto;
     private static AwsEndpoint endpoint;
     private static CloudFormationClient cloudFormation;
     private static S3Client s3;
 
     @BeforeAll
-    static void startEmulator() throws Exception {
-        moto = MotoServer.start(work.resolve("moto.log"));
-        endpoint = AwsEndpoint.emulator(moto.endpoint(), Region.US_EAST_1);
-        AwsClients clients = new AwsClients(endpoint);
-        cloudFormation = clients.configure(CloudFormationClient.builder()).build();
-        s3 = clients.s3();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        cloudFormation.close();
-        s3.close();
-        moto.close();
+    static void clients() {
+        endpoint = AWS.endpoint();
+        cloudFormation = AWS.client(clients -> clients.configure(CloudFormationClient.builder()).build());
+        s3 = AWS.client(AwsClients::s3);
     }
 
     @Test
@@ -222,7 +213,7 @@ class EnvironmentDestroyerTest {
         writeConfig(root, suffix);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         EnvironmentDestroyer.run(suffix, Optional.empty(), yesOrAnswer.equals("--yes"), root,
-                Map.of("AWS_ENDPOINT_URL", moto.endpoint().toString()),
+                Map.of("AWS_ENDPOINT_URL", AWS.moto().endpoint().toString()),
                 new BufferedReader(new StringReader(yesOrAnswer + "\n")),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
         return printed.toString(StandardCharsets.UTF_8);

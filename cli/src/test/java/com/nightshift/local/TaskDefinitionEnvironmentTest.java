@@ -3,42 +3,27 @@ package com.nightshift.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.nightshift.common.aws.AwsClients;
-import com.nightshift.common.aws.AwsEndpoint;
-import com.nightshift.common.emulator.MotoServer;
+import com.nightshift.common.emulator.LocalAws;
 
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** Secrets resolved the way the ECS agent resolves a container's {@code secrets[].valueFrom}. */
 class TaskDefinitionEnvironmentTest {
 
-    @TempDir
-    static Path logs;
-    private static MotoServer moto;
+    @RegisterExtension
+    static final LocalAws AWS = new LocalAws();
     private static SecretsManagerClient secrets;
     private static String arn;
 
     @BeforeAll
-    static void createSecret() throws Exception {
-        moto = MotoServer.start(logs.resolve("moto.log"));
-        AwsClients clients = new AwsClients(AwsEndpoint.emulator(moto.endpoint(), Region.US_EAST_1));
-        secrets = clients.configure(SecretsManagerClient.builder()).build();
+    static void createSecret() {
+        secrets = AWS.client(clients -> clients.configure(SecretsManagerClient.builder()).build());
         arn = secrets.createSecret(b -> b.name("secret-app-test")
                 .secretString("{\"manifestSigningKey\":\"k-123\",\"other\":\"o\"}")).arn();
-    }
-
-    @AfterAll
-    static void stop() {
-        secrets.close();
-        moto.close();
     }
 
     private static TaskDefinitionEnvironment environment() {

@@ -2,21 +2,18 @@ package com.nightshift.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.nightshift.common.aws.AwsClients;
-import com.nightshift.common.aws.AwsEndpoint;
-import com.nightshift.common.emulator.MotoServer;
+import com.nightshift.common.emulator.LocalAws;
 import com.nightshift.common.metrics.BusinessMetrics;
 import com.nightshift.common.notify.JobNotifications;
 import com.nightshift.common.trace.Tracing;
@@ -25,32 +22,21 @@ import com.nightshift.common.worker.JobMessage;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The workers' lifecycle against a real queue (the moto emulator): stopping sends the spans still buffered. */
 class WorkerLifecycleTest {
 
-    @TempDir
-    static Path logs;
-    private static MotoServer moto;
+    @RegisterExtension
+    static final LocalAws AWS = new LocalAws();
     private static SqsClient sqs;
     private static SnsClient sns;
 
     @BeforeAll
-    static void startEmulator() throws Exception {
-        moto = MotoServer.start(logs.resolve("moto.log"));
-        AwsClients clients = new AwsClients(AwsEndpoint.emulator(moto.endpoint(), Region.US_EAST_1));
-        sqs = clients.sqs();
-        sns = clients.sns();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        sqs.close();
-        sns.close();
-        moto.close();
+    static void clients() {
+        sqs = AWS.client(AwsClients::sqs);
+        sns = AWS.client(AwsClients::sns);
     }
 
     @Test

@@ -2,7 +2,6 @@ package com.nightshift.common.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,21 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.nightshift.common.aws.AwsClients;
-import com.nightshift.common.aws.AwsEndpoint;
-import com.nightshift.common.emulator.MotoServer;
+import com.nightshift.common.emulator.LocalAws;
 import com.nightshift.common.json.JsonCodec;
 import com.nightshift.common.worker.JobFailure;
 import com.nightshift.common.worker.SqsWorker;
 import com.nightshift.common.worker.TaskProtection;
 import com.nightshift.common.worker.WorkerSettings;
 
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -40,25 +36,15 @@ class JobNotificationsTest {
             Duration.ofMillis(100), Duration.ZERO, Duration.ZERO);
     private static final Instant NOW = Instant.parse("2026-11-21T05:00:00Z");
 
-    @TempDir
-    static Path logs;
-    private static MotoServer moto;
+    @RegisterExtension
+    static final LocalAws AWS = new LocalAws();
     private static SqsClient sqs;
     private static SnsClient sns;
 
     @BeforeAll
-    static void startEmulator() throws Exception {
-        moto = MotoServer.start(logs.resolve("moto.log"));
-        AwsClients clients = new AwsClients(AwsEndpoint.emulator(moto.endpoint(), Region.US_EAST_1));
-        sqs = clients.sqs();
-        sns = clients.sns();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        sqs.close();
-        sns.close();
-        moto.close();
+    static void clients() {
+        sqs = AWS.client(AwsClients::sqs);
+        sns = AWS.client(AwsClients::sns);
     }
 
     @Test

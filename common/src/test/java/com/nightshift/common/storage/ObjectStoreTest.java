@@ -5,22 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.nightshift.common.aws.AwsClients;
-import com.nightshift.common.aws.AwsEndpoint;
-import com.nightshift.common.emulator.MotoServer;
+import com.nightshift.common.emulator.LocalAws;
 import com.nightshift.common.manifest.ManifestSigner;
 
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Objects through S3 semantics (the moto emulator): put, read, list, head, delete, and a pipeline's sink. */
@@ -28,24 +24,15 @@ class ObjectStoreTest {
 
     private static final String BUCKET = "store-test";
 
-    @TempDir
-    static Path logs;
-    private static MotoServer moto;
-    private static S3Client s3;
+    @RegisterExtension
+    static final LocalAws AWS = new LocalAws();
     private static ObjectStore store;
 
     @BeforeAll
-    static void startEmulator() throws Exception {
-        moto = MotoServer.start(logs.resolve("moto.log"));
-        s3 = new AwsClients(AwsEndpoint.emulator(moto.endpoint(), Region.US_EAST_1)).s3();
+    static void bucket() {
+        S3Client s3 = AWS.client(AwsClients::s3);
         s3.createBucket(b -> b.bucket(BUCKET));
         store = new ObjectStore(s3);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        s3.close();
-        moto.close();
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,15 +17,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.MDC;
 
 import com.nightshift.common.aws.AwsClients;
-import com.nightshift.common.aws.AwsEndpoint;
-import com.nightshift.common.emulator.MotoServer;
+import com.nightshift.common.emulator.LocalAws;
 import com.nightshift.common.worker.JobFailure;
 import com.nightshift.common.worker.JobHandler;
 import com.nightshift.common.worker.JobPublisher;
@@ -40,7 +37,6 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -57,9 +53,8 @@ class JobTracingTest {
     private static final WorkerSettings FAST = new WorkerSettings(1, Duration.ofSeconds(1), Duration.ofSeconds(10),
             Duration.ofMillis(100), Duration.ZERO, Duration.ZERO);
 
-    @TempDir
-    static Path logs;
-    private static MotoServer moto;
+    @RegisterExtension
+    static final LocalAws AWS = new LocalAws();
     private static final InMemorySpanExporter EXPORTED = InMemorySpanExporter.create();
     private static final Tracing TRACING = Tracing.exportingTo(() -> EXPORTED, "test-service");
     /** Clients that trace their calls, as a service's are. */
@@ -68,20 +63,11 @@ class JobTracingTest {
     private static S3Client s3;
 
     @BeforeAll
-    static void startEmulator() throws Exception {
-        moto = MotoServer.start(logs.resolve("moto.log"));
-        clients = new AwsClients(AwsEndpoint.emulator(moto.endpoint(), Region.US_EAST_1),
-                List.of(new AwsCallSpans(TRACING)));
-        sqs = clients.sqs();
-        s3 = clients.s3();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        TRACING.close();
-        sqs.close();
-        s3.close();
-        moto.close();
+    static void clients() {
+        clients = new AwsClients(AWS.endpoint(), List.of(new AwsCallSpans(TRACING)));
+        AWS.closedAfterAll(TRACING::close);
+        sqs = AWS.closedAfterAll(clients.sqs());
+        s3 = AWS.closedAfterAll(clients.s3());
     }
 
     @Test

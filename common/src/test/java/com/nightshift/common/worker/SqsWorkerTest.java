@@ -2,7 +2,6 @@ package com.nightshift.common.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,16 +11,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.nightshift.common.aws.AwsClients;
-import com.nightshift.common.aws.AwsEndpoint;
+import com.nightshift.common.emulator.LocalAws;
 import com.nightshift.common.emulator.MotoServer;
 
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -31,21 +28,13 @@ class SqsWorkerTest {
     private static final WorkerSettings FAST = new WorkerSettings(1, Duration.ofSeconds(1), Duration.ofSeconds(10),
             Duration.ofMillis(100), Duration.ZERO, Duration.ZERO);
 
-    @TempDir
-    static Path logs;
-    private static MotoServer moto;
+    @RegisterExtension
+    static final LocalAws AWS = new LocalAws();
     private static SqsClient sqs;
 
     @BeforeAll
-    static void startEmulator() throws Exception {
-        moto = MotoServer.start(logs.resolve("moto.log"));
-        sqs = new AwsClients(AwsEndpoint.emulator(moto.endpoint(), Region.US_EAST_1)).sqs();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        sqs.close();
-        moto.close();
+    static void clients() {
+        sqs = AWS.client(AwsClients::sqs);
     }
 
     @Test

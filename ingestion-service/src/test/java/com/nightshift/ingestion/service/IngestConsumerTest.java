@@ -8,21 +8,18 @@ import com.nightshift.common.csv.UnreadableFileException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.nightshift.common.aws.AwsClients;
-import com.nightshift.common.aws.AwsEndpoint;
-import com.nightshift.common.emulator.MotoServer;
+import com.nightshift.common.emulator.LocalAws;
 import com.nightshift.common.job.ReconJob;
 import com.nightshift.common.json.JsonCodec;
 import com.nightshift.common.manifest.ManifestSigner;
@@ -35,7 +32,6 @@ import com.nightshift.common.trace.JobTrace;
 import com.nightshift.common.worker.JobMessage;
 import com.nightshift.common.worker.JobPublisher;
 
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -48,25 +44,15 @@ class IngestConsumerTest {
     private static final String HEADER = "entry_id,account,booking_date,value_date,amount,currency,counterparty,reference,description\n";
     private static final String KEY = "inbound/statements/bank.csv";
 
-    @TempDir
-    static Path logs;
-    private static MotoServer moto;
+    @RegisterExtension
+    static final LocalAws AWS = new LocalAws();
     private static S3Client s3;
     private static SqsClient sqs;
 
     @BeforeAll
-    static void startEmulator() throws Exception {
-        moto = MotoServer.start(logs.resolve("moto.log"));
-        AwsClients clients = new AwsClients(AwsEndpoint.emulator(moto.endpoint(), Region.US_EAST_1));
-        s3 = clients.s3();
-        sqs = clients.sqs();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        s3.close();
-        sqs.close();
-        moto.close();
+    static void clients() {
+        s3 = AWS.client(AwsClients::s3);
+        sqs = AWS.client(AwsClients::sqs);
     }
 
     @Test

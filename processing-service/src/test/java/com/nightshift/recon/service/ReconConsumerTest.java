@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,15 +13,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.nightshift.common.aws.AwsClients;
-import com.nightshift.common.aws.AwsEndpoint;
-import com.nightshift.common.emulator.MotoServer;
+import com.nightshift.common.emulator.LocalAws;
 import com.nightshift.common.job.ReconJob;
 import com.nightshift.common.job.ReportJob;
 import com.nightshift.reconciliation.ReconciliationDocument;
@@ -37,7 +34,6 @@ import com.nightshift.common.trace.JobTrace;
 import com.nightshift.common.worker.JobMessage;
 import com.nightshift.common.worker.JobPublisher;
 
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -48,9 +44,8 @@ class ReconConsumerTest {
     private static final LocalDate NIGHT_1 = LocalDate.of(2026, 11, 25);
     private static final LocalDate NIGHT_2 = LocalDate.of(2026, 11, 26);
 
-    @TempDir
-    static Path logs;
-    private static MotoServer moto;
+    @RegisterExtension
+    static final LocalAws AWS = new LocalAws();
     private static S3Client s3;
     private static SqsClient sqs;
     private static ObjectStore store;
@@ -63,19 +58,10 @@ class ReconConsumerTest {
     private final List<String> metrics = new ArrayList<>();
 
     @BeforeAll
-    static void startEmulator() throws Exception {
-        moto = MotoServer.start(logs.resolve("moto.log"));
-        AwsClients clients = new AwsClients(AwsEndpoint.emulator(moto.endpoint(), Region.US_EAST_1));
-        s3 = clients.s3();
-        sqs = clients.sqs();
+    static void clients() {
+        s3 = AWS.client(AwsClients::s3);
+        sqs = AWS.client(AwsClients::sqs);
         store = new ObjectStore(s3);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        s3.close();
-        sqs.close();
-        moto.close();
     }
 
     @BeforeEach

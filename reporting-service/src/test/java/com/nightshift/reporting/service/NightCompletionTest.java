@@ -10,7 +10,6 @@ import com.nightshift.common.metrics.BusinessMetrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,15 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.nightshift.common.aws.AwsClients;
-import com.nightshift.common.aws.AwsEndpoint;
-import com.nightshift.common.emulator.MotoServer;
+import com.nightshift.common.emulator.LocalAws;
 import com.nightshift.common.json.JsonCodec;
 import com.nightshift.common.notify.JobNotifications;
 import com.nightshift.common.notify.NightCompleteNotice;
@@ -35,7 +32,6 @@ import com.nightshift.common.storage.ObjectRef;
 import com.nightshift.common.storage.ObjectStore;
 import com.nightshift.reporting.NightSummary;
 
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -49,9 +45,8 @@ class NightCompletionTest {
     private static final Instant T0 = Instant.parse("2026-11-21T01:00:00Z");
     private static final Instant NOW = Instant.parse("2026-11-21T05:00:00Z");
 
-    @TempDir
-    static Path logs;
-    private static MotoServer moto;
+    @RegisterExtension
+    static final LocalAws AWS = new LocalAws();
     private static S3Client s3;
     private static SqsClient sqs;
     private static SnsClient sns;
@@ -64,21 +59,11 @@ class NightCompletionTest {
     private final List<String> metrics = new ArrayList<>();
 
     @BeforeAll
-    static void startEmulator() throws Exception {
-        moto = MotoServer.start(logs.resolve("moto.log"));
-        AwsClients clients = new AwsClients(AwsEndpoint.emulator(moto.endpoint(), Region.US_EAST_1));
-        s3 = clients.s3();
-        sqs = clients.sqs();
-        sns = clients.sns();
+    static void clients() {
+        s3 = AWS.client(AwsClients::s3);
+        sqs = AWS.client(AwsClients::sqs);
+        sns = AWS.client(AwsClients::sns);
         store = new ObjectStore(s3);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        s3.close();
-        sqs.close();
-        sns.close();
-        moto.close();
     }
 
     @BeforeEach

@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,15 +21,13 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.nightshift.common.aws.AwsClients;
-import com.nightshift.common.aws.AwsEndpoint;
-import com.nightshift.common.emulator.MotoServer;
+import com.nightshift.common.emulator.LocalAws;
 import com.nightshift.common.io.DocumentJson;
 import com.nightshift.common.io.InputFile;
 import com.nightshift.common.job.ReportId;
@@ -52,7 +49,6 @@ import com.nightshift.risk.var.VarManifest;
 import com.nightshift.risk.var.VarReport;
 import com.nightshift.risk.var.VarTimings;
 
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Report jobs against S3 semantics (the moto emulator): one report of each kind per date, from all of its results. */
@@ -60,9 +56,8 @@ class ReportConsumerTest {
 
     private static final LocalDate DATE = LocalDate.of(2026, 11, 20);
 
-    @TempDir
-    static Path logs;
-    private static MotoServer moto;
+    @RegisterExtension
+    static final LocalAws AWS = new LocalAws();
     private static S3Client s3;
     private static ObjectStore store;
     private static int buckets;
@@ -72,16 +67,9 @@ class ReportConsumerTest {
     private final List<String> metrics = new ArrayList<>();
 
     @BeforeAll
-    static void startEmulator() throws Exception {
-        moto = MotoServer.start(logs.resolve("moto.log"));
-        s3 = new AwsClients(AwsEndpoint.emulator(moto.endpoint(), Region.US_EAST_1)).s3();
+    static void clients() {
+        s3 = AWS.client(AwsClients::s3);
         store = new ObjectStore(s3);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        s3.close();
-        moto.close();
     }
 
     @BeforeEach

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -21,13 +20,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import com.nightshift.common.aws.AwsClients;
-import com.nightshift.common.aws.AwsEndpoint;
-import com.nightshift.common.emulator.MotoServer;
+import com.nightshift.common.emulator.LocalAws;
 import com.nightshift.common.json.JsonCodec;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -42,7 +40,6 @@ import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -58,9 +55,8 @@ class ReportsApiTest {
     private static final byte[] RECON_PDF = pdf(5000);
     private static final byte[] RISK_PDF = pdf(3000);
 
-    @TempDir
-    static Path logs;
-    private static MotoServer moto;
+    @RegisterExtension
+    static final LocalAws AWS = new LocalAws();
     private static S3Client s3;
     private static Map<String, Object> properties;
     private static EmbeddedServer server;
@@ -68,9 +64,8 @@ class ReportsApiTest {
 
     @BeforeAll
     static void startServiceWithStoredReports() throws Exception {
-        moto = MotoServer.start(logs.resolve("moto.log"));
-        AwsClients clients = new AwsClients(AwsEndpoint.emulator(moto.endpoint(), Region.US_EAST_1));
-        s3 = clients.s3();
+        AwsClients clients = AWS.clients();
+        s3 = AWS.client(AwsClients::s3);
         s3.createBucket(b -> b.bucket(BUCKET));
         put("reports/reconciliation-2026-11-20.pdf", RECON_PDF);
         put("reports/risk-2026-11-20.pdf", RISK_PDF);
@@ -86,7 +81,7 @@ class ReportsApiTest {
         properties = new HashMap<>(Map.of(
                 "micronaut.server.host", "127.0.0.1",
                 "micronaut.server.port", -1,
-                "test.aws.endpoint", moto.endpoint().toString(),
+                "test.aws.endpoint", AWS.moto().endpoint().toString(),
                 "output.bucket", BUCKET,
                 "staging.bucket", "s3-staging-test",
                 "report.queue.url", queue,
@@ -101,8 +96,6 @@ class ReportsApiTest {
         if (server != null) {
             server.close();
         }
-        s3.close();
-        moto.close();
     }
 
     @Test
@@ -288,7 +281,7 @@ class ReportsApiTest {
 
             assertThat(response.statusCode()).isEqualTo(307);
             URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
-            assertThat(location.toString()).startsWith(moto.endpoint() + "/" + BUCKET + "/reports/risk-2026-11-20.pdf")
+            assertThat(location.toString()).startsWith(AWS.moto().endpoint() + "/" + BUCKET + "/reports/risk-2026-11-20.pdf")
                     .contains("X-Amz-Expires=60");
             HttpResponse<byte[]> pdf = HTTP.send(HttpRequest.newBuilder(location).build(),
                     HttpResponse.BodyHandlers.ofByteArray());

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.Clock;
@@ -16,15 +15,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.nightshift.common.aws.AwsClients;
-import com.nightshift.common.aws.AwsEndpoint;
-import com.nightshift.common.emulator.MotoServer;
+import com.nightshift.common.emulator.LocalAws;
 import com.nightshift.common.job.ReportJob;
 import com.nightshift.common.job.RiskJob;
 import com.nightshift.common.job.RiskShardJob;
@@ -43,7 +40,6 @@ import com.nightshift.risk.var.VarPipeline;
 import com.nightshift.risk.var.VarReport;
 import com.nightshift.risk.var.VarSettings;
 
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -52,9 +48,8 @@ class RiskConsumerTest {
 
     private static final LocalDate DATE = LocalDate.of(2026, 11, 27);
 
-    @TempDir
-    static Path logs;
-    private static MotoServer moto;
+    @RegisterExtension
+    static final LocalAws AWS = new LocalAws();
     private static S3Client s3;
     private static SqsClient sqs;
     private static ObjectStore store;
@@ -66,19 +61,10 @@ class RiskConsumerTest {
     private final List<String> metrics = new ArrayList<>();
 
     @BeforeAll
-    static void startEmulator() throws Exception {
-        moto = MotoServer.start(logs.resolve("moto.log"));
-        AwsClients clients = new AwsClients(AwsEndpoint.emulator(moto.endpoint(), Region.US_EAST_1));
-        s3 = clients.s3();
-        sqs = clients.sqs();
+    static void clients() {
+        s3 = AWS.client(AwsClients::s3);
+        sqs = AWS.client(AwsClients::sqs);
         store = new ObjectStore(s3);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        s3.close();
-        sqs.close();
-        moto.close();
     }
 
     @BeforeEach
