@@ -124,6 +124,33 @@ class StagesTest {
     }
 
     @Test
+    void var_leaves_no_thread_that_would_keep_the_process_alive() throws Exception {
+        // NightshiftCli.main returns after a successful var rather than calling System.exit: only daemon threads
+        // may outlive the run, or the process would not end.
+        java.util.Set<Thread> before = nonDaemonThreads();
+        VarStage.prepareInBackground();
+        assertThat(nightshift("var", "--positions", work.resolve("inbound/positions/positions-2026-11-20.csv").toString(),
+                "--prices", work.resolve("inbound/market-data/prices-2026-11-20.csv").toString(),
+                "--scenarios", "2000", "--out", work.resolve("threads").toString())).as(errors()).isZero();
+
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
+        java.util.Set<Thread> left = nonDaemonThreads();
+        left.removeAll(before);
+        while (!left.isEmpty() && java.time.Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            left = nonDaemonThreads();
+            left.removeAll(before);
+        }
+        assertThat(left).as("threads a var run left running").isEmpty();
+    }
+
+    private static java.util.Set<Thread> nonDaemonThreads() {
+        java.util.Set<Thread> threads = new java.util.HashSet<>(Thread.getAllStackTraces().keySet());
+        threads.removeIf(thread -> thread.isDaemon() || !thread.isAlive());
+        return threads;
+    }
+
+    @Test
     void var_with_an_explicit_market_refuses_a_correlation_that_is_not_positive_definite_unless_repair_is_asked()
             throws IOException {
         Path positions = Files.writeString(work.resolve("positions.csv"),
