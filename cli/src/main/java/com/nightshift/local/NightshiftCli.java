@@ -134,7 +134,7 @@ public final class NightshiftCli implements Runnable {
                 if (Subcommand.class.isAssignableFrom(type)) {
                     return type.cast(type.getDeclaredConstructor(Context.class).newInstance(context));
                 }
-                return CommandLine.defaultFactory().create(type);
+                return DEFAULT_FACTORY_ON_DEMAND.create(type);
             }
         });
         String first = args.length > 0 ? args[0] : "";

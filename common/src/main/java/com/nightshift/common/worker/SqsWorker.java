@@ -66,7 +66,6 @@ public final class SqsWorker implements AutoCloseable {
     private final AtomicInteger processed = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private volatile boolean running;
-    private volatile boolean busy;
     /** The message of the job in progress; null between jobs. */
     private volatile Message inHand;
     private volatile Instant lastPoll;
@@ -133,7 +132,7 @@ public final class SqsWorker implements AutoCloseable {
     public boolean healthy() {
         Duration sincePoll = Duration.between(lastPoll, clock.instant());
         Duration limit = settings.waitTime().multipliedBy(3).plus(settings.errorBackoff()).plusSeconds(60);
-        return running && thread.isAlive() && (busy || sincePoll.compareTo(limit) < 0);
+        return running && thread.isAlive() && (inHand != null || sincePoll.compareTo(limit) < 0);
     }
 
     public int processedCount() {
@@ -205,7 +204,6 @@ public final class SqsWorker implements AutoCloseable {
     private void process(Message message) {
         int receiveCount = Integer.parseInt(message.attributes()
                 .getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
-        busy = true;
         inHand = message;
         protection.hold();
         Context sent = SqsTraceHeader.from(message);
@@ -240,7 +238,6 @@ public final class SqsWorker implements AutoCloseable {
         } finally {
             span.end();
             inHand = null;
-            busy = false;
             MDC.clear();
         }
     }
@@ -292,11 +289,11 @@ public final class SqsWorker implements AutoCloseable {
             return;
         }
         running = false;
-        if (busy) {
+        Message message = inHand;
+        if (message != null) {
             LOG.info("worker {}: stopping, waiting for the job in progress", name);
             try {
-                Message message = inHand;
-                if (!stopped.await(settings.stopTimeout().toMillis(), TimeUnit.MILLISECONDS) && message != null) {
+                if (!stopped.await(settings.stopTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                     // Before ECS's own stop timeout kills the task (NightshiftService.STOP_TIMEOUT is longer).
                     LOG.warn("worker {}: job {} still running after {}; its message is handed back for another worker",
                             name, message.messageId(), settings.stopTimeout());
