@@ -184,11 +184,18 @@ public final class BookModel {
                 members.add(entry.getValue());
             }
         }
+        boolean lognormal = settings.returns() == ReturnModel.LOGNORMAL;
+        FactorGrid[] grids = new FactorGrid[n];
+        for (int f = 0; f < n; f++) {
+            if (!nonlinear.get(f).isEmpty()) {
+                grids[f] = FactorGrid.of(dailySd[f], halfVariance[f], lognormal);
+            }
+        }
         InstrumentGroup[] built = new InstrumentGroup[keys.size()];
         IntStream.range(0, built.length).parallel().forEach(t -> {
             int f = keys.get(t)[0];
-            built[t] = new InstrumentGroup(keys.get(t)[1], members.get(t), spot[f], vol[f], rate[f], dt, dailySd[f],
-                    halfVariance[f], settings);
+            built[t] = new InstrumentGroup(keys.get(t)[1], members.get(t), spot[f], vol[f], rate[f], dt, grids[f],
+                    settings);
         });
         gridTable = new double[n][];
         gridGroups = new InstrumentGroup[n][];
@@ -209,12 +216,12 @@ public final class BookModel {
                 valueGradient[f] += built[t].baseGradient;
             }
         }
-        IntStream.range(0, n).parallel().forEach(f -> tabulateFactor(f, built, firstGroup, portfolioCount));
+        IntStream.range(0, n).parallel().forEach(f -> tabulateFactor(f, grids[f], built, firstGroup, portfolioCount));
         compileNanos = System.nanoTime() - started;
     }
 
     /** Factor {@code f}'s groups, from {@code built[firstGroup[f]]} on, sorted into its grid and its exact groups. */
-    private void tabulateFactor(int f, InstrumentGroup[] built, int[] firstGroup, int portfolioCount) {
+    private void tabulateFactor(int f, FactorGrid grid, InstrumentGroup[] built, int[] firstGroup, int portfolioCount) {
         int n = factorCount;
         boolean lognormal = settings.returns() == ReturnModel.LOGNORMAL;
         List<InstrumentGroup> tabulated = new ArrayList<>();
@@ -243,12 +250,7 @@ public final class BookModel {
             }
         }
         int count = columns.size();
-        InstrumentGroup first = tabulated.get(0);
-        double[] ratio = new double[GRID_NODES];
-        for (int k = 0; k < GRID_NODES; k++) {
-            double move = first.gridStart + k * first.gridStep;
-            ratio[k] = lognormal ? StrictMath.exp(move) : 1.0 + move;
-        }
+        double[] ratio = grid.ratios;
         gridGroups[f] = new InstrumentGroup[count];
         gridPortfolio[f] = new int[count];
         gridBase[f] = new double[count];
@@ -269,7 +271,7 @@ public final class BookModel {
                 // The linear holding is worth linear × ratio at node k; its slope in the move, scaled to a cell.
                 values[k] = (group == null ? 0.0 : group.table[2 * k]) + linear * ratio[k];
                 slopes[k] = (group == null ? 0.0 : group.table[2 * k + 1])
-                        + linear * (lognormal ? ratio[k] : 1.0) * first.gridStep;
+                        + linear * (lognormal ? ratio[k] : 1.0) * grid.step;
             }
             for (int k = 0; k < GRID_NODES - 1; k++) {
                 // Hermite data at the cell's ends (values and slopes scaled to the cell) in power form.
@@ -285,8 +287,8 @@ public final class BookModel {
             }
         }
         gridTable[f] = table;
-        gridStart[f] = first.gridStart;
-        gridInverseStep[f] = first.inverseStep;
+        gridStart[f] = grid.start;
+        gridInverseStep[f] = grid.inverseStep;
         needsMove[f] = exactGroups[f].length > 0;
     }
 
@@ -344,6 +346,25 @@ public final class BookModel {
     }
 
     /**
+     * A factor's grid of moves, the same for every group on the factor: {@link #GRID_NODES} nodes spanning
+     * ±{@link #GRID_SDS} daily standard deviations (centred on the lognormal move's mean), and the factor's
+     * ratio {@code S1/S0} at each node, computed once per factor rather than once per group.
+     */
+    record FactorGrid(double start, double step, double inverseStep, double[] ratios) {
+
+        static FactorGrid of(double dailySd, double halfVariance, boolean lognormal) {
+            double start = (lognormal ? -halfVariance : 0.0) - GRID_SDS * dailySd;
+            double step = 2.0 * GRID_SDS * dailySd / (GRID_NODES - 1);
+            double[] ratios = new double[GRID_NODES];
+            for (int k = 0; k < GRID_NODES; k++) {
+                double move = start + k * step;
+                ratios[k] = lognormal ? StrictMath.exp(move) : 1.0 + move;
+            }
+            return new FactorGrid(start, step, step > 0.0 ? 1.0 / step : 0.0, ratios);
+        }
+    }
+
+    /**
      * The options and bonds of one portfolio on one factor: their value today, and their summed value
      * at the horizon as a function of the factor's move, priced exactly or read from a grid.
      */
@@ -361,14 +382,12 @@ public final class BookModel {
         final double baseGradient;
         /** Interleaved value and h × slope at each node; null when priced exactly. */
         final double[] table;
-        final double gridStart;
-        final double gridStep;
-        final double inverseStep;
+        private final FactorGrid grid;
         private final double spot;
         private final boolean lognormal;
 
         InstrumentGroup(int portfolio, List<RiskPosition> positions, double spot, double vol, double rate, double dt,
-                double dailySd, double halfVariance, VarSettings settings) {
+                FactorGrid grid, VarSettings settings) {
             this.portfolio = portfolio;
             this.size = positions.size();
             this.spot = spot;
@@ -406,20 +425,16 @@ public final class BookModel {
             }
             baseValue = value;
             baseGradient = gradient;
-            gridStart = (lognormal ? -halfVariance : 0.0) - GRID_SDS * dailySd;
-            gridStep = 2.0 * GRID_SDS * dailySd / (GRID_NODES - 1);
-            inverseStep = gridStep > 0.0 ? 1.0 / gridStep : 0.0;
-            boolean tabulate = settings.revaluation() == Revaluation.INTERPOLATED && !kinked && dailySd > 0.0
-                    && (lognormal || 1.0 + gridStart > 0.0);
+            this.grid = grid;
+            boolean tabulate = settings.revaluation() == Revaluation.INTERPOLATED && !kinked && grid.step > 0.0
+                    && (lognormal || 1.0 + grid.start > 0.0);
             table = tabulate ? tabulate() : null;
         }
 
         private double[] tabulate() {
+            double[] ratios = grid.ratios;
             double[] levels = new double[GRID_NODES];
-            double[] ratios = new double[GRID_NODES];
             for (int k = 0; k < GRID_NODES; k++) {
-                double move = gridStart + k * gridStep;
-                ratios[k] = lognormal ? StrictMath.exp(move) : 1.0 + move;
                 levels[k] = spot * ratios[k];
             }
             // Instrument by instrument over all nodes (each node's sums still run in instrument order);
@@ -449,7 +464,7 @@ public final class BookModel {
             for (int k = 0; k < GRID_NODES; k++) {
                 values[2 * k] = sum[k];
                 // d(value)/d(move) = d(value)/d(level) × spot × ratio, for either return model's level
-                values[2 * k + 1] = slope[k] * spot * (lognormal ? ratios[k] : 1.0) * gridStep;
+                values[2 * k + 1] = slope[k] * spot * (lognormal ? ratios[k] : 1.0) * grid.step;
             }
             return values;
         }
