@@ -34,7 +34,7 @@ import com.nightshift.reporting.pdf.TableColumn;
  * harness, not a test: it measures, it asserts nothing.
  *
  * <pre>
- * ./mvnw -B -o -q -pl benchmarks -am package -Dmaven.test.skip=true -Djib.skip=true -Dnightshift.base.skip=true
+ * ./mvnw -B -o -q -pl benchmarks -am package -DskipTests -Djib.skip=true -Dnightshift.base.skip=true
  * java -Xmx512m -cp "benchmarks/target/classes:$(cat benchmarks/target/benchmark.classpath.deps)" \
  *     com.nightshift.benchmarks.ReportBenchmark [ITEMS [RUNS [WORK_DIR]]]   # default 100000 3 target/report-benchmark
  * </pre>

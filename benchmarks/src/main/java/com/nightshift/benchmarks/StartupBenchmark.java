@@ -24,7 +24,7 @@ import com.nightshift.local.ServiceProcess;
  * a test: it measures, it asserts nothing.
  *
  * <pre>
- * ./mvnw -B -o -q package -Dmaven.test.skip=true -Dnightshift.fuzz.skip=true -Djib.skip=true -Dnightshift.base.skip=true
+ * ./mvnw -B -o -q package -DskipTests -Dnightshift.fuzz.skip=true -Djib.skip=true -Dnightshift.base.skip=true
  * java -cp "benchmarks/target/classes:$(cat benchmarks/target/benchmark.classpath.deps)" \
  *     com.nightshift.benchmarks.StartupBenchmark [RUNS [WORK_DIR]]   # default 5 target/startup-benchmark
  * </pre>

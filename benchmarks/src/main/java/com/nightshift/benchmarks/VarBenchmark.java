@@ -47,7 +47,7 @@ import com.nightshift.risk.var.VarSettings;
  * printed with it: wall times on a shared machine are only as good as its idleness. A harness, not a test: it measures, it asserts nothing.
  *
  * <pre>
- * ./mvnw -B -o -q -pl benchmarks -am package -Dmaven.test.skip=true -Djib.skip=true -Dnightshift.base.skip=true
+ * ./mvnw -B -o -q -pl benchmarks -am package -DskipTests -Djib.skip=true -Dnightshift.base.skip=true
  * java -cp "benchmarks/target/classes:$(cat benchmarks/target/benchmark.classpath.deps)" \
  *     com.nightshift.benchmarks.VarBenchmark [WORK_DIR [PROCESS_RUNS [SEED]]]   # default target/var-benchmark 5 20261120
  * </pre>
