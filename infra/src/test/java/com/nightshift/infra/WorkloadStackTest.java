@@ -290,7 +290,7 @@ class WorkloadStackTest {
     void container_health_check_runs_the_health_probe() {
         for (Workload workload : Workload.values()) {
             Map<String, Object> healthCheck = mapOf(container(workload.moduleName()).get("HealthCheck"));
-            assertThat(healthCheck.get("Command")).isEqualTo(List.of("CMD", "java", "-cp", "/app/classes:/app/libs/*",
+            assertThat(healthCheck.get("Command")).isEqualTo(List.of("CMD", "java", "-cp", "/app/classpath/*:/app/libs/*",
                     "com.nightshift.common.health.HealthProbe"));
         }
     }

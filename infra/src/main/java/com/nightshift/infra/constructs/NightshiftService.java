@@ -74,7 +74,7 @@ public final class NightshiftService extends Construct {
     public static final String ZERO_DIGEST = "sha256:" + "0".repeat(64);
     /** Runs inside the image; exits 0 when the service's /health answers 200 (class in the common module). */
     public static final List<String> HEALTH_CHECK_COMMAND =
-            List.of("CMD", "java", "-cp", "/app/classes:/app/libs/*", "com.nightshift.common.health.HealthProbe");
+            List.of("CMD", "java", "-cp", "/app/classpath/*:/app/libs/*", "com.nightshift.common.health.HealthProbe");
 
     public static final List<String> COLLECTOR_HEALTH_CHECK_COMMAND = List.of("CMD", "/healthcheck");
 

@@ -8,12 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -21,7 +23,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import com.nightshift.shell.image.ImageTarball.ContainerConfig;
+import com.nightshift.image.AotCacheTraining;
+import com.nightshift.image.ImageEntrypoint;
+import com.nightshift.image.ImageTarball;
+import com.nightshift.image.ImageTarball.ContainerConfig;
+import com.nightshift.image.OfflineServiceEnvironment;
+import com.nightshift.image.ServiceStart;
 
 /**
  * The service image as ECS Fargate runs it: user 1000, a read-only root filesystem, and a task
@@ -30,6 +37,11 @@ import com.nightshift.shell.image.ImageTarball.ContainerConfig;
  * This test reads the image tarball the build made ({@code -Dnightshift.image.tar}), checks the
  * declaration and the directory, unpacks the layers into a root filesystem and runs {@link TmpProbe}
  * there on the image's own Java, under {@code chroot} as the image's user with /proc mounted.
+ *
+ * <p>It also starts the service itself there, from the image's entrypoint, with the image's ahead-of-time
+ * cache required ({@code -XX:AOTMode=on}, so a cache the JVM cannot use ends the start), with /dev
+ * mounted as a container runtime provides it and {@link OfflineServiceEnvironment}: the image starts, and
+ * starts from its cache.
  *
  * <p>Runs in every service module (failsafe scans this module's test jar, see build/service-parent).
  * It needs root, for chroot and the proc mount, and fails when it is not root rather than pass unchecked.
@@ -43,11 +55,16 @@ class ContainerImageIT {
     private static final String PROBE_DIR = "/nightshift-image-check";
     private static final long COMMAND_TIMEOUT_SECONDS = 30;
     private static final long PROBE_TIMEOUT_SECONDS = 120;
+    private static final String AOT_DIR = "/app/aot";
+    private static final Duration START_LIMIT = Duration.ofMinutes(2);
 
     private Path work;
     private Path root;
     private ContainerConfig config;
     private Map<String, String> probe;
+    private ImageEntrypoint entrypoint;
+    private OptionalInt javaRelease;
+    private ServiceStart.Outcome serviceStart;
 
     @BeforeAll
     void unpackAndProbe() throws Exception {
@@ -68,17 +85,38 @@ class ContainerImageIT {
         ImageTarball.deleteTree(work.resolve("image"));
         installProbe();
 
+        entrypoint = ImageEntrypoint.of(config.entrypoint());
+        Path java = entrypoint.executableIn(root, config.env()).orElseThrow(() -> new AssertionError(
+                "no " + entrypoint.executable() + " on the image's PATH"));
+        javaRelease = ImageEntrypoint.featureRelease(java);
+
         Path proc = root.resolve("proc");
+        Path dev = root.resolve("dev");
         Files.createDirectories(proc);
+        Files.createDirectories(dev);
         Result mounted = run(List.of(mount.toString(), "-t", "proc", "proc", proc.toString()), null, COMMAND_TIMEOUT_SECONDS);
         assertThat(mounted.exit()).as("mount -t proc: %s", mounted.output()).isZero();
         try {
+            // The JVM's random seeds and /dev/null: a container runtime gives every container a /dev.
+            Result devices = run(List.of(mount.toString(), "--bind", "/dev", dev.toString()), null, COMMAND_TIMEOUT_SECONDS);
+            assertThat(devices.exit()).as("mount --bind /dev: %s", devices.output()).isZero();
             Result result = run(probeCommand(chroot), imageEnvironment(), PROBE_TIMEOUT_SECONDS);
             assertThat(result.exit()).as("TmpProbe under chroot as %s: %s", config.user(), result.output()).isZero();
             probe = parse(result.output());
+            Map<String, String> environment = imageEnvironment();
+            environment.putAll(OfflineServiceEnvironment.variables());
+            serviceStart = ServiceStart.run(serviceCommand(chroot), environment, work.resolve("service-start.log"),
+                    START_LIMIT, Duration.ofMillis(500), Duration.ofSeconds(COMMAND_TIMEOUT_SECONDS));
+            System.out.printf("%s started in the image in %s ms (Micronaut's figure), %s%n", service(),
+                    serviceStart.reportedMillis().isPresent() ? serviceStart.reportedMillis().getAsLong() : "-",
+                    hasCache() ? "from its ahead-of-time cache" : "without an ahead-of-time cache");
         } finally {
-            Result unmounted = run(List.of(umount.toString(), proc.toString()), null, COMMAND_TIMEOUT_SECONDS);
-            assertThat(unmounted.exit()).as("umount %s: %s", proc, unmounted.output()).isZero();
+            for (Path mountPoint : List.of(dev, proc)) {
+                if (mountPointsUnder(mountPoint).contains(mountPoint)) {
+                    Result unmounted = run(List.of(umount.toString(), mountPoint.toString()), null, COMMAND_TIMEOUT_SECONDS);
+                    assertThat(unmounted.exit()).as("umount %s: %s", mountPoint, unmounted.output()).isZero();
+                }
+            }
         }
     }
 
@@ -125,16 +163,64 @@ class ContainerImageIT {
         assertThat(probe).containsEntry("app-write", "denied");
     }
 
-    /** The image's entrypoint with its JVM flags, but the probe as the class to run. */
+    @Test
+    void theEntrypointNamesTheAheadOfTimeCacheOptions() {
+        assertThat(entrypoint.jvmOptions()).contains("@" + AOT_DIR + "/" + AotCacheTraining.OPTIONS_FILE);
+        assertThat(root.resolve(AOT_DIR.substring(1)).resolve(AotCacheTraining.OPTIONS_FILE))
+                .as("the options file the entrypoint names (empty when the image has no cache)").isRegularFile();
+    }
+
+    @Test
+    void anImageOnJava25OrNewerCarriesTheCacheOfItsOwnRuntime() throws IOException {
+        Path options = root.resolve(AOT_DIR.substring(1)).resolve(AotCacheTraining.OPTIONS_FILE);
+        Path cache = root.resolve(AOT_DIR.substring(1)).resolve(service() + ".aot");
+        if (Boolean.getBoolean("nightshift.aot.skip") || javaRelease.orElse(0) < AotCacheTraining.FIRST_RELEASE) {
+            assertThat(Files.readString(options)).as("the options of an image without a cache (Java %s)", javaRelease)
+                    .isBlank();
+            return;
+        }
+        assertThat(cache).as("the ahead-of-time cache of an image on Java %s", javaRelease).isRegularFile();
+        assertThat(Files.readString(options).strip()).isEqualTo("-XX:AOTCache=" + AOT_DIR + "/" + service() + ".aot");
+    }
+
+    @Test
+    void theServiceStartsInTheImageAsTheImageUserFromItsCache() {
+        assertThat(serviceStart.started())
+                .as("%s logs its start-up complete under chroot as %s%s; its output:%n%s", service(), config.user(),
+                        hasCache() ? " with its cache required (-XX:AOTMode=on)" : "", serviceStart.output())
+                .isTrue();
+        assertThat(serviceStart.output()).as("the JVM's complaints about the cache").doesNotContain("[error][aot]");
+    }
+
+    /** The image's entrypoint with its JVM flags (but the cache's, which is for the service's class path), the probe as the class to run. */
     private List<String> probeCommand(Path chroot) {
-        List<String> entrypoint = config.entrypoint();
-        assertThat(entrypoint).as("the image's entrypoint").isNotEmpty();
-        int classpath = entrypoint.indexOf("-cp");
-        assertThat(classpath).as("-cp in the entrypoint %s", entrypoint).isPositive();
-        List<String> command = new ArrayList<>(List.of(chroot.toString(), "--userspec=" + config.user(), root.toString()));
-        command.addAll(entrypoint.subList(0, classpath));
+        List<String> command = new ArrayList<>(List.of(chroot.toString(), "--userspec=" + config.user(), root.toString(),
+                entrypoint.executable()));
+        command.addAll(entrypoint.jvmOptionsWithoutArgumentFilesIn(AOT_DIR));
         command.addAll(List.of("-cp", PROBE_DIR, TmpProbe.class.getName(), APP_ROOT));
         return command;
+    }
+
+    /** The image's entrypoint as it is, under chroot as the image's user; the cache required when there is one. */
+    private List<String> serviceCommand(Path chroot) {
+        List<String> command = new ArrayList<>(List.of(chroot.toString(), "--userspec=" + config.user(), root.toString(),
+                entrypoint.executable()));
+        if (hasCache()) {
+            command.add("-XX:AOTMode=on");
+        }
+        command.addAll(entrypoint.jvmOptions());
+        command.addAll(List.of("-cp", entrypoint.classpath(), entrypoint.mainClass()));
+        return command;
+    }
+
+    private boolean hasCache() {
+        return Files.isRegularFile(root.resolve(AOT_DIR.substring(1)).resolve(service() + ".aot"));
+    }
+
+    private static String service() {
+        String service = System.getProperty("nightshift.service");
+        assertThat(service).as("system property nightshift.service (set by build/service-parent)").isNotBlank();
+        return service;
     }
 
     /** The environment the image gives its process (chroot looks the entrypoint up on the image's PATH). */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nightshift.image.ImageTarball;
 
 /**
  * The service's software bill of materials, as {@code ./mvnw package} makes it (CycloneDX JSON,

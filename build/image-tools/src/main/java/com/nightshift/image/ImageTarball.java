@@ -1,4 +1,4 @@
-package com.nightshift.shell.image;
+package com.nightshift.image;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,13 +31,14 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * An image tarball as Jib writes it ({@code buildTar}): an OCI image layout ({@code index.json},
  * {@code blobs/sha256/...}) or a docker-save archive ({@code manifest.json}). Reads the image
  * configuration and unpacks the layers, in order, into a root filesystem the way a container runtime
- * does: owners and modes (sticky bit included) as recorded, OCI whiteouts applied.
+ * does: owners, modes (sticky bit included) and modification times as recorded, OCI whiteouts applied.
+ * The times matter to the JVM: an ahead-of-time cache names its class path's jars by size and time.
  *
  * <p>Unpacked in Java rather than with the host's {@code tar}: an entry is never written through a
  * symbolic link (a layer of a registry base image may hold absolute links, which would point into the
  * host), and no path leaves the root.
  */
-final class ImageTarball {
+public final class ImageTarball {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String WHITEOUT = ".wh.";
@@ -51,7 +53,7 @@ final class ImageTarball {
     }
 
     /** Extracts the tarball's files (index, manifests, config, layer blobs) into {@code dir}. */
-    static ImageTarball open(Path tarball, Path dir) throws IOException {
+    public static ImageTarball open(Path tarball, Path dir) throws IOException {
         Files.createDirectories(dir);
         try (TarArchiveInputStream in = new TarArchiveInputStream(new BufferedInputStream(Files.newInputStream(tarball)))) {
             for (TarArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
@@ -90,12 +92,12 @@ final class ImageTarball {
         throw new IllegalStateException(tarball + " is neither an OCI image layout (index.json) nor a docker-save archive (manifest.json)");
     }
 
-    ImageConfig config() {
+    public ImageConfig config() {
         return config;
     }
 
     /** Unpacks every layer, lowest first, into {@code root}, which is created empty. */
-    void unpack(Path root) throws IOException {
+    public void unpack(Path root) throws IOException {
         Files.createDirectories(root);
         for (Path layer : layers) {
             unpackLayer(layer, root);
@@ -108,7 +110,7 @@ final class ImageTarball {
      * again replaces the lower one. Whiteouts are not applied: enough for the application layers Jib
      * writes, which add files and never remove any.
      */
-    Map<String, byte[]> files(Predicate<String> withContent) throws IOException {
+    public Map<String, byte[]> files(Predicate<String> withContent) throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
         for (Path layer : layers) {
             try (TarArchiveInputStream in = new TarArchiveInputStream(decompressed(layer))) {
@@ -170,6 +172,7 @@ final class ImageTarball {
                 written.add(target);
                 if (!entry.isSymbolicLink()) {
                     setOwnerAndMode(target, entry);
+                    Files.setLastModifiedTime(target, FileTime.from(entry.getModTime().toInstant()));
                 } else {
                     Files.setAttribute(target, "unix:uid", (int) entry.getLongUserId(), LinkOption.NOFOLLOW_LINKS);
                     Files.setAttribute(target, "unix:gid", (int) entry.getLongGroupId(), LinkOption.NOFOLLOW_LINKS);
@@ -244,7 +247,7 @@ final class ImageTarball {
     }
 
     /** Deletes a file, link or directory tree without following links; absent is fine. */
-    static void deleteTree(Path path) throws IOException {
+    public static void deleteTree(Path path) throws IOException {
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -268,11 +271,11 @@ final class ImageTarball {
 
     /** The parts of an image configuration this check reads (OCI image spec, "config"). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ImageConfig(@JsonProperty("config") ContainerConfig container) {
+    public record ImageConfig(@JsonProperty("config") ContainerConfig container) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ContainerConfig(
+    public record ContainerConfig(
             @JsonProperty("User") String user,
             @JsonProperty("Env") List<String> env,
             @JsonProperty("Entrypoint") List<String> entrypoint,
