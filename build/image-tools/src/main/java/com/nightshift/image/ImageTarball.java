@@ -43,6 +43,7 @@ public final class ImageTarball {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String WHITEOUT = ".wh.";
     private static final String OPAQUE = ".wh..wh..opq";
+    private static final boolean ROOT = runsAsRoot();
 
     private final ImageConfig config;
     private final List<Path> layers;
@@ -174,8 +175,7 @@ public final class ImageTarball {
                     setOwnerAndMode(target, entry);
                     Files.setLastModifiedTime(target, FileTime.from(entry.getModTime().toInstant()));
                 } else {
-                    Files.setAttribute(target, "unix:uid", (int) entry.getLongUserId(), LinkOption.NOFOLLOW_LINKS);
-                    Files.setAttribute(target, "unix:gid", (int) entry.getLongGroupId(), LinkOption.NOFOLLOW_LINKS);
+                    setOwner(target, entry);
                 }
             }
         }
@@ -200,10 +200,28 @@ public final class ImageTarball {
     }
 
     private static void setOwnerAndMode(Path path, TarArchiveEntry entry) throws IOException {
-        Files.setAttribute(path, "unix:uid", (int) entry.getLongUserId(), LinkOption.NOFOLLOW_LINKS);
-        Files.setAttribute(path, "unix:gid", (int) entry.getLongGroupId(), LinkOption.NOFOLLOW_LINKS);
+        setOwner(path, entry);
         // unix:mode keeps the sticky, setuid and setgid bits, which PosixFilePermissions cannot express.
         Files.setAttribute(path, "unix:mode", entry.getMode() & 07777, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * The recorded owner, when this process may give files away (root); otherwise the files stay this
+     * user's, which is enough to run the image's Java from them (the build's training does).
+     */
+    private static void setOwner(Path path, TarArchiveEntry entry) throws IOException {
+        if (ROOT) {
+            Files.setAttribute(path, "unix:uid", (int) entry.getLongUserId(), LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(path, "unix:gid", (int) entry.getLongGroupId(), LinkOption.NOFOLLOW_LINKS);
+        }
+    }
+
+    private static boolean runsAsRoot() {
+        try {
+            return (int) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     /** Deletes what lower layers put in {@code dir}, keeping what the current layer already wrote there. */
