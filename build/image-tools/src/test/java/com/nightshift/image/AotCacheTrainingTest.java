@@ -34,10 +34,10 @@ class AotCacheTrainingTest {
     Path dir;
 
     @Test
-    void withoutAnImageNoCacheIsMade() throws Exception {
+    void withoutAnImageNoCacheIsMadeAndNothingIsSaid() throws Exception {
         String said = train(dir.resolve("absent.tar"));
 
-        assertThat(said).contains("no image was built");
+        assertThat(said).isEmpty();
         assertNoCache();
     }
 
