@@ -155,6 +155,7 @@ public final class LocalStack implements AutoCloseable {
             }
             Launcher launcher = new Launcher(jars, Map.copyOf(environments), endpoint, traces,
                     workDirectory.resolve("logs"));
+            recordStartupCaches(launcher);
             Map<String, ServiceProcess> services = new LinkedHashMap<>();
             for (String service : SERVICES) {
                 ServiceProcess process = launcher.start(service, service, Map.of());
@@ -171,6 +172,35 @@ public final class LocalStack implements AutoCloseable {
             started.forEach(ServiceProcess::close);
             moto.ifPresent(MotoServer::close);
             throw e;
+        }
+    }
+
+    /**
+     * Starts once, and stops once healthy, every service whose jar has no start-up cache yet (the first
+     * run after a build): each such start records one ({@link ServiceAotCache}), assembled when it stops.
+     * The night's processes then start from the caches, about 1 s each instead of about 4 with four
+     * services starting at once on two cores.
+     */
+    private static void recordStartupCaches(Launcher launcher) throws IOException {
+        List<String> missing = SERVICES.stream()
+                .filter(service -> ServiceAotCache.missing(launcher.jars().get(service), Runtime.version(),
+                        System.getenv("NIGHTSHIFT_AOT")))
+                .toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        LOG.info("recording the start-up caches of {} (once after a build)", missing);
+        List<ServiceProcess> recording = new ArrayList<>();
+        try {
+            for (String service : missing) {
+                recording.add(launcher.start(service, service + "-startup-cache", Map.of()));
+            }
+            for (ServiceProcess process : recording) {
+                process.awaitHealthy(HEALTHY_WITHIN);
+            }
+        } finally {
+            // Stopping assembles each cache (a few seconds of one core each): side by side.
+            recording.parallelStream().forEach(ServiceProcess::close);
         }
     }
 

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * <p>The cache is kept next to the jar, in {@code target/aot}, and named after the jar's size and time and
  * the JDK's version: a rebuilt jar or another JDK gets a new one, because a cache is valid only for the
  * exact classpath and JDK it was made with. The first process of a service started without a cache is the training run: it records which
- * classes it loads while it works ({@code -XX:AOTMode=record}); when it has stopped, the cache is
+ * classes it loads while it works ({@code -XX:AOTMode=record}); {@link LocalStack} makes that run a
+ * start of its own before the night's processes, so that they start from the cache. When it has stopped, the cache is
  * assembled from that recording ({@code -XX:AOTMode=create}, a few seconds, once) into a private name and
  * moved into place, so concurrent runs never see half a file. A cache the JVM finds unusable is simply
  * not used. {@code NIGHTSHIFT_AOT=0} turns it off.
@@ -65,8 +66,7 @@ final class ServiceAotCache {
         Path cache;
         try {
             Files.createDirectories(directory);
-            cache = directory.resolve(name + "-" + Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis()
-                    + "-jdk" + jdk.toString().replaceAll("[^0-9A-Za-z.]", "_") + ".aot");
+            cache = cacheFile(jar, jdk);
             if (Files.isRegularFile(cache) && Files.size(cache) > 0) {
                 return Optional.of(new ServiceAotCache(jar, cache, jvmOptions, Optional.empty()));
             }
@@ -78,6 +78,30 @@ final class ServiceAotCache {
         }
         Path configuration = directory.resolve(name + "-" + UUID.randomUUID() + ".aotconf");
         return Optional.of(new ServiceAotCache(jar, cache, jvmOptions, Optional.of(configuration)));
+    }
+
+    /**
+     * Whether a process of {@code jar} would record a cache rather than start from one: this JDK makes
+     * caches, they are not turned off, and the jar has none yet.
+     */
+    static boolean missing(Path jar, Runtime.Version jdk, String switchSetting) {
+        if (jdk.feature() < FIRST_JDK || "0".equals(switchSetting)) {
+            return false;
+        }
+        try {
+            Path cache = cacheFile(jar, jdk);
+            return !(Files.isRegularFile(cache) && Files.size(cache) > 0);
+        } catch (IOException unreadable) {
+            return false;
+        }
+    }
+
+    /** {@code target/aot/<jar>-<size>-<time>-jdk<version>.aot}, beside the jar. */
+    private static Path cacheFile(Path jar, Runtime.Version jdk) throws IOException {
+        String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+        return jar.toAbsolutePath().getParent().resolve("aot").resolve(name + "-" + Files.size(jar) + "-"
+                + Files.getLastModifiedTime(jar).toMillis() + "-jdk" + jdk.toString().replaceAll("[^0-9A-Za-z.]", "_")
+                + ".aot");
     }
 
     /** Caches of earlier builds of the jar (or other JDKs) are some 80 MB each: only the newest is kept. */

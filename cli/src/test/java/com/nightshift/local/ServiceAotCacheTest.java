@@ -43,6 +43,19 @@ class ServiceAotCacheTest {
     }
 
     @Test
+    void a_cache_is_missing_until_one_is_made_for_the_jar_and_never_where_caches_are_not_made() throws IOException {
+        Path jar = jar("missing-all.jar");
+
+        assertThat(ServiceAotCache.missing(jar, JDK_25, null)).isTrue();
+        assertThat(ServiceAotCache.missing(jar, JDK_21, null)).isFalse();
+        assertThat(ServiceAotCache.missing(jar, JDK_25, "0")).isFalse();
+        ServiceAotCache training = ServiceAotCache.forJar(jar, OPTIONS, JDK_25, null).orElseThrow();
+        Files.writeString(training.cache(), "cache");
+        assertThat(ServiceAotCache.missing(jar, JDK_25, null)).isFalse();
+        training.assemble("java");
+    }
+
+    @Test
     void a_cache_made_for_the_jar_as_it_is_is_used() throws IOException {
         Path jar = jar("made-all.jar");
         Path cache = ServiceAotCache.forJar(jar, OPTIONS, JDK_25, null).orElseThrow().cache();
