@@ -183,7 +183,8 @@ public final class LocalStack implements AutoCloseable {
      */
     private static void recordStartupCaches(Launcher launcher) throws IOException {
         List<String> missing = SERVICES.stream()
-                .filter(service -> ServiceProcess.startupCacheMissing(launcher.jars().get(service)))
+                .filter(service -> ServiceAotCache.missing(launcher.jars().get(service), Runtime.version(),
+                        System.getenv("NIGHTSHIFT_AOT")))
                 .toList();
         if (missing.isEmpty()) {
             return;
