@@ -162,14 +162,15 @@ public final class LocalStack implements AutoCloseable {
                 started.add(process);
                 services.put(service, process);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> started.forEach(ServiceProcess::close), "stop-services"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> ServiceProcess.closeAll(List.copyOf(started)),
+                    "stop-services"));
             for (ServiceProcess process : services.values()) {
                 process.awaitHealthy(HEALTHY_WITHIN);
                 LOG.info("{} healthy on {}", process.name(), process.baseUri());
             }
             return new LocalStack(moto, clients, outputs, services, launcher, started);
         } catch (IOException | RuntimeException e) {
-            started.forEach(ServiceProcess::close);
+            ServiceProcess.closeAll(started);
             moto.ifPresent(MotoServer::close);
             throw e;
         }
@@ -200,7 +201,7 @@ public final class LocalStack implements AutoCloseable {
             }
         } finally {
             // Stopping assembles each cache (a few seconds of one core each): side by side.
-            recording.parallelStream().forEach(ServiceProcess::close);
+            ServiceProcess.closeAll(recording);
         }
     }
 
@@ -477,10 +478,17 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
-        List<ServiceProcess> reversed = new ArrayList<>(services.values());
-        reversed.addAll(extraWorkers);
-        java.util.Collections.reverse(reversed);
-        reversed.forEach(ServiceProcess::close);
-        moto.ifPresent(MotoServer::close);
+        List<ServiceProcess> all = new ArrayList<>(services.values());
+        all.addAll(extraWorkers);
+        if (moto.isPresent()) {
+            // The queues go with the emulator, so no message can be stranded in a poll the workers leave:
+            // stopping the emulator right after asking the workers to stop ends their long polls at once,
+            // rather than each worker waiting out its poll (up to 20 s) before it exits.
+            for (ServiceProcess service : all) {
+                service.requestStop();
+            }
+            moto.get().close();
+        }
+        ServiceProcess.closeAll(all);
     }
 }

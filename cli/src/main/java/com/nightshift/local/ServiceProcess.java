@@ -25,6 +25,13 @@ import java.util.Optional;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+    /**
+     * How long {@link #close} waits after SIGTERM before SIGKILL: an idle worker finishes its long poll
+     * (up to 20 s, see {@code SqsWorker#close}) before it exits, and a message that poll brings is lost to
+     * its visibility timeout if the process is killed first.
+     */
+    static final Duration STOP_GRACE = Duration.ofSeconds(35);
+
     private final String name;
     private final Process process;
     private final int port;
@@ -154,10 +161,15 @@ public final class ServiceProcess implements AutoCloseable {
      * itself (no SIGKILL follows). Returns its exit code, or empty when it still runs after {@code within}.
      */
     public OptionalInt stop(Duration within) throws InterruptedException {
-        stopped = true;
-        process.destroy();
+        requestStop();
         return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS) ? OptionalInt.of(process.exitValue())
                 : OptionalInt.empty();
+    }
+
+    /** Sends SIGTERM without waiting; {@link #close} then waits for the exit. */
+    void requestStop() {
+        stopped = true;
+        process.destroy();
     }
 
     /** Kills the process at once (SIGKILL), as a lost host or an out-of-memory kill would; returns its exit code. */
@@ -178,7 +190,25 @@ public final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        MotoServer.terminate(process, Duration.ofSeconds(15));
+        if (!stopped) {
+            requestStop();
+        }
+        MotoServer.awaitExit(process, STOP_GRACE);
         aotCache.ifPresent(cache -> cache.assemble(javaExecutable()));
+    }
+
+    /** Closes all of {@code processes} side by side: each may wait for a long poll to end. */
+    static void closeAll(List<ServiceProcess> processes) {
+        List<Thread> closing = processes.stream()
+                .map(process -> Thread.ofPlatform().name("stop-" + process.name()).start(process::close))
+                .toList();
+        for (Thread thread : closing) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }

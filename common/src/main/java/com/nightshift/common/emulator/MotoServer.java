@@ -108,6 +108,11 @@ public final class MotoServer implements AutoCloseable {
             return;
         }
         process.destroy();
+        awaitExit(process, grace);
+    }
+
+    /** Waits up to {@code grace} for a process already asked to stop, then kills it (SIGKILL). */
+    public static void awaitExit(Process process, Duration grace) {
         try {
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();

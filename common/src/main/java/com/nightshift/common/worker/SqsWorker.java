@@ -35,8 +35,8 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
  * when the handler returns, leave it for a retry when the handler throws.
  *
  * <p>Stopping is graceful: {@link #close()} stops receiving, lets a job in progress finish (up to
- * the stop timeout), and hands back any message received but not started, so a rolling deployment
- * or a scale-in never loses or stalls a job. A job still running at the stop timeout has its message
+ * the stop timeout), waits for a long poll in progress to return, and hands back any message received
+ * but not started, so a rolling deployment or a scale-in never loses or stalls a job. A job still running at the stop timeout has its message
  * handed back too, for another worker to take at once rather than after its visibility timeout: the
  * process is about to end, and a job's results are whole objects keyed by its inputs, so a job run
  * twice writes the same result.
@@ -63,6 +63,8 @@ public final class SqsWorker implements AutoCloseable {
     private final Tracing tracing;
     private final Thread thread;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Counted down by {@link #close()}: cuts short the pause after a failed receive. */
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final AtomicInteger processed = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private volatile boolean running;
@@ -195,7 +197,7 @@ public final class SqsWorker implements AutoCloseable {
         } catch (RuntimeException e) {
             if (running) {
                 LOG.warn("worker {}: receive from {} failed: {}", name, queueUrl, e.toString());
-                sleep(settings.errorBackoff());
+                pauseUnlessStopped(settings.errorBackoff());
             }
             return List.of();
         }
@@ -271,17 +273,23 @@ public final class SqsWorker implements AutoCloseable {
         }
     }
 
-    private static void sleep(Duration duration) {
+    private void pauseUnlessStopped(Duration duration) {
         try {
-            Thread.sleep(duration.toMillis());
+            stopRequested.await(duration.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     /**
-     * Stops receiving and waits, up to the stop timeout, for a job in progress to finish; a job that has
-     * not finished by then has its message handed back.
+     * Stops receiving and waits, up to the stop timeout, for the loop to end: a job in progress finishes,
+     * and a receive in progress returns and hands back what it brought. A job that has not finished by
+     * then has its message handed back.
+     *
+     * <p>A long poll is waited for rather than abandoned because SQS does not notice a client that goes
+     * away: a message that arrives while the poll is still open on the server side is delivered to the
+     * closed connection and stays invisible for the queue's whole visibility timeout (15 minutes for a
+     * risk job), stalling the night. Waiting costs at most the poll's wait time (20 s).
      */
     @Override
     public void close() {
@@ -289,19 +297,29 @@ public final class SqsWorker implements AutoCloseable {
             return;
         }
         running = false;
+        stopRequested.countDown();
         Message message = inHand;
         if (message != null) {
             LOG.info("worker {}: stopping, waiting for the job in progress", name);
-            try {
-                if (!stopped.await(settings.stopTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+        } else {
+            LOG.info("worker {}: stopping, waiting up to {} s for the receive in progress", name,
+                    settings.waitTime().toSeconds());
+        }
+        try {
+            if (!stopped.await(settings.stopTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                Message overrunning = inHand;
+                if (overrunning != null) {
                     // Before ECS's own stop timeout kills the task (NightshiftService.STOP_TIMEOUT is longer).
                     LOG.warn("worker {}: job {} still running after {}; its message is handed back for another worker",
-                            name, message.messageId(), settings.stopTimeout());
-                    handBack(message);
+                            name, overrunning.messageId(), settings.stopTimeout());
+                    handBack(overrunning);
+                } else {
+                    LOG.warn("worker {}: the receive in progress has not returned after {}", name,
+                            settings.stopTimeout());
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         LOG.info("worker {} stopped after {} messages ({} failed)", name, processed.get(), failed.get());
     }

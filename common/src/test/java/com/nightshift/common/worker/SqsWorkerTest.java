@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +20,11 @@ import com.nightshift.common.aws.AwsClients;
 import com.nightshift.common.emulator.LocalAws;
 import com.nightshift.common.emulator.MotoServer;
 
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** The worker loop against real SQS semantics (the moto emulator): delete, retry, dead-letter, stop. */
@@ -145,6 +150,30 @@ class SqsWorkerTest {
     }
 
     @Test
+    void close_waits_for_the_receive_in_progress_and_hands_back_what_it_brought() throws Exception {
+        String queue = queue("polling", Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "300"));
+        ReceivesInProgress receives = new ReceivesInProgress();
+        SqsClient watched = AWS.client(clients -> new AwsClients(clients.endpoint(), List.of(receives)).sqs());
+        WorkerSettings fiveSecondPolls = new WorkerSettings(1, Duration.ofSeconds(5), Duration.ofSeconds(20),
+                Duration.ofMillis(100), Duration.ZERO, Duration.ZERO);
+        List<String> handled = new CopyOnWriteArrayList<>();
+        SqsWorker worker = new SqsWorker("t", watched, queue, m -> handled.add(m.body()), fiveSecondPolls);
+        worker.start();
+        await(() -> receives.count() == 1);
+        Thread stopping = Thread.ofPlatform().start(worker::close);
+        await(() -> !worker.healthy());
+        // Arrives while the stopping worker's poll is still open: the poll takes it.
+        sqs.sendMessage(b -> b.queueUrl(queue).messageBody("arrives-during-the-stop"));
+        stopping.join(30_000);
+
+        assertThat(stopping.isAlive()).isFalse();
+        assertThat(receives.count()).as("receives still open when close() returned").isZero();
+        assertThat(handled).isEmpty();
+        assertThat(visibleMessagesIn(queue)).as("handed back, not invisible for the 300 s visibility timeout")
+                .isEqualTo(1);
+    }
+
+    @Test
     void the_handler_sees_when_sqs_received_the_message() {
         String queue = queue("sent", Map.of());
         List<java.time.Instant> sentAt = new CopyOnWriteArrayList<>();
@@ -211,6 +240,37 @@ class SqsWorkerTest {
         while (!condition.getAsBoolean()) {
             assertThat(Instant.now()).as("condition within 30 s").isBefore(deadline);
             MotoServer.sleep(Duration.ofMillis(100));
+        }
+    }
+
+    /** Counts the ReceiveMessage calls a client has started and not yet finished. */
+    private static final class ReceivesInProgress implements ExecutionInterceptor {
+
+        private final AtomicInteger open = new AtomicInteger();
+
+        int count() {
+            return open.get();
+        }
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            if (context.request() instanceof ReceiveMessageRequest) {
+                open.incrementAndGet();
+            }
+        }
+
+        @Override
+        public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+            if (context.request() instanceof ReceiveMessageRequest) {
+                open.decrementAndGet();
+            }
+        }
+
+        @Override
+        public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+            if (context.request() instanceof ReceiveMessageRequest) {
+                open.decrementAndGet();
+            }
         }
     }
 }
