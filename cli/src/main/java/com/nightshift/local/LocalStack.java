@@ -184,8 +184,7 @@ public final class LocalStack implements AutoCloseable {
      */
     private static void recordStartupCaches(Launcher launcher) throws IOException {
         List<String> missing = SERVICES.stream()
-                .filter(service -> ServiceAotCache.missing(launcher.jars().get(service), Runtime.version(),
-                        System.getenv("NIGHTSHIFT_AOT")))
+                .filter(service -> ServiceProcess.startupCacheMissing(launcher.jars().get(service)))
                 .toList();
         if (missing.isEmpty()) {
             return;

@@ -58,7 +58,7 @@ final class ServiceAotCache {
      */
     static Optional<ServiceAotCache> forJar(Path jar, List<String> jvmOptions, Runtime.Version jdk,
             String switchSetting) {
-        if (jdk.feature() < FIRST_JDK || "0".equals(switchSetting)) {
+        if (!enabled(jdk, switchSetting)) {
             return Optional.empty();
         }
         Path directory = jar.toAbsolutePath().getParent().resolve("aot");
@@ -67,7 +67,7 @@ final class ServiceAotCache {
         try {
             Files.createDirectories(directory);
             cache = cacheFile(jar, jdk);
-            if (Files.isRegularFile(cache) && Files.size(cache) > 0) {
+            if (made(cache)) {
                 return Optional.of(new ServiceAotCache(jar, cache, jvmOptions, Optional.empty()));
             }
         } catch (IOException unwritable) {
@@ -85,15 +85,22 @@ final class ServiceAotCache {
      * caches, they are not turned off, and the jar has none yet.
      */
     static boolean missing(Path jar, Runtime.Version jdk, String switchSetting) {
-        if (jdk.feature() < FIRST_JDK || "0".equals(switchSetting)) {
+        if (!enabled(jdk, switchSetting)) {
             return false;
         }
         try {
-            Path cache = cacheFile(jar, jdk);
-            return !(Files.isRegularFile(cache) && Files.size(cache) > 0);
+            return !made(cacheFile(jar, jdk));
         } catch (IOException unreadable) {
             return false;
         }
+    }
+
+    private static boolean enabled(Runtime.Version jdk, String switchSetting) {
+        return jdk.feature() >= FIRST_JDK && !"0".equals(switchSetting);
+    }
+
+    private static boolean made(Path cache) throws IOException {
+        return Files.isRegularFile(cache) && Files.size(cache) > 0;
     }
 
     /** {@code target/aot/<jar>-<size>-<time>-jdk<version>.aot}, beside the jar. */

@@ -32,6 +32,9 @@ public final class ServiceProcess implements AutoCloseable {
      */
     static final Duration STOP_GRACE = Duration.ofSeconds(35);
 
+    /** {@code NIGHTSHIFT_AOT=0} starts services without a start-up cache. */
+    private static final String AOT_SWITCH = "NIGHTSHIFT_AOT";
+
     private final String name;
     private final Process process;
     private final int port;
@@ -59,7 +62,7 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> jvmOptions = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx512m",
                 "--enable-native-access=ALL-UNNAMED");
         Optional<ServiceAotCache> aotCache = ServiceAotCache.forJar(jar, jvmOptions, Runtime.version(),
-                System.getenv("NIGHTSHIFT_AOT"));
+                System.getenv(AOT_SWITCH));
         aotCache.ifPresent(cache -> command.addAll(cache.processOptions()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
@@ -68,6 +71,11 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         Instant started = Instant.now();
         return new ServiceProcess(name, builder.start(), port, log, started, aotCache);
+    }
+
+    /** Whether a process of {@code jar} started now would record its start-up cache rather than start from one. */
+    static boolean startupCacheMissing(Path jar) {
+        return ServiceAotCache.missing(jar, Runtime.version(), System.getenv(AOT_SWITCH));
     }
 
     /** The JVM running this harness; bin/nightshift and the build both pick a JDK 21+ for it. */

@@ -63,12 +63,10 @@ public final class AotCacheTraining {
         String message;
         try {
             message = train(Path.of(args[0]), Path.of(args[1]), cache, args[3]);
-        } catch (TrainingFailed e) {
-            Files.deleteIfExists(cache);
-            message = "WARNING: no ahead-of-time cache in the image: " + e.getMessage();
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(cache);
-            message = "WARNING: no ahead-of-time cache in the image: " + e;
+            message = "WARNING: no ahead-of-time cache in the image: "
+                    + (e instanceof TrainingFailed ? e.getMessage() : e.toString());
         }
         if (!message.isEmpty()) {
             System.out.println("[" + name + "] " + message);
