@@ -2,6 +2,8 @@ package com.nightshift.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,13 +28,15 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * <p>The job runs on a queue of the test's own (see {@link IsolatedReconQueue}); the worker reaches AWS
  * through a {@link FaultInjectingProxy} that delays its first result write by {@link #SLOW_WRITE}, so the
  * job is still in hand when the signal comes. A second job sent before the signal must still be on the
- * queue, never received.
+ * queue, never received. A worker stopped while idle lets its long poll return first, so a job that
+ * arrives in that poll is handed back rather than stranded for the queue's visibility timeout.
  */
 @ExtendWith(StackUnderTest.class)
 class WorkerStoppedIT {
 
     private static final String ACCOUNT = "ACC-7108";
     private static final String NEXT_ACCOUNT = "ACC-7109";
+    private static final String IDLE_ACCOUNT = "ACC-7110";
     private static final LocalDate DATE = LocalDate.of(2026, 12, 8);
     private static final Duration SLOW_WRITE = Duration.ofSeconds(8);
     /** The worker's stop timeout (WorkerSettings.defaults), below the task definition's 120 s stopTimeout. */
@@ -75,6 +79,37 @@ class WorkerStoppedIT {
                 assertThat(message.attributes()).as("received before this receive")
                         .containsEntry(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1");
             });
+        }
+    }
+
+    @Test
+    void an_idle_worker_stopped_hands_back_a_job_that_arrives_in_its_last_poll_and_exits_0(StackDriver stack)
+            throws Exception {
+        // As long as the risk queue's: a job stranded in a poll nobody reads would stay invisible 15 minutes.
+        try (IsolatedReconQueue queue = IsolatedReconQueue.create(stack, "e2e-idle-worker-stopped",
+                Duration.ofMinutes(15))) {
+            ServiceProcess worker = queue.startWorker(Optional.empty());
+            queue.stage(IDLE_ACCOUNT, DATE, 5, 5);
+            worker.stop(Duration.ZERO);
+            stack.await("the stopping worker to wait for its poll", Duration.ofSeconds(30),
+                    () -> logged(worker, "stopping, waiting up to 20 s for the receive in progress"));
+            queue.send(IDLE_ACCOUNT, DATE);
+            OptionalInt exit = worker.stop(Duration.ofSeconds(60));
+
+            assertThat(exit).as("exit status after SIGTERM, once its poll has returned").hasValue(0);
+            assertThat(ReconResult.files(stack, IDLE_ACCOUNT, DATE)).as("results of a job sent during the stop").isEmpty();
+            List<Message> left = stack.sqs().receiveMessage(b -> b.queueUrl(queue.url()).waitTimeSeconds(5)
+                    .maxNumberOfMessages(10)).messages();
+            assertThat(left).as("the job, visible again at once").singleElement()
+                    .satisfies(message -> assertThat(message.body()).isEqualTo(IsolatedReconQueue.body(IDLE_ACCOUNT, DATE)));
+        }
+    }
+
+    private static boolean logged(ServiceProcess worker, String text) {
+        try {
+            return Files.readString(worker.log(), StandardCharsets.UTF_8).contains(text);
+        } catch (IOException e) {
+            return false;
         }
     }
 }

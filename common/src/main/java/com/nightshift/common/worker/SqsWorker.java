@@ -156,6 +156,7 @@ public final class SqsWorker implements AutoCloseable {
                 }
                 for (Message message : messages) {
                     if (!running) {
+                        LOG.info("worker {}: stopping, message {} handed back unstarted", name, message.messageId());
                         handBack(message);
                         continue;
                     }
