@@ -162,8 +162,7 @@ public final class LocalStack implements AutoCloseable {
                 started.add(process);
                 services.put(service, process);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> ServiceProcess.closeAll(List.copyOf(started)),
-                    "stop-services"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> ServiceProcess.closeAll(started), "stop-services"));
             for (ServiceProcess process : services.values()) {
                 process.awaitHealthy(HEALTHY_WITHIN);
                 LOG.info("{} healthy on {}", process.name(), process.baseUri());

@@ -22,11 +22,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The cache is kept next to the jar, in {@code target/aot}, and named after the jar's size and time and
  * the JDK's version: a rebuilt jar or another JDK gets a new one, because a cache is valid only for the
- * exact classpath and JDK it was made with. The first process of a service started without a cache is the training run: it records which
- * classes it loads while it works ({@code -XX:AOTMode=record}); {@link LocalStack} makes that run a
- * start of its own before the night's processes, so that they start from the cache. When it has stopped, the cache is
- * assembled from that recording ({@code -XX:AOTMode=create}, a few seconds, once) into a private name and
- * moved into place, so concurrent runs never see half a file. A cache the JVM finds unusable is simply
+ * exact classpath and JDK it was made with. The first process of a service started without a cache is
+ * the training run: it records which classes it loads while it works ({@code -XX:AOTMode=record});
+ * {@link LocalStack} makes that run a start of its own before the night's processes, so that they start
+ * from the cache. When it has stopped, the cache is assembled from that recording
+ * ({@code -XX:AOTMode=create}, a few seconds, once) into a private name and moved into place, so
+ * concurrent runs never see half a file. A cache the JVM finds unusable is simply
  * not used. {@code NIGHTSHIFT_AOT=0} turns it off.
  */
 final class ServiceAotCache {
@@ -61,12 +62,10 @@ final class ServiceAotCache {
         if (!enabled(jdk, switchSetting)) {
             return Optional.empty();
         }
-        Path directory = jar.toAbsolutePath().getParent().resolve("aot");
-        String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
         Path cache;
         try {
-            Files.createDirectories(directory);
             cache = cacheFile(jar, jdk);
+            Files.createDirectories(cache.getParent());
             if (made(cache)) {
                 return Optional.of(new ServiceAotCache(jar, cache, jvmOptions, Optional.empty()));
             }
@@ -76,7 +75,7 @@ final class ServiceAotCache {
         if (!RECORDING.add(cache)) {
             return Optional.empty();
         }
-        Path configuration = directory.resolve(name + "-" + UUID.randomUUID() + ".aotconf");
+        Path configuration = cache.resolveSibling(baseName(jar) + "-" + UUID.randomUUID() + ".aotconf");
         return Optional.of(new ServiceAotCache(jar, cache, jvmOptions, Optional.of(configuration)));
     }
 
@@ -105,15 +104,19 @@ final class ServiceAotCache {
 
     /** {@code target/aot/<jar>-<size>-<time>-jdk<version>.aot}, beside the jar. */
     private static Path cacheFile(Path jar, Runtime.Version jdk) throws IOException {
-        String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
-        return jar.toAbsolutePath().getParent().resolve("aot").resolve(name + "-" + Files.size(jar) + "-"
+        return jar.toAbsolutePath().getParent().resolve("aot").resolve(baseName(jar) + "-" + Files.size(jar) + "-"
                 + Files.getLastModifiedTime(jar).toMillis() + "-jdk" + jdk.toString().replaceAll("[^0-9A-Za-z.]", "_")
                 + ".aot");
     }
 
+    /** The jar's file name without {@code .jar}: the prefix of its caches and recordings. */
+    private static String baseName(Path jar) {
+        return jar.getFileName().toString().replaceFirst("\\.jar$", "");
+    }
+
     /** Caches of earlier builds of the jar (or other JDKs) are some 80 MB each: only the newest is kept. */
     private void removeOlderCaches() throws IOException {
-        String jarName = jar.getFileName().toString().replaceFirst("\\.jar$", "") + "-";
+        String jarName = baseName(jar) + "-";
         try (var files = Files.list(cache.getParent())) {
             for (Path file : files.toList()) {
                 String name = file.getFileName().toString();

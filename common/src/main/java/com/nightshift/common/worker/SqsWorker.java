@@ -36,10 +36,10 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
  *
  * <p>Stopping is graceful: {@link #close()} stops receiving, lets a job in progress finish (up to
  * the stop timeout), waits for a long poll in progress to return, and hands back any message received
- * but not started, so a rolling deployment or a scale-in never loses or stalls a job. A job still running at the stop timeout has its message
- * handed back too, for another worker to take at once rather than after its visibility timeout: the
- * process is about to end, and a job's results are whole objects keyed by its inputs, so a job run
- * twice writes the same result.
+ * but not started, so a rolling deployment or a scale-in never loses or stalls a job. A job still
+ * running at the stop timeout has its message handed back too, for another worker to take at once
+ * rather than after its visibility timeout: the process is about to end, and a job's results are
+ * whole objects keyed by its inputs, so a job run twice writes the same result.
  *
  * <p>On ECS the worker also protects its task from scale-in while it holds jobs (see
  * {@link TaskProtection}): protection is asked for when a job starts and removed when a receive comes
