@@ -12,9 +12,13 @@ import java.util.Arrays;
  * <ul>
  *   <li>Unweighted: {@code VaR_a = L(k)} with {@code k = ⌈a n⌉} (computed on the decimal value of
  *       {@code a}, so 0.99 × 1000 is 990), and {@code ES_a = mean(L(k), ..., L(n))}.</li>
- *   <li>Weighted (importance sampling, weights {@code w}): {@code k} is the smallest rank whose
- *       cumulative weight reaches {@code a Σw}, and ES is the weighted mean of the losses from
- *       {@code k} up. With unit weights both reduce to the unweighted rule.</li>
+ *   <li>Weighted (importance sampling, likelihood ratios {@code w}, which average 1): {@code k} is
+ *       the rank at which the weight of the losses above {@code L(k)} is at most {@code n − ⌈a n⌉}
+ *       (the tail's probability times n) and that of {@code L(k)} and those above exceeds it; ES is
+ *       the weighted mean of the losses from {@code k} up. Both are sums over the tail alone (Glynn,
+ *       Importance Sampling for Monte Carlo Estimation of Quantiles, 1996): a rank found from the
+ *       bottom, against {@code a Σw}, would carry the noise of the body's large weights. With unit
+ *       weights both reduce to the unweighted rule.</li>
  * </ul>
  * ES is computed as {@code VaR + mean(L(i) - VaR)}, so {@code ES >= VaR} holds in floating point.
  *
@@ -82,19 +86,19 @@ final class TailEstimator {
         if (weights == null) {
             k = varRank(confidence, n);
         } else {
-            double total = 0.0;
-            for (int i : order) {
-                total += weights[i];
-            }
-            double target = confidence * total;
-            double cumulative = 0.0;
-            k = n;
-            for (int r = 0; r < n; r++) {
-                cumulative += weights[order[r]];
-                if (cumulative >= target) {
+            // Counted down from the largest loss, so only tail scenarios enter: the body, which the shifted
+            // draws seldom reach and then weigh heavily, would make a normalising total Σw about as noisy
+            // as a plain estimate and undo the variance reduction.
+            double tailWeight = n - varRank(confidence, n);
+            double above = 0.0;
+            k = 1;
+            for (int r = n - 1; r >= 0; r--) {
+                double w = weights[order[r]];
+                if (above + w > tailWeight) {
                     k = r + 1;
                     break;
                 }
+                above += w;
             }
         }
         double valueAtRisk = losses[order[k - 1]];

@@ -81,19 +81,23 @@ class TailEstimatorTest {
         double[] weights = new double[100];
         Arrays.fill(weights, 1.0);
         int[] order = TailEstimator.ascending(losses, 0, 100);
-        assertThat(TailEstimator.tail(losses, weights, order, 0.95))
-                .isEqualTo(TailEstimator.tail(losses, null, order, 0.95));
+        for (double confidence : new double[] {0.9, 0.95, 0.975, 0.99, 0.995}) {
+            assertThat(TailEstimator.tail(losses, weights, order, confidence)).as("at %s", confidence)
+                    .isEqualTo(TailEstimator.tail(losses, null, order, confidence));
+        }
     }
 
     @Test
-    void weightedTail_startsWhereTheCumulativeWeightReachesTheLevel() {
-        // Losses 1..4 weighted 4, 3, 2, 1 (total 10): 90% of the weight is reached at loss 3 (4+3+2 = 9).
+    void weightedTail_startsWhereTheWeightAboveItReachesTheTailProbabilityTimesN() {
+        // Losses 1..4 weighted 5.0, 0.2, 0.5, 0.7; at 75% the tail holds weight n - 3 = 1. Above loss 3
+        // lies 0.7, above and at it 1.2: the VaR is 3. The body's large weight does not enter: a rank
+        // found from the bottom against 75% of the total (6.4) would be loss 1.
         double[] losses = {3.0, 1.0, 4.0, 2.0};
-        double[] weights = {2.0, 4.0, 1.0, 3.0};
+        double[] weights = {0.5, 5.0, 0.7, 0.2};
         int[] order = TailEstimator.ascending(losses, 0, 4);
-        TailEstimator.Tail tail = TailEstimator.tail(losses, weights, order, 0.9);
+        TailEstimator.Tail tail = TailEstimator.tail(losses, weights, order, 0.75);
         assertThat(tail.var()).isEqualTo(3.0);
-        assertThat(tail.es()).isCloseTo((2.0 * 3.0 + 1.0 * 4.0) / 3.0, within(1e-15));
+        assertThat(tail.es()).isCloseTo((0.5 * 3.0 + 0.7 * 4.0) / 1.2, within(1e-15));
     }
 
     @Test
