@@ -4,8 +4,9 @@ package com.nightshift.risk.math;
  * The standard normal distribution: distribution function, density and quantile function.
  *
  * <p>Hand-written rather than taken from commons-math3 for two reasons. The engine turns every
- * simulated uniform into a normal through {@link #inverseCdf(double)}, so that call must be cheap
- * (no objects, no iteration) and give the same bits on every JVM and platform: all transcendental
+ * Sobol point into normals through {@link #inverseCdf(double)} (pseudo-random draws go through
+ * {@link ZigguratNormals}), and prices every option grid with {@link #cdf(double)}, so those calls must
+ * be cheap (no objects, no iteration) and give the same bits on every JVM and platform: all transcendental
  * functions here are {@link StrictMath}'s, whose results are specified to the bit, and the rational
  * approximations are evaluated in a fixed order. And a risk engine lives in the tails, where
  * {@code 0.5 * erfc(-x / sqrt 2)} computed naively loses its relative accuracy: {@link #cdf(double)}
@@ -114,8 +115,8 @@ public final class NormalDistribution {
      *
      * <p>M. J. Wichura's Algorithm AS 241 (PPND16, Applied Statistics 37, 1988), accurate to about
      * 1e-16 relative: one rational function of (p - 1/2)² in the centre and two of
-     * sqrt(-log(min(p, 1 - p))) in the tails. No iteration, no allocation: this is the hot path that
-     * turns uniforms into normals.
+     * sqrt(-log(min(p, 1 - p))) in the tails. No iteration, no allocation: this turns each
+     * coordinate of a Sobol point into a normal.
      *
      * @param p a probability
      * @return the quantile; -infinity for p &le; 0, +infinity for p &ge; 1, NaN for NaN

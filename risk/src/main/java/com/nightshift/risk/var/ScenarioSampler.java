@@ -1,6 +1,8 @@
 package com.nightshift.risk.var;
 
 import com.nightshift.risk.math.NormalDistribution;
+import com.nightshift.risk.math.SplitMix64;
+import com.nightshift.risk.math.ZigguratNormals;
 import com.nightshift.risk.scenario.SobolSequence;
 
 /**
@@ -9,18 +11,17 @@ import com.nightshift.risk.scenario.SobolSequence;
  * scenario count and {@code j}: never on which thread, block or shard computes it. That is what
  * makes a run bit-identical however it is split.
  *
- * <p>The pseudo-random stream is counter-based: the uniform of scenario {@code j}, dimension
- * {@code d} is the SplitMix64 finaliser of a key built from the seed, {@code j} and {@code d}, so
- * any scenario can be drawn without drawing those before it; a block's draws are made dimension by
- * dimension over its scenarios, so the loops run over contiguous arrays. Uniforms become normals by the
- * inverse normal CDF. Not thread-safe (the Sobol replicate in hand is cached): one sampler per thread.
+ * <p>The pseudo-random stream is counter-based: the random word of scenario {@code j}, dimension
+ * {@code d} is the {@linkplain SplitMix64#mix SplitMix64 mixing} of a key built from the seed, {@code j}
+ * and {@code d}, so any scenario can be drawn without drawing those before it; a block's draws are made
+ * dimension by dimension over its scenarios, so the loops run over contiguous arrays. Words become
+ * normals by the {@linkplain ZigguratNormals ziggurat}; Sobol points by the inverse normal CDF. Not
+ * thread-safe (the Sobol replicate in hand is cached): one sampler per thread.
  */
 final class ScenarioSampler {
 
-    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
     private static final long DIMENSION_GAMMA = 0xD1B54A32D192ED03L;
     private static final long REPLICATE_GAMMA = 0xBF58476D1CE4E5B9L;
-    private static final double UNIT = 0x1.0p-53;
 
     private final SamplingMethod method;
     private final long seed;
@@ -34,8 +35,10 @@ final class ScenarioSampler {
     private int sobolReplicate = -1;
     private SobolSequence sobol;
     private double[] sobolPoints = new double[0];
-    /** Per scenario of the block in hand: stream keys, one dimension's uniforms, importance sampling's z·μ. */
+    /** Per scenario of the block in hand: stream keys, one dimension's random words, importance sampling's z·μ. */
     private long[] keys = new long[0];
+    private long[] words = new long[0];
+    /** One dimension of a Sobol run's points. */
     private double[] uniforms = new double[0];
     private double[] dot = new double[0];
 
@@ -68,8 +71,8 @@ final class ScenarioSampler {
                 boolean antithetic = method == SamplingMethod.ANTITHETIC;
                 keys(first, count, antithetic);
                 for (int d = 0; d < dimensions; d++) {
-                    uniforms(count, d);
-                    NormalDistribution.inverseCdf(uniforms, 0, count, z, d * stride);
+                    words(count, d);
+                    ZigguratNormals.normals(words, 0, count, z, d * stride);
                     if (antithetic) {
                         int row = d * stride;
                         for (int b = 0; b < count; b++) {
@@ -85,9 +88,9 @@ final class ScenarioSampler {
                 keys(first, count, false);
                 java.util.Arrays.fill(dot, 0, count, 0.0);
                 for (int d = 0; d < dimensions; d++) {
-                    uniforms(count, d);
+                    words(count, d);
                     int row = d * stride;
-                    NormalDistribution.inverseCdf(uniforms, 0, count, z, row);
+                    ZigguratNormals.normals(words, 0, count, z, row);
                     double s = shift[d];
                     for (int b = 0; b < count; b++) {
                         double normal = z[row + b];
@@ -112,7 +115,7 @@ final class ScenarioSampler {
             int end = Math.min(first + count, replicateStart(replicate + 1, scenarios, replications));
             int run = end - scenario;
             if (replicate != sobolReplicate) {
-                sobol = SobolSequence.scrambled(dimensions, mix64(seed + (replicate + 1L) * REPLICATE_GAMMA));
+                sobol = SobolSequence.scrambled(dimensions, SplitMix64.mix(seed + (replicate + 1L) * REPLICATE_GAMMA));
                 sobolReplicate = replicate;
             }
             if (sobolPoints.length < run * dimensions) {
@@ -148,7 +151,7 @@ final class ScenarioSampler {
     private void keys(int first, int count, boolean pairs) {
         if (keys.length < count) {
             keys = new long[count];
-            uniforms = new double[count];
+            words = new long[count];
             dot = new double[count];
         }
         for (int b = 0; b < count; b++) {
@@ -156,22 +159,15 @@ final class ScenarioSampler {
         }
     }
 
-    /** Dimension {@code d}'s uniforms, in (0, 1) and never 0 or 1, of the scenarios whose {@link #keys} are in hand. */
-    private void uniforms(int count, int d) {
+    /** Dimension {@code d}'s random words of the scenarios whose {@link #keys} are in hand. */
+    private void words(int count, int d) {
         long step = (d + 1L) * DIMENSION_GAMMA;
         for (int b = 0; b < count; b++) {
-            uniforms[b] = ((mix64(keys[b] + step) >>> 11) + 0.5) * UNIT;
+            words[b] = SplitMix64.mix(keys[b] + step);
         }
     }
 
     private long scenarioKey(long index) {
-        return mix64(seed + (index + 1L) * GOLDEN_GAMMA);
-    }
-
-    /** The SplitMix64 finaliser (Stafford's variant 13). */
-    static long mix64(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return SplitMix64.mix(seed + (index + 1L) * SplitMix64.GOLDEN_GAMMA);
     }
 }

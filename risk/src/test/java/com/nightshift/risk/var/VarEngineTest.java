@@ -28,6 +28,12 @@ class VarEngineTest {
     private static final double Z95 = 1.6448536269514722;
     private static final double Z99 = 2.3263478740408408;
     private static final VarSettings SETTINGS = VarSettings.DEFAULTS.withScenarios(40_000).withSeed(7L);
+    /**
+     * The single runs held to within three standard errors of the closed forms, seeded as the benchmark
+     * is. Any one run can miss (about 1 in 130 per figure for the replicate errors, a t with 19 degrees
+     * of freedom); that the errors are right over many runs is checked over 60 seeds below.
+     */
+    private static final VarSettings ONE_RUN = SETTINGS.withSeed(20261120L);
 
     /** The standard deviation of the linear book's P&L: sqrt(wᵀ Σ w) with w the values and Σ the daily covariance. */
     private static double linearBookSd() {
@@ -51,7 +57,7 @@ class VarEngineTest {
     @EnumSource(SamplingMethod.class)
     void linearBookUnderNormalReturns_varWithinThreeStandardErrorsOfDeltaNormal(SamplingMethod method) {
         BookModel model = Books.model(Books.linearBook(), Books.threeFactors(),
-                SETTINGS.withMethod(method).withReturns(ReturnModel.NORMAL));
+                ONE_RUN.withMethod(method).withReturns(ReturnModel.NORMAL));
         TailMeasures book = VarEngine.withParallelism(2).run(model).book();
         double sd = linearBookSd();
         assertThat(Math.abs(book.var95() - Z95 * sd)).isLessThan(3 * book.var95StdError());
@@ -63,7 +69,7 @@ class VarEngineTest {
     @EnumSource(SamplingMethod.class)
     void linearBookUnderNormalReturns_esWithinThreeStandardErrorsOfDeltaNormal(SamplingMethod method) {
         BookModel model = Books.model(Books.linearBook(), Books.threeFactors(),
-                SETTINGS.withMethod(method).withReturns(ReturnModel.NORMAL));
+                ONE_RUN.withMethod(method).withReturns(ReturnModel.NORMAL));
         TailMeasures book = VarEngine.withParallelism(2).run(model).book();
         double sd = linearBookSd();
         assertThat(Math.abs(book.es95() - sd * standardNormalDensity(Z95) / 0.05)).isLessThan(3 * book.es95StdError());
