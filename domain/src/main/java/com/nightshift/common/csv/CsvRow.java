@@ -45,7 +45,10 @@ public final class CsvRow {
 
     /** The text of a column that must not be empty. */
     public String required(String column) throws InvalidFieldException {
-        String value = text(column);
+        return nonEmpty(column, text(column));
+    }
+
+    private static String nonEmpty(String column, String value) throws InvalidFieldException {
         if (value.isEmpty()) {
             throw new InvalidFieldException(column + " is empty");
         }
@@ -116,8 +119,16 @@ public final class CsvRow {
      * and grouping are refused, and so is a value too large for a double.
      */
     public double real(String column) throws InvalidFieldException {
-        String value = required(column);
-        if (!isDecimalNumber(value)) {
+        return real(column, text(column));
+    }
+
+    /**
+     * {@link #real(String)} of a field already in hand, named {@code column} in the reason: for a reader
+     * that walks a wide row by position, such as a correlation matrix's, rather than looking each
+     * column up by name.
+     */
+    public static double real(String column, String value) throws InvalidFieldException {
+        if (!isDecimalNumber(nonEmpty(column, value))) {
             throw new InvalidFieldException(column + " '" + value + "' is not a decimal");
         }
         double parsed = Double.parseDouble(value);

@@ -165,13 +165,13 @@ public record MarketFile(MarketSnapshot snapshot, boolean correlationRepaired, d
                 throw new RiskInputException(corrName, record.lineNumber(), "expected " + n
                         + " correlations (one per header factor, no row label), found " + record.fields().size());
             }
-            CsvRow values = CsvRow.of(header, record.fields());
+            List<String> fields = record.fields();
             lineOf[row] = record.lineNumber();
             for (int column = 0; column < n; column++) {
                 String columnName = header.get(column);
                 double c;
                 try {
-                    c = values.real(columnName);
+                    c = CsvRow.real(columnName, fields.get(column));
                 } catch (InvalidFieldException e) {
                     throw new RiskInputException(corrName, record.lineNumber(), "row of " + rowName + ": "
                             + e.getMessage());
