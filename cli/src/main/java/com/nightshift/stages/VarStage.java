@@ -16,7 +16,6 @@ import com.nightshift.common.io.InputSource;
 import com.nightshift.common.io.OutputSink;
 import com.nightshift.common.manifest.ManifestSigner;
 import com.nightshift.risk.var.BookModel;
-import com.nightshift.risk.var.PortfolioRiskDocument;
 import com.nightshift.risk.var.TailMeasures;
 import com.nightshift.risk.var.VarEngine;
 import com.nightshift.risk.var.VarPipeline;
@@ -53,13 +52,14 @@ public final class VarStage {
     /**
      * Prepares on a background thread, while the command line is parsed, what the run needs but the
      * parsing does not: the SHA-256 digest every input is checksummed with (the first one loads the
-     * security providers, some 15 ms), then the JSON writer of the run's documents, so {@link #run}
-     * reads and writes without those costs. Optional: a run works the same without it.
+     * security providers, some 15 ms), then the JSON writing path of the run's documents (Jackson's
+     * generator and the reflective calls of the records' accessors), so {@link #run} reads and writes
+     * without those costs. Optional: a run works the same without it.
      */
     public static void prepareInBackground() {
         Thread warmUp = new Thread(() -> {
             InputFile.newDigest();
-            DocumentJson.warmUp(VarReport.class, PortfolioRiskDocument.class);
+            DocumentJson.warmUp();
         }, "var-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();

@@ -21,31 +21,36 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class DocumentJson {
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
+    /**
+     * The object mapper, made on first use: writing a document of records needs only {@link RecordTreeWriter},
+     * and a short command that only writes should not pay for the mapper's start (see there).
+     */
+    private static final class Mapper {
+        static final JsonMapper JSON = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .build();
+
+        private Mapper() {
+        }
+    }
 
     private DocumentJson() {
     }
 
     /**
-     * Builds the writers of {@code types} and runs the writing path once on a throw-away document, so
-     * that the first real write does not pay for it. Worth calling on a spare core ahead of a short
-     * job's single write; it writes nothing anywhere.
+     * Runs the writing path once on a throw-away document, so that the first real write does not pay for
+     * starting it. Worth calling on a spare core ahead of a short job's writes; it writes nothing anywhere.
      */
-    public static void warmUp(Class<?>... types) {
-        for (Class<?> type : types) {
-            JSON.canSerialize(type);
-        }
+    public static void warmUp() {
         try {
             write(new Sample(0.1, 1, 1L, true, "", java.time.LocalDate.EPOCH, java.util.List.of(0.1),
                     java.util.Map.of("value", 0.1)), OutputStream.nullOutputStream());
@@ -55,9 +60,9 @@ public final class DocumentJson {
     }
 
     /**
-     * A record with an accessor of each kind the documents have. Jackson calls accessors reflectively,
-     * and the JDK creates the method handles behind a reflective call on its first use for each return
-     * kind (double, int, long, boolean, reference): writing one of these creates them all.
+     * A record with an accessor of each kind the documents have. Accessors are called reflectively, and
+     * the JDK creates the method handles behind a reflective call on its first use for each return kind
+     * (double, int, long, boolean, reference): writing one of these creates them all.
      */
     private record Sample(double decimal, int count, long seed, boolean flag, String text, java.time.LocalDate date,
             java.util.List<Double> list, java.util.Map<String, Double> map) {
@@ -65,9 +70,29 @@ public final class DocumentJson {
 
     /** Writes {@code document} and a final newline. */
     public static void write(Object document, OutputStream out) throws IOException {
-        JSON.writeValue(out, document);
+        byte[] plain = RecordTreeWriter.bytes(document);
+        if (plain != null) {
+            out.write(plain);
+        } else {
+            Mapper.JSON.writeValue(out, document);
+        }
         out.write('\n');
         out.flush();
+    }
+
+    /**
+     * The document as the object mapper alone writes it, with the final newline: what {@link #bytes} gives
+     * for every document, also where it takes the mapper's place. For tests of a document type.
+     */
+    public static byte[] mapperBytes(Object document) {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            Mapper.JSON.writeValue(out, document);
+            out.write('\n');
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + document.getClass().getSimpleName(), e);
+        }
     }
 
     /** The document as bytes, as {@link #write} writes it. */
@@ -87,7 +112,7 @@ public final class DocumentJson {
      * @throws IOException if the bytes are not JSON, or a field is unknown, missing or null
      */
     public static <T> T read(InputStream in, Class<T> type) throws IOException {
-        return JSON.readValue(in, type);
+        return Mapper.JSON.readValue(in, type);
     }
 
     /**

@@ -31,9 +31,70 @@ class DocumentJsonTest {
     void warmingUp_leavesWhatIsWrittenUnchanged() {
         Sample sample = new Sample(LocalDate.of(2026, 11, 27), new BigDecimal("12.50"), 1e-7);
         byte[] before = DocumentJson.bytes(sample);
-        DocumentJson.warmUp(Sample.class);
+        DocumentJson.warmUp();
         assertThat(DocumentJson.bytes(sample)).isEqualTo(before);
         assertThat(new String(before, StandardCharsets.UTF_8)).contains("\"amount\" : 12.50");
+    }
+
+    enum Side { LEDGER, BANK }
+
+    record Measures(double value, double tiny, double huge, double negativeZero, double notANumber, double infinite,
+            double smallest) {
+    }
+
+    record Everything(String text, String absent, int count, long seed, boolean flag, BigDecimal amount,
+            LocalDate date, Side side, java.util.List<Double> frequencies, java.util.Map<String, Measures> byName,
+            java.util.Set<String> tags, Measures book, java.util.List<Sample> samples) {
+    }
+
+    private static Everything everything() {
+        Measures measures = new Measures(0.1 + 0.2, 1e-7, 1e22, -0.0, Double.NaN, Double.NEGATIVE_INFINITY,
+                Double.MIN_VALUE);
+        java.util.Map<String, Measures> byName = new java.util.LinkedHashMap<>();
+        byName.put("PF-2", measures);
+        byName.put("Zürich \"desk\"", new Measures(-3.5, 0.0, 1.0, 2.0, 3.0, 4.0, 5.0));
+        return new Everything("quote \" backslash \\ tab \t newline \n bell \u0007 λ € \uD83D\uDE00", null,
+                -7, Long.MIN_VALUE, true, new BigDecimal("1.50E+3"), LocalDate.of(2026, 2, 28), Side.BANK,
+                java.util.List.of(0.5, 1e-300, 123456789.0), byName, new java.util.LinkedHashSet<>(java.util.List.of("a", "b")),
+                measures, java.util.List.of(new Sample(LocalDate.EPOCH, BigDecimal.ONE, 2.0)));
+    }
+
+    @Test
+    void aDocumentOfRecords_isWrittenByteForByteAsTheObjectMapperWritesIt() throws Exception {
+        Everything document = everything();
+        assertThat(RecordTreeWriter.bytes(document)).as("written without the mapper").isNotNull();
+        assertThat(new String(DocumentJson.bytes(document), StandardCharsets.UTF_8))
+                .isEqualTo(new String(DocumentJson.mapperBytes(document), StandardCharsets.UTF_8));
+    }
+
+    record Annotated(@com.fasterxml.jackson.annotation.JsonProperty("renamed") String name) {
+    }
+
+    record WithGetter(String name) {
+        public String getDisplayName() {
+            return name.toUpperCase(java.util.Locale.ROOT);
+        }
+    }
+
+    record KeyedByDate(java.util.Map<LocalDate, Double> values) {
+    }
+
+    record Stamped(java.time.Instant at) {
+    }
+
+    @Test
+    void whatTheMapperWritesItsOwnWay_isLeftToTheMapper_andWrittenAsItWritesIt() throws Exception {
+        Object[] documents = {new Annotated("a"), new WithGetter("b"),
+            new KeyedByDate(java.util.Map.of(LocalDate.EPOCH, 1.0)), new Stamped(java.time.Instant.EPOCH)};
+        for (Object document : documents) {
+            assertThat(DocumentJson.bytes(document)).as(document.getClass().getSimpleName())
+                    .isEqualTo(DocumentJson.mapperBytes(document));
+        }
+        assertThat(new String(DocumentJson.bytes(documents[0]), StandardCharsets.UTF_8)).contains("\"renamed\"");
+        assertThat(new String(DocumentJson.bytes(documents[1]), StandardCharsets.UTF_8)).contains("\"displayName\"");
+        for (Object document : documents) {
+            assertThat(RecordTreeWriter.bytes(document)).as(document.getClass().getSimpleName()).isNull();
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.nightshift.common.io.DocumentJson;
 import com.nightshift.common.io.InputSource;
 import com.nightshift.common.io.OutputSink;
 import com.nightshift.risk.book.RiskInputException;
@@ -181,6 +182,26 @@ class VarPipelineTest {
         String json = Files.readString(out.resolve("var.json"));
         assertThat(json).contains("\"scenarios\" : 2000", "\"seed\" : 20261120", "\"method\" : \"plain\"",
                 "\"horizonDays\" : 1", "\"var95StdError\"", "\"es99StdError\"");
+    }
+
+    @Test
+    void theDocumentsWritten_areByteForByteWhatTheObjectMapperWrites_signedOrNot() throws IOException {
+        // Signatures cover these bytes, and other tools compare them: the writer that spares a run the mapper
+        // must not change one of them.
+        BookModel model = VarPipeline.prepare(List.of(file("positions.csv", POSITIONS)), explicit(CORR, false),
+                Optional.of(LocalDate.of(2026, 11, 27)), TODAY, SETTINGS.withMethod(SamplingMethod.IMPORTANCE));
+        VarReport report = VarEngine.sequential().run(model);
+        VarReport signed = report.withSignature("hmac-sha256:k1:" + "0123456789abcdef".repeat(4));
+        Path out = dir.resolve("out");
+
+        VarPipeline.write(model, signed, OutputSink.directory(out));
+
+        assertThat(Files.readAllBytes(out.resolve("var.json"))).isEqualTo(DocumentJson.mapperBytes(signed));
+        assertThat(report.canonicalBytes()).isEqualTo(DocumentJson.mapperBytes(report.withSignature("")));
+        try (InputStream in = Files.newInputStream(out.resolve("ALPHA/result.json"))) {
+            PortfolioRiskDocument alpha = VarPipeline.readPortfolio(in);
+            assertThat(Files.readAllBytes(out.resolve("ALPHA/result.json"))).isEqualTo(DocumentJson.mapperBytes(alpha));
+        }
     }
 
     @Test
