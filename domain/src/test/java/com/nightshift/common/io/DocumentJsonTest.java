@@ -82,10 +82,58 @@ class DocumentJsonTest {
     record Stamped(java.time.Instant at) {
     }
 
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record WithoutNulls(String name, String note) {
+    }
+
+    enum Renamed {
+        @com.fasterxml.jackson.annotation.JsonProperty("first") ONE
+    }
+
+    enum Valued {
+        ONE;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        String code() {
+            return "1";
+        }
+    }
+
+    @com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.NUMBER)
+    enum Numbered { ZERO, ONE }
+
+    record Tagged(Enum<?> tag) {
+    }
+
+    record Flags(boolean isActive, String getLabel) {
+    }
+
+    record Failing(String name) {
+        @Override
+        public String name() {
+            throw new IllegalStateException("no name");
+        }
+    }
+
+    @Test
+    void aRecordWhoseComponentsLookLikeGetters_isWrittenAsTheMapperWritesIt() throws Exception {
+        Flags flags = new Flags(true, "x");
+        assertThat(DocumentJson.bytes(flags)).isEqualTo(DocumentJson.mapperBytes(flags));
+    }
+
+    @Test
+    void anAccessorThatFails_failsTheWrite_namingIt() {
+        assertThatThrownBy(() -> DocumentJson.bytes(new Failing("a")))
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageContaining("Failing")
+                .hasRootCauseMessage("no name");
+    }
+
     @Test
     void whatTheMapperWritesItsOwnWay_isLeftToTheMapper_andWrittenAsItWritesIt() throws Exception {
         Object[] documents = {new Annotated("a"), new WithGetter("b"),
-            new KeyedByDate(java.util.Map.of(LocalDate.EPOCH, 1.0)), new Stamped(java.time.Instant.EPOCH)};
+            new KeyedByDate(java.util.Map.of(LocalDate.EPOCH, 1.0)), new Stamped(java.time.Instant.EPOCH),
+            new WithoutNulls("n", null), java.util.Map.of("top", 1.0), new Tagged(Renamed.ONE), new Tagged(Valued.ONE), new Tagged(Numbered.ONE)};
         for (Object document : documents) {
             assertThat(DocumentJson.bytes(document)).as(document.getClass().getSimpleName())
                     .isEqualTo(DocumentJson.mapperBytes(document));
