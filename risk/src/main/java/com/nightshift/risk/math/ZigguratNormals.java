@@ -5,16 +5,16 @@ package com.nightshift.risk.math;
  * Method for Generating Random Variables, Journal of Statistical Software 5(8), 2000), the method numpy's
  * {@code Generator.standard_normal} uses, with 256 layers.
  *
- * <p>Why not the {@linkplain NormalDistribution#inverseCdf(double) inverse normal} of a uniform, which
- * the engine's pseudo-random draws used before: a draw here is, 98.8% of the time, one table read, a
- * multiplication and a comparison, where the inverse normal evaluates a rational function of degree 7
- * with a division, and in the outer 15% a logarithm and a square root besides; on the 10 million draws
- * of a 100,000-scenario run of 100 factors that is most of the cost of drawing. Quasi-Monte Carlo points
+ * <p>Why not the {@linkplain NormalDistribution#inverseCdf(double) inverse normal} of a uniform: a draw
+ * here is, 98.8% of the time, one table read, a multiplication and a comparison, where the inverse
+ * normal evaluates a rational function of degree 7 with a division, and in the outer 15% a logarithm
+ * and a square root besides; on the 10 million draws of a 100,000-scenario run of 100 factors that is
+ * most of the cost of drawing. Quasi-Monte Carlo points
  * keep the inverse normal: their value lies in where each point falls, which only a monotone map keeps.
  *
  * <p>A word's bits are used as follows: bits 0 to 7 choose the layer, bit 8 the sign, and bits 11 to 63
  * are the 53-bit uniform position within the layer. The rare draw that falls outside a layer's rectangle
- * (the wedges and the tail beyond {@value #R}) takes further words from a SplitMix64 stream seeded with
+ * (the wedges, and the tail beyond R = 3.654) takes further words from a SplitMix64 stream seeded with
  * the word itself, so a draw is a function of its word alone: whoever computes it, it comes out the same.
  * The tables are computed when the class loads, with {@link StrictMath}: the same bits on every JVM.
  *
