@@ -1,11 +1,10 @@
 package com.nightshift.common.io;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -26,12 +25,10 @@ public final class DocumentJson {
      * and a short command that only writes should not pay for the mapper's start (see there).
      */
     private static final class Mapper {
-        static final JsonMapper JSON = JsonMapper.builder()
+        static final JsonMapper JSON = JsonMapper.builder(RecordTreeWriter.FACTORY)
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
@@ -70,9 +67,9 @@ public final class DocumentJson {
 
     /** Writes {@code document} and a final newline. */
     public static void write(Object document, OutputStream out) throws IOException {
-        byte[] plain = RecordTreeWriter.bytes(document);
-        if (plain != null) {
-            out.write(plain);
+        ByteArrayOutputStream plain = new ByteArrayOutputStream(8192);
+        if (RecordTreeWriter.write(document, plain)) {
+            plain.writeTo(out);
         } else {
             Mapper.JSON.writeValue(out, document);
         }
@@ -85,21 +82,22 @@ public final class DocumentJson {
      * for every document, also where it takes the mapper's place. For tests of a document type.
      */
     public static byte[] mapperBytes(Object document) {
-        try {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            Mapper.JSON.writeValue(out, document);
-            out.write('\n');
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + document.getClass().getSimpleName(), e);
-        }
+        return encoded(document, false);
     }
 
     /** The document as bytes, as {@link #write} writes it. */
     public static byte[] bytes(Object document) {
+        return encoded(document, true);
+    }
+
+    /** The document and a final newline, written into one buffer (by the record writer when allowed and able). */
+    private static byte[] encoded(Object document, boolean recordWriter) {
         try {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            write(document, out);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+            if (!(recordWriter && RecordTreeWriter.write(document, out))) {
+                Mapper.JSON.writeValue(out, document);
+            }
+            out.write('\n');
             return out.toByteArray();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot write " + document.getClass().getSimpleName(), e);

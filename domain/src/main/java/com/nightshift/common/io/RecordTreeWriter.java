@@ -26,11 +26,13 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
  *
  * <p>Anything else the mapper would write differently, or might (a type it does not know here, a
  * record carrying Jackson annotations or an extra getter, a map with non-string keys), makes
- * {@link #bytes} return null, and the caller uses the mapper: nothing is written halfway. Thread-safe.
+ * {@link #write} leave its buffer empty and return false, and the caller uses the mapper: nothing is
+ * written halfway. Thread-safe.
  */
 final class RecordTreeWriter {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
+    /** The generator settings of every document: the object mapper is built on this factory too. */
+    static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
@@ -53,19 +55,22 @@ final class RecordTreeWriter {
     private RecordTreeWriter() {
     }
 
-    /** The document as the mapper would write it (without the final newline), or null if only the mapper can. */
-    static byte[] bytes(Object document) throws IOException {
+    /**
+     * Writes the document into {@code out}, which must be empty, as the mapper would write it (without the
+     * final newline); returns false, and leaves {@code out} empty, when only the mapper can.
+     */
+    static boolean write(Object document, ByteArrayOutputStream out) throws IOException {
         if (!(document instanceof Record)) {
-            return null;
+            return false;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
             generator.useDefaultPrettyPrinter();
             write(generator, document);
         } catch (NotPlain e) {
-            return null;
+            out.reset();
+            return false;
         }
-        return out.toByteArray();
+        return true;
     }
 
     private static void write(JsonGenerator generator, Object value) throws IOException, NotPlain {
